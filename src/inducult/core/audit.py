@@ -1,0 +1,75 @@
+"""Recording audit entries. Domain functions call ``record`` inside their transaction."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.db import models
+
+from inducult.core.models import AuditAction, AuditEntry
+from inducult.core.text import search_key
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-safe form of a field value, readable in the trail."""
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    return {name: _plain(getattr(instance, name)) for name in fields}
+
+
+def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
+    return {k: [before.get(k), after.get(k)] for k in after if before.get(k) != after.get(k)}
+
+
+def object_type(instance: models.Model) -> str:
+    return instance._meta.label_lower
+
+
+def record(
+    *,
+    actor,
+    action: AuditAction,
+    instance: models.Model | None = None,
+    region=None,
+    changes: Mapping[str, Any] | None = None,
+    summary: str = "",
+    object_type_label: str = "",
+) -> AuditEntry:
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    actor_name = user.get_username() if user else ""
+    obj_type = object_type(instance) if instance is not None else object_type_label
+    obj_repr = str(instance)[:300] if instance is not None else ""
+    entry = AuditEntry(
+        region=region if region is not None else getattr(instance, "region", None),
+        actor=user,
+        actor_name=actor_name,
+        action=action,
+        object_type=obj_type,
+        object_id=str(instance.pk) if instance is not None and instance.pk is not None else "",
+        object_repr=obj_repr,
+        changes=dict(changes or {}),
+        summary=summary[:500],
+    )
+    entry.search_text = search_key(actor_name, obj_repr, summary, obj_type, " ".join(entry.changes))
+    entry.save()
+    return entry
+
+
+def history(instance: models.Model):
+    """Entries about one record, newest first."""
+    return AuditEntry.objects.filter(object_type=object_type(instance), object_id=str(instance.pk)).select_related(
+        "actor"
+    )

@@ -1,0 +1,112 @@
+"""Business actions on organisations: each writes, audits and returns in one transaction.
+
+Views, the admin, imports and management commands all call these keyword-only functions, so a
+change is audited however it is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from inducult.core import audit
+from inducult.core.models import AuditAction
+from inducult.core.text import normalised_name
+from inducult.network.models import Organisation
+
+
+class EditConflict(Exception):
+    """Someone else saved the record after this edit began; nothing was written."""
+
+    def __init__(self, current: Organisation):
+        super().__init__(_("This organisation was changed by someone else while you were editing it."))
+        self.current = current
+
+
+def possible_duplicates(*, region, name: str, town: str, exclude_pk: int | None = None):
+    """Organisations in the region with the same normalised name in the same town (folded)."""
+    from inducult.core.text import fold
+
+    qs = Organisation.objects.filter(region=region, name_key=normalised_name(name))
+    if exclude_pk:
+        qs = qs.exclude(pk=exclude_pk)
+    town_key = fold(town or "").strip()
+    return [org for org in qs if fold(org.town or "").strip() == town_key]
+
+
+@transaction.atomic
+def create_organisation(*, region, actor, data: Mapping[str, Any]) -> Organisation:
+    org = Organisation(region=region, **data)
+    org.full_clean()
+    org.save()
+    audit.record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=org,
+        changes={
+            k: [None, v]
+            for k, v in audit.snapshot(org, Organisation.AUDITED_FIELDS).items()
+            if v not in ("", [], None, {})
+        },
+    )
+    return org
+
+
+@transaction.atomic
+def update_organisation(*, organisation: Organisation, actor, data: Mapping[str, Any], version: int) -> Organisation:
+    """Apply ``data`` if the record is still at ``version``; raise EditConflict otherwise.
+
+    The version check and the increment happen in one UPDATE, so of two people saving the same
+    version at once exactly one wins and the other is told, with the first edit intact.
+    """
+    before = audit.snapshot(organisation, Organisation.AUDITED_FIELDS)
+    for field, value in data.items():
+        setattr(organisation, field, value)
+    organisation.full_clean()
+    organisation.refresh_derived()
+    values = {f: getattr(organisation, f) for f in (*data.keys(), "search_text", "name_key")}
+    updated = Organisation.objects.filter(pk=organisation.pk, version=version).update(
+        **values, version=F("version") + 1, updated_at=timezone.now()
+    )
+    if updated != 1:
+        raise EditConflict(Organisation.objects.get(pk=organisation.pk))
+    organisation.refresh_from_db()
+    changes = audit.diff(before, audit.snapshot(organisation, Organisation.AUDITED_FIELDS))
+    if changes:
+        audit.record(actor=actor, action=AuditAction.CHANGE, instance=organisation, changes=changes)
+    return organisation
+
+
+@transaction.atomic
+def archive_organisation(*, organisation: Organisation, actor) -> Organisation:
+    if organisation.archived_at is None:
+        organisation.archived_at = timezone.now()
+        Organisation.objects.filter(pk=organisation.pk).update(
+            archived_at=organisation.archived_at, version=F("version") + 1
+        )
+        organisation.refresh_from_db(fields=["version"])
+        audit.record(
+            actor=actor,
+            action=AuditAction.ARCHIVE,
+            instance=organisation,
+            changes={"archived_at": [None, organisation.archived_at.isoformat()]},
+        )
+    return organisation
+
+
+@transaction.atomic
+def restore_organisation(*, organisation: Organisation, actor) -> Organisation:
+    if organisation.archived_at is not None:
+        before = organisation.archived_at.isoformat()
+        organisation.archived_at = None
+        Organisation.objects.filter(pk=organisation.pk).update(archived_at=None, version=F("version") + 1)
+        organisation.refresh_from_db(fields=["version"])
+        audit.record(
+            actor=actor, action=AuditAction.RESTORE, instance=organisation, changes={"archived_at": [before, None]}
+        )
+    return organisation

@@ -1,0 +1,223 @@
+"""The stakeholder registry: organisations, the people there and their roles."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from inducult.core.text import normalised_name, search_key
+from inducult.network.enums import LawfulBasis, Level, OrganisationKind, Position, Sector
+from inducult.network.fields import DelimitedListField
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(archived_at__isnull=True)
+
+
+class Organisation(models.Model):
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="organisations")
+    name = models.CharField(_("name"), max_length=300)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True, help_text=_("e.g. KSMAS KK"))
+    kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
+    sectors = DelimitedListField(_("sectors"), choices=Sector.choices)
+    town = models.CharField(_("town"), max_length=120, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    website = models.URLField(_("website"), max_length=300, blank=True)
+    email = models.EmailField(
+        _("general e-mail"), blank=True, help_text=_("The organisation's own address, not a person's.")
+    )
+    phone = models.CharField(_("general phone"), max_length=40, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    # Translations of public texts: {"name": {"en": "...", "de": "..."}, "description": {...}}.
+    # See docs/decisions/0003-content-translation.md.
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
+    tags = DelimitedListField(_("tags"), help_text=_("Separate tags with commas."))
+    influence = models.PositiveSmallIntegerField(_("influence"), choices=Level.choices, null=True, blank=True)
+    interest = models.PositiveSmallIntegerField(_("interest"), choices=Level.choices, null=True, blank=True)
+    position = models.CharField(_("position"), max_length=16, choices=Position.choices, blank=True)
+    source = models.TextField(_("source"), blank=True, help_text=_("Where the facts of this record come from."))
+    is_sample = models.BooleanField(
+        _("sample"), default=False, help_text=_("Made up for demonstration; labelled as a sample everywhere.")
+    )
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+    # Derived on save: folded text for diacritics-insensitive search and the duplicate key.
+    search_text = models.TextField(editable=False, default="")
+    name_key = models.CharField(max_length=300, editable=False, default="")
+    # Optimistic locking: an edit must name the version it started from (see domain.update_organisation).
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    AUDITED_FIELDS = (
+        "name",
+        "short_name",
+        "kind",
+        "sectors",
+        "town",
+        "address",
+        "latitude",
+        "longitude",
+        "website",
+        "email",
+        "phone",
+        "description",
+        "translations",
+        "tags",
+        "influence",
+        "interest",
+        "position",
+        "source",
+        "is_sample",
+    )
+
+    class Meta:
+        ordering = ["name", "id"]
+        indexes = [
+            models.Index(fields=["region", "name_key"]),
+            models.Index(fields=["region", "kind"]),
+            models.Index(fields=["region", "town"]),
+            models.Index(fields=["region", "updated_at"]),
+        ]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.refresh_derived()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+    def localized(self, field: str, language: str | None = None) -> str:
+        """A public text in the visitor's language, falling back to the original."""
+        language = language or get_language() or ""
+        return (self.translations.get(field) or {}).get(language[:2]) or getattr(self, field)
+
+    @property
+    def display_name(self) -> str:
+        return self.localized("name")
+
+    def refresh_derived(self) -> None:
+        translated = [v for texts in (self.translations or {}).values() for v in (texts or {}).values()]
+        self.search_text = search_key(self.name, self.short_name, self.town, *translated, " ".join(self.tags))
+        self.name_key = normalised_name(self.name)
+
+    def clean(self) -> None:
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Give both latitude and longitude, or neither."))
+
+
+class Person(models.Model):
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="people")
+    first_name = models.CharField(_("first name"), max_length=100, blank=True)
+    last_name = models.CharField(_("last name"), max_length=100)
+    title = models.CharField(_("title"), max_length=40, blank=True, help_text=_("e.g. Ing., Mgr."))
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True, help_text=_("Preferred language for contact"))
+    lawful_basis = models.CharField(_("lawful basis"), max_length=24, choices=LawfulBasis.choices)
+    consent_date = models.DateField(_("consent date"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    is_sample = models.BooleanField(_("sample"), default=False)
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True)
+    search_text = models.TextField(editable=False, default="")
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    AUDITED_FIELDS = (
+        "first_name",
+        "last_name",
+        "title",
+        "email",
+        "phone",
+        "language",
+        "lawful_basis",
+        "consent_date",
+        "notes",
+        "is_sample",
+    )
+    PERSONAL_FIELDS = ("first_name", "last_name", "title", "email", "phone", "notes")
+
+    class Meta:
+        ordering = ["last_name", "first_name", "id"]
+        indexes = [models.Index(fields=["region", "last_name"])]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        if self.erased_at:
+            return str(_("Erased person #%(id)s") % {"id": self.pk})
+        return " ".join(p for p in (self.title, self.first_name, self.last_name) if p)
+
+    def save(self, *args, **kwargs):
+        self.search_text = search_key(self.first_name, self.last_name, self.email)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if self.lawful_basis == LawfulBasis.CONSENT and not self.consent_date and not self.erased_at:
+            raise ValidationError({"consent_date": _("Consent needs the date it was given.")})
+
+
+class Membership(models.Model):
+    """A person's role at an organisation, with dates."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=150, blank=True, help_text=_("e.g. director, teacher, mayor"))
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    end_date = models.DateField(_("end"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-start_date", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="membership_end_after_start",
+            )
+        ]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self) -> str:
+        return f"{self.person} · {self.role} · {self.organisation}"
+
+    @property
+    def is_current(self) -> bool:
+        from django.utils import timezone
+
+        return self.end_date is None or self.end_date >= timezone.localdate()
+
+    def clean(self) -> None:
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end must not be before the start.")})
+        if self.person_id and self.organisation_id and self.person.region_id != self.organisation.region_id:
+            raise ValidationError(_("The person and the organisation belong to different regions."))

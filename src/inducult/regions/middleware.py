@@ -1,0 +1,48 @@
+"""Language choice: the visitor's explicit choice, then their browser, then the region's default."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation.trans_real import get_supported_language_variant, parse_accept_lang_header
+
+from inducult.regions.models import Region
+
+
+def _browser_language(request) -> str | None:
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    for code, _q in parse_accept_lang_header(header):
+        if code == "*":
+            break
+        try:
+            return get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return None
+
+
+def _region_default(request) -> str | None:
+    # The middleware runs before URL resolution, so the region is read off the path's prefix.
+    parts = request.path_info.strip("/").split("/")
+    if len(parts) < 2 or parts[0] not in {"r", "manage", "open"}:
+        return None
+    slug = parts[1]
+    return Region.objects.filter(slug=slug).values_list("default_language", flat=True).first()
+
+
+class RegionLocaleMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        known = {code for code, _name in settings.LANGUAGES}
+        language = chosen if chosen in known else None
+        language = language or _browser_language(request) or _region_default(request) or settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        response.headers["Vary"] = ", ".join(filter(None, [response.headers.get("Vary"), "Accept-Language, Cookie"]))
+        translation.deactivate()
+        return response

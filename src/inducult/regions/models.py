@@ -1,0 +1,92 @@
+"""Regions (workspaces) and the roles users hold in them."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def validate_time_zone(value: str) -> None:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            _("%(value)s is not a known time zone (e.g. Europe/Prague)."), params={"value": value}
+        ) from None
+
+
+def validate_languages(value: list) -> None:
+    known = {code for code, _name in settings.LANGUAGES}
+    if not isinstance(value, list) or not value or any(code not in known for code in value):
+        raise ValidationError(
+            _("Languages must be a non-empty list of: %(known)s."), params={"known": ", ".join(sorted(known))}
+        )
+
+
+class Region(models.Model):
+    """A workspace: every record of the registry belongs to exactly one region."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166-1 alpha-2 code, e.g. CZ"))
+    languages = models.JSONField(_("languages"), default=list, validators=[validate_languages])
+    default_language = models.CharField(_("default language"), max_length=8, choices=settings.LANGUAGES, default="cs")
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="Europe/Prague", validators=[validate_time_zone]
+    )
+    description = models.TextField(_("description"), blank=True)
+    source = models.TextField(_("source"), blank=True, help_text=_("Where the facts about this region come from."))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coordinator")
+    EDITOR = "editor", _("Editor")
+    VIEWER = "viewer", _("Viewer")
+
+
+class RegionRole(models.Model):
+    """A user's role in one region. Editors are bound to the organisation whose data they keep."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="region_roles")
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    organisation = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="editor_roles",
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "region"], name="one_role_per_user_and_region"),
+            models.CheckConstraint(
+                condition=~models.Q(role="editor") | models.Q(organisation__isnull=False),
+                name="editor_needs_organisation",
+            ),
+        ]
+        verbose_name = _("role in a region")
+        verbose_name_plural = _("roles in regions")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.region}"
+
+    def clean(self) -> None:
+        if self.role == Role.EDITOR and self.organisation_id is None:
+            raise ValidationError({"organisation": _("An editor must be bound to one organisation.")})
+        if self.organisation_id and self.organisation.region_id != self.region_id:
+            raise ValidationError({"organisation": _("The organisation belongs to another region.")})

@@ -1,0 +1,63 @@
+"""Personas and shared fixtures (healthchecks-style): a coordinator, an editor bound to one
+organisation, a viewer, an outsider who coordinates another region, and the anonymous public."""
+
+import os
+
+import pytest
+
+from inducult.regions.models import Role
+from tests.factories import OrganisationFactory, RegionFactory, UserFactory, grant
+
+# Playwright's sync API runs an event loop in the test thread; the ORM must still be usable there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def region(db):
+    return RegionFactory(slug="karlovy-vary", name="Karlovarský kraj")
+
+
+@pytest.fixture
+def other_region(db):
+    return RegionFactory(slug="saxony", name="Erzgebirgskreis", country="DE", default_language="de")
+
+
+@pytest.fixture
+def museum(region):
+    return OrganisationFactory(region=region, name="Hornické muzeum Krásno", town="Krásno")
+
+
+@pytest.fixture
+def coordinator(region):
+    user = UserFactory(username="coordinator")
+    grant(user, region, Role.COORDINATOR)
+    return user
+
+
+@pytest.fixture
+def editor(region, museum):
+    user = UserFactory(username="editor")
+    grant(user, region, Role.EDITOR, organisation=museum)
+    return user
+
+
+@pytest.fixture
+def viewer(region):
+    user = UserFactory(username="viewer")
+    grant(user, region, Role.VIEWER)
+    return user
+
+
+@pytest.fixture
+def outsider(other_region):
+    user = UserFactory(username="outsider")
+    grant(user, other_region, Role.COORDINATOR)
+    return user
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
