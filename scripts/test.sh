@@ -32,7 +32,7 @@ echo "== missing migrations"
 $PY manage.py makemigrations --check --dry-run --verbosity 1
 echo "== deployment check"
 SECRET_KEY=$($PY -c 'import secrets; print(secrets.token_urlsafe(60))') INDUCULT_HTTPS=1 DEBUG=0 \
-  ALLOWED_HOSTS=inducult.example.org $PY manage.py check --deploy --fail-level WARNING
+  ALLOWED_HOSTS=inducult.example.org EMAIL_HOST=smtp.example.org $PY manage.py check --deploy --fail-level WARNING
 
 # --- throwaway PostgreSQL cluster ----------------------------------------------------------
 PGTMP=$(mktemp -d /tmp/inducult-pg.XXXXXX)

@@ -28,7 +28,11 @@ def test_password_change(client, coordinator):
     client.force_login(coordinator)
     response = client.post(
         "/accounts/password_change/",
-        {"old_password": PASSWORD, "new_password1": "a new long passphrase 42", "new_password2": "a new long passphrase 42"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "a new long passphrase 42",
+            "new_password2": "a new long passphrase 42",
+        },
     )
     assert response.status_code == 302
     coordinator.refresh_from_db()
@@ -44,7 +48,8 @@ def test_password_reset_mails_a_working_link(client, coordinator):
     response = client.get(link, follow=True)
     assert "new_password1" in response.content.decode()
     response = client.post(
-        response.redirect_chain[-1][0], {"new_password1": "fresh passphrase 2026", "new_password2": "fresh passphrase 2026"}
+        response.redirect_chain[-1][0],
+        {"new_password1": "fresh passphrase 2026", "new_password2": "fresh passphrase 2026"},
     )
     assert response.status_code == 302
     coordinator.refresh_from_db()
