@@ -136,6 +136,7 @@ LOGOUT_REDIRECT_URL = "home"
 LANGUAGE_CODE = "cs"
 LANGUAGES = [("cs", _("Czech")), ("en", _("English")), ("de", _("German"))]
 LOCALE_PATHS = [SRC_DIR / "locale"]
+FORMAT_MODULE_PATH = ["inducult.formats"]
 USE_I18N = True
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Prague")
 USE_TZ = True

@@ -18,7 +18,9 @@ def test_sign_in_and_out(client, coordinator):
 
 @pytest.mark.django_db
 def test_sign_in_with_wrong_password_says_so(client, coordinator):
-    response = client.post("/accounts/login/", {"username": "coordinator", "password": "wrong"})
+    response = client.post(
+        "/accounts/login/", {"username": "coordinator", "password": "wrong"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 200
     assert "didn't match" in response.content.decode()
 

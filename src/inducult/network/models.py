@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
+import functools
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from inducult.core.text import normalised_name, search_key
 from inducult.network.enums import LawfulBasis, Level, OrganisationKind, Position, Sector
 from inducult.network.fields import DelimitedListField
+
+
+@functools.cache
+def sector_search_words(code: str) -> str:
+    """The sector's labels in all UI languages, folded once per process."""
+    try:
+        label = Sector(code).label
+    except ValueError:
+        return code
+    words = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            words.add(str(label))
+    return " ".join(sorted(words))
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -125,7 +143,12 @@ class Organisation(models.Model):
 
     def refresh_derived(self) -> None:
         translated = [v for texts in (self.translations or {}).values() for v in (texts or {}).values()]
-        self.search_text = search_key(self.name, self.short_name, self.town, *translated, " ".join(self.tags))
+        # Sector labels in every UI language are searchable too: "porcelan" finds a porcelain
+        # works whose name does not say so, in whichever language the coordinator types.
+        sector_words = [sector_search_words(code) for code in self.sectors]
+        self.search_text = search_key(
+            self.name, self.short_name, self.town, *translated, " ".join(self.tags), *sector_words
+        )
         self.name_key = normalised_name(self.name)
 
     def clean(self) -> None:
@@ -221,3 +244,43 @@ class Membership(models.Model):
             raise ValidationError({"end_date": _("The end must not be before the start.")})
         if self.person_id and self.organisation_id and self.person.region_id != self.organisation.region_id:
             raise ValidationError(_("The person and the organisation belong to different regions."))
+
+
+# --- Imports (network.importing) -------------------------------------------------------------
+
+
+class ImportBatch(models.Model):
+    """One uploaded spreadsheet, kept between upload, preview and import (network.importing)."""
+
+    class Status(models.TextChoices):
+        UPLOADED = "uploaded", _("uploaded")
+        PREVIEWED = "previewed", _("previewed")
+        IMPORTED = "imported", _("imported")
+        FAILED = "failed", _("failed")
+
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="import_batches")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    # Under MEDIA_ROOT/imports/; removed once imported, since a contact list holds personal data.
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/", max_length=300, blank=True)
+    size = models.PositiveBigIntegerField(_("size"), default=0)
+    encoding_choice = models.CharField(_("chosen encoding"), max_length=16, default="auto")
+    encoding = models.CharField(_("encoding"), max_length=16, blank=True, help_text=_("The encoding that read it."))
+    delimiter = models.CharField(_("delimiter"), max_length=4, blank=True)
+    # One target field code (or "" to ignore) per file column, in the file's column order.
+    mapping = models.JSONField(_("mapping"), default=list, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.UPLOADED)
+    counts = models.JSONField(_("counts"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["region", "-created_at"])]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return self.file_name

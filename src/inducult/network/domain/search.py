@@ -50,5 +50,9 @@ def find_organisations(region, query: OrganisationQuery) -> QuerySet[Organisatio
 
 
 def towns(region) -> list[str]:
-    values = Organisation.objects.filter(region=region).exclude(town="").values_list("town", flat=True).distinct()
+    # .order_by() clears Meta.ordering: with it, DISTINCT would apply to (town, name_key, ...) and
+    # return one row per organisation instead of one per town.
+    values = (
+        Organisation.objects.filter(region=region).exclude(town="").order_by().values_list("town", flat=True).distinct()
+    )
     return sorted(values, key=fold)

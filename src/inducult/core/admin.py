@@ -1,0 +1,87 @@
+"""The audit trail in the admin: read-only for everyone, superusers only."""
+
+from django.contrib import admin
+from django.db import models, transaction
+
+from inducult.core import audit
+from inducult.core.models import AuditAction, AuditEntry
+
+
+class SuperuserOnlyAdmin(admin.ModelAdmin):
+    """The admin is the superuser's tool; region staff work in the back office, where rules apply."""
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+
+def _plain(value):
+    # Related records by id: a name here would outlive an erasure of the person it names.
+    if isinstance(value, models.Model):
+        return value.pk
+    return audit.snapshot(_Holder(value), ["value"])["value"]
+
+
+class _Holder:
+    def __init__(self, value):
+        self.value = value
+
+
+class AuditedAdmin(SuperuserOnlyAdmin):
+    """For models without a domain function: the admin's saves and deletions are still audited."""
+
+    def audit_region(self, obj):
+        return getattr(obj, "region", None)
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            audit.record(
+                actor=request.user,
+                action=AuditAction.CHANGE if change else AuditAction.CREATE,
+                instance=obj,
+                region=self.audit_region(obj),
+                changes={
+                    name: [_plain(form.initial.get(name)) if change else None, _plain(form.cleaned_data.get(name))]
+                    for name in form.changed_data
+                },
+            )
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            audit.record(actor=request.user, action=AuditAction.DELETE, instance=obj, region=self.audit_region(obj))
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(SuperuserOnlyAdmin):
+    list_display = ("created_at", "region", "actor_name", "action", "object_type", "object_repr")
+    list_filter = ("action", "object_type", "region")
+    search_fields = ("object_repr", "actor_name", "summary")
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in AuditEntry._meta.fields]
+
+    # The trail is evidence: nobody adds, edits or deletes entries by hand.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,345 @@
+"""Forms of the back office. They only validate and shape input; the domain functions write."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+
+from inducult.core.models import AuditAction
+from inducult.core.text import fold
+from inducult.network.domain.search import SORTS, OrganisationQuery
+from inducult.network.enums import OrganisationKind, Sector
+from inducult.network.models import Membership, Organisation, Person
+
+# Languages a coordinator may add a translation of the public texts in.
+TRANSLATION_LANGUAGES = (("en", _("English")), ("de", _("German")))
+TRANSLATED_FIELDS = ("name", "description")
+
+
+def split_tags(value: str) -> list[str]:
+    """ "a, b ,a" -> ["a", "b"]: trimmed, empty ones dropped, repeats (ignoring case and accents) removed."""
+    seen: set[str] = set()
+    tags = []
+    for raw in (value or "").split(","):
+        tag = " ".join(raw.split())
+        if tag and fold(tag) not in seen:
+            seen.add(fold(tag))
+            tags.append(tag)
+    return tags
+
+
+def _interpolate(message, params) -> str:
+    return message % params
+
+
+# Form classes are built at import time; the messages must be translated when shown, not then.
+interpolate_lazy = lazy(_interpolate, str)
+
+
+class CoordinateField(forms.DecimalField):
+    """Decimal degrees; accepts a decimal comma as typed on Czech and German keyboards."""
+
+    def __init__(self, *, limit: int, label, example: str, **kwargs):
+        message = interpolate_lazy(
+            _("%(label)s must be between -%(limit)s and %(limit)s degrees, e.g. %(example)s."),
+            {"label": label, "limit": limit, "example": example},
+        )
+        super().__init__(
+            label=label,
+            required=False,
+            max_digits=9,
+            decimal_places=6,
+            min_value=-limit,
+            max_value=limit,
+            widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+            help_text=interpolate_lazy(_("Decimal degrees, e.g. %(example)s."), {"example": example}),
+            error_messages={
+                "min_value": message,
+                "max_value": message,
+                "invalid": interpolate_lazy(
+                    _("Enter a number in decimal degrees, e.g. %(example)s."), {"example": example}
+                ),
+                "max_decimal_places": _("Use at most 6 decimal places."),
+                "max_digits": message,
+                "max_whole_digits": message,
+            },
+            **kwargs,
+        )
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
+
+
+class OrganisationForm(forms.ModelForm):
+    tags = forms.CharField(
+        label=_("Tags"),
+        required=False,
+        max_length=480,
+        help_text=_("Separate tags with commas, e.g. porcelain, guided tours."),
+    )
+    latitude = CoordinateField(limit=90, label=_("Latitude"), example="50.2305")
+    longitude = CoordinateField(limit=180, label=_("Longitude"), example="12.6632")
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "short_name",
+            "kind",
+            "sectors",
+            "town",
+            "address",
+            "latitude",
+            "longitude",
+            "website",
+            "email",
+            "phone",
+            "description",
+            "tags",
+            "influence",
+            "interest",
+            "position",
+            "source",
+            "is_sample",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5}), "source": forms.Textarea(attrs={"rows": 2})}
+
+    # The coordinator's assessment of a stakeholder; the organisation's own editor does not rate itself.
+    ASSESSMENT_FIELDS = ("influence", "interest", "position", "is_sample")
+
+    def __init__(self, *args, can_assess: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_assess:
+            for name in self.ASSESSMENT_FIELDS:
+                del self.fields[name]
+        translations = self.instance.translations or {}
+        for code, language in TRANSLATION_LANGUAGES:
+            self.fields[f"name_{code}"] = forms.CharField(
+                label=_("Name in %(language)s") % {"language": language},
+                required=False,
+                max_length=300,
+                initial=(translations.get("name") or {}).get(code, ""),
+            )
+            self.fields[f"description_{code}"] = forms.CharField(
+                label=_("Description in %(language)s") % {"language": language},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial=(translations.get("description") or {}).get(code, ""),
+            )
+        if self.instance.pk and not self.is_bound:
+            self.initial["tags"] = ", ".join(self.instance.tags)
+        self.fields["website"].help_text = _("The full address, starting with https://")
+
+    def clean_tags(self) -> list[str]:
+        tags = split_tags(self.cleaned_data.get("tags", ""))
+        too_long = [t for t in tags if len(t) > 60]
+        if too_long:
+            raise forms.ValidationError(
+                _("Keep each tag under 60 characters; shorten: %(tags)s"), params={"tags": ", ".join(too_long)}
+            )
+        return tags
+
+    def clean(self):
+        cleaned = super().clean()
+        lat_given = self.data.get(self.add_prefix("latitude"), "").strip() != ""
+        lon_given = self.data.get(self.add_prefix("longitude"), "").strip() != ""
+        if lat_given and not lon_given:
+            self.add_error("longitude", _("Give the longitude too, or clear the latitude."))
+            cleaned.pop("latitude", None)
+        elif lon_given and not lat_given:
+            self.add_error("latitude", _("Give the latitude too, or clear the longitude."))
+            cleaned.pop("longitude", None)
+        return cleaned
+
+    def main_fields(self):
+        return [self[name] for name in self._meta.fields if name in self.fields]
+
+    def translation_fields(self):
+        return [self[f"{field}_{code}"] for code, _language in TRANSLATION_LANGUAGES for field in TRANSLATED_FIELDS]
+
+    def domain_data(self) -> dict:
+        """The cleaned values as the domain functions take them, translations folded into one dict."""
+        data = {name: self.cleaned_data[name] for name in self._meta.fields if name in self.fields}
+        translations = {k: dict(v or {}) for k, v in (self.instance.translations or {}).items()}
+        for field in TRANSLATED_FIELDS:
+            texts = translations.setdefault(field, {})
+            for code, _language in TRANSLATION_LANGUAGES:
+                value = self.cleaned_data.get(f"{field}_{code}", "").strip()
+                if value:
+                    texts[code] = value
+                else:
+                    texts.pop(code, None)
+        data["translations"] = {k: v for k, v in translations.items() if v}
+        return data
+
+
+class VersionedFormMixin:
+    """Carries the version the edit started from, for the optimistic check in the domain."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, initial=self.instance.version)
+
+
+class OrganisationEditForm(VersionedFormMixin, OrganisationForm):
+    pass
+
+
+class OrganisationCreateForm(OrganisationForm):
+    create_anyway = forms.BooleanField(
+        label=_("Create anyway: this is a different organisation"),
+        required=False,
+    )
+
+
+class OrganisationFilterForm(forms.Form):
+    ARCHIVED_CHOICES = (("no", _("Active")), ("yes", _("Archived")), ("all", _("All")))
+    SORT_CHOICES = (
+        ("name", _("Name A–Z")),
+        ("-name", _("Name Z–A")),
+        ("town", _("Town")),
+        ("kind", _("Kind")),
+        ("-updated", _("Recently updated")),
+    )
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    town = forms.ChoiceField(label=_("Town"), required=False)
+    tag = forms.CharField(label=_("Tag"), required=False, max_length=60)
+    archived = forms.ChoiceField(label=_("Status"), required=False, choices=ARCHIVED_CHOICES)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
+
+    def __init__(self, *args, towns: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        any_choice = [("", _("any"))]
+        self.fields["kind"].choices = any_choice + list(OrganisationKind.choices)
+        self.fields["sector"].choices = any_choice + list(Sector.choices)
+        self.fields["town"].choices = any_choice + [(t, t) for t in towns]
+
+    def query(self) -> OrganisationQuery:
+        """The search the form describes; a value that does not validate is ignored, not an error page."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        sort = data.get("sort") or "name"
+        return OrganisationQuery(
+            text=data.get("q", ""),
+            kind=data.get("kind", ""),
+            sector=data.get("sector", ""),
+            town=data.get("town", ""),
+            tag=data.get("tag", ""),
+            archived=data.get("archived") or "no",
+            sort=sort if sort in SORTS else "name",
+        )
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = [
+            "title",
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "language",
+            "lawful_basis",
+            "consent_date",
+            "notes",
+            "is_sample",
+        ]
+        widgets = {
+            "consent_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"] = forms.ChoiceField(
+            label=_("Language"),
+            required=False,
+            choices=[("", _("not known"))] + list(settings.LANGUAGES),
+            help_text=_("Preferred language for contact"),
+        )
+        self.fields["consent_date"].help_text = _("Required when the lawful basis is consent.")
+
+    def domain_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+class PersonEditForm(VersionedFormMixin, PersonForm):
+    pass
+
+
+class PersonFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+
+
+class MembershipForm(forms.ModelForm):
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
+
+    class Meta:
+        model = Membership
+        fields = ["organisation", "role", "start_date", "end_date"]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, region, **kwargs):
+        kwargs.setdefault("prefix", "membership")
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(region=region).active().order_by("name")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end must not be before the start."))
+        return cleaned
+
+    def _post_clean(self):
+        # The person is set by the domain function; model validation there covers the rest.
+        pass
+
+
+class MembershipEndForm(forms.Form):
+    end_date = forms.DateField(
+        label=_("End date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": _("Give the date the role ended.")},
+    )
+
+    def __init__(self, *args, membership, **kwargs):
+        kwargs.setdefault("prefix", f"end-{membership.pk}")
+        super().__init__(*args, **kwargs)
+        self.membership = membership
+
+    def clean_end_date(self):
+        end = self.cleaned_data["end_date"]
+        start = self.membership.start_date
+        if start and end < start:
+            raise forms.ValidationError(
+                _("The end must not be before the start (%(start)s)."), params={"start": start.isoformat()}
+            )
+        return end
+
+
+class AuditFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    action = forms.ChoiceField(label=_("Action"), required=False)
+    object_type = forms.ChoiceField(label=_("Record type"), required=False)
+
+    def __init__(self, *args, object_types: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", _("any"))] + list(AuditAction.choices)
+        self.fields["object_type"].choices = [("", _("any"))] + object_types
+
+    def values(self) -> dict:
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {k: data.get(k, "") for k in ("q", "action", "object_type")}
