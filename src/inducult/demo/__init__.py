@@ -1,0 +1,5 @@
+"""The Karlovy Vary demo region: real organisations from the project's sources, plus labelled samples.
+
+Data files live in ``data/``; ``records`` reads them (pure), ``loader`` writes them through the
+domain functions. Run it with ``manage.py load_demo``.
+"""

@@ -1,0 +1,126 @@
+"""The open-data form of a region's organisations: a stable contract for other tools.
+
+Only public facts about organisations leave through here: no people, no e-mail or phone (not even
+the organisation's general ones), no notes, and none of the stakeholder assessment (influence,
+interest, position), which is the coordinator's internal view. Archived organisations are left out.
+Field names and their order are part of the contract: add fields at the end, never rename.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import translation
+
+from inducult.network.enums import OrganisationKind, Sector
+from inducult.network.models import Organisation
+
+FIELDS = (
+    "id",
+    "name",
+    "short_name",
+    "kind",
+    "kind_label",
+    "sectors",
+    "town",
+    "latitude",
+    "longitude",
+    "website",
+    "is_sample",
+    "source",
+    "updated_at",
+)
+# The reference coordinates partly come from Wikipedia (CC BY-SA), so the whole set is shared alike.
+LICENCE = "CC BY-SA 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
+CACHE_SECONDS = 300
+CSV_LIST_SEPARATOR = "; "
+# Text cells starting with these are run as formulas by spreadsheet programs (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_TEXT_FIELDS = ("name", "short_name", "town", "website", "source")
+# Loading only these keeps the internal columns (e-mail, phone, the stakeholder assessment) out of reach.
+_COLUMNS = (
+    "id",
+    "name",
+    "short_name",
+    "kind",
+    "sectors",
+    "town",
+    "latitude",
+    "longitude",
+    "website",
+    "is_sample",
+    "source",
+    "updated_at",
+)
+
+
+def organisations(region) -> QuerySet[Organisation]:
+    return (
+        Organisation.objects.filter(region=region, archived_at__isnull=True).only(*_COLUMNS).order_by("name_key", "id")
+    )
+
+
+def _kind_label(kind: str) -> str:
+    # Open data reads the same whatever language the visitor's browser prefers.
+    with translation.override("en"):
+        return str(OrganisationKind(kind).label) if kind in OrganisationKind.values else kind
+
+
+def record(org: Organisation) -> dict[str, Any]:
+    return {
+        "id": org.pk,
+        "name": org.name,
+        "short_name": org.short_name,
+        "kind": org.kind,
+        "kind_label": _kind_label(org.kind),
+        "sectors": [s for s in org.sectors if s in Sector.values],
+        "town": org.town,
+        "latitude": float(org.latitude) if org.latitude is not None else None,
+        "longitude": float(org.longitude) if org.longitude is not None else None,
+        "website": org.website,
+        "is_sample": org.is_sample,
+        "source": org.source,
+        "updated_at": org.updated_at.astimezone(datetime.UTC).isoformat(),
+    }
+
+
+def json_document(region, records: list[dict[str, Any]], generated_at: datetime.datetime) -> dict[str, Any]:
+    return {
+        "region": {"slug": region.slug, "name": region.name, "country": region.country},
+        "licence": LICENCE,
+        "licence_url": LICENCE_URL,
+        "generated_at": generated_at.astimezone(datetime.UTC).isoformat(),
+        "count": len(records),
+        "organisations": records,
+    }
+
+
+def _csv_cell(name: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        # Coordinates are stored with six decimals; the CSV shows them as stored.
+        return f"{value:.6f}"
+    if isinstance(value, list):
+        return CSV_LIST_SEPARATOR.join(value)
+    text = str(value)
+    if name in _TEXT_FIELDS and text.startswith(_FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def csv_text(records: Iterable[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(FIELDS)
+    for rec in records:
+        writer.writerow([_csv_cell(name, rec[name]) for name in FIELDS])
+    return buffer.getvalue()

@@ -1,0 +1,175 @@
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+
+from inducult.core.models import AuditEntry
+from inducult.core.text import fold, normalised_name
+from inducult.demo import records
+from inducult.demo.loader import load_demo
+from inducult.network.domain.organisations import update_organisation
+from inducult.network.models import Membership, Organisation, Person
+from inducult.regions.models import Region
+
+pytestmark = pytest.mark.django_db
+
+
+def _org(name):
+    return Organisation.objects.get(region__slug="karlovy-vary", name=name)
+
+
+def test_load_demo_first_run_creates_region_organisations_and_people():
+    summary = load_demo()
+
+    region = Region.objects.get(slug="karlovy-vary")
+    assert (region.name, region.country, region.languages) == ("Karlovarský kraj", "CZ", ["cs", "en", "de"])
+    assert (region.default_language, region.time_zone) == ("cs", "Europe/Prague")
+    assert "Living Industrial Culture" in region.source
+    assert summary.region_created is True
+    assert summary.organisations == summary.organisations_created == 48
+    assert Organisation.objects.filter(region=region).count() == 48
+    assert summary.people == summary.people_created == Person.objects.count() == 5
+    assert summary.memberships_created == Membership.objects.count() == 6
+
+
+def test_load_demo_audits_every_created_organisation_without_actor():
+    load_demo()
+
+    entries = AuditEntry.objects.filter(object_type="network.organisation", action="create")
+    assert entries.count() == 48
+    assert set(entries.values_list("actor_name", flat=True)) == {""}
+    assert AuditEntry.objects.filter(object_type="regions.region", action="create").count() == 1
+
+
+def test_load_demo_second_run_writes_nothing():
+    load_demo()
+    counts = (Organisation.objects.count(), Person.objects.count(), Membership.objects.count())
+    audit_count = AuditEntry.objects.count()
+    versions = dict(Organisation.objects.values_list("pk", "version"))
+
+    summary = load_demo()
+
+    assert summary.changed is False
+    assert (summary.organisations_created, summary.organisations_updated, summary.people_created) == (0, 0, 0)
+    assert (Organisation.objects.count(), Person.objects.count(), Membership.objects.count()) == counts
+    assert AuditEntry.objects.count() == audit_count
+    assert dict(Organisation.objects.values_list("pk", "version")) == versions
+
+
+def test_load_demo_restores_only_the_field_that_differs():
+    load_demo()
+    krasno = _org("Hornické muzeum Krásno")
+    update_organisation(organisation=krasno, actor=None, data={"website": "https://example.org/"}, version=1)
+
+    summary = load_demo()
+
+    assert (summary.organisations_created, summary.organisations_updated) == (0, 1)
+    krasno.refresh_from_db()
+    assert krasno.website == "http://www.omks.cz"
+    last = AuditEntry.objects.filter(object_type="network.organisation", object_id=str(krasno.pk)).first()
+    assert last.changes == {"website": ["https://example.org/", "http://www.omks.cz"]}
+
+
+def test_load_demo_updates_an_existing_region_with_the_same_slug(region):
+    summary = load_demo()
+
+    region.refresh_from_db()
+    assert summary.region_created is False
+    assert summary.region_updated is True
+    assert Region.objects.count() == 1
+    assert region.description.startswith("Karlovarský kraj bývá označován za lázeňský region")
+
+
+def test_load_demo_ksmas_is_a_local_action_group_from_both_sources():
+    load_demo()
+
+    ksmas = _org("Krajské sdružení MAS Karlovarského kraje, z.s.")
+    assert ksmas.kind == "lag"
+    assert ksmas.short_name == "KSMAS KK"
+    assert ksmas.website == "http://ksmas-karlovarsko.cz"
+    assert (ksmas.town, ksmas.latitude, ksmas.address) == ("", None, "")
+    assert "Living Industrial Culture" in ksmas.source
+    assert "row KV048" in ksmas.source
+
+
+def test_load_demo_amati_is_a_musical_instrument_maker_in_kraslice():
+    load_demo()
+
+    amati = _org("Amati-Denak")
+    assert (amati.kind, amati.town, amati.sectors) == ("enterprise", "Kraslice", ["musical_instruments"])
+    assert amati.website == "https://www.amati.cz"
+    assert "row KV033" in amati.source
+
+
+def test_load_demo_krasno_has_site_coordinates_with_precision_in_source():
+    load_demo()
+
+    krasno = _org("Hornické muzeum Krásno")
+    assert (krasno.latitude, krasno.longitude) == (Decimal("50.116282"), Decimal("12.796434"))
+    assert "coordinates (site: the place itself)" in krasno.source
+    assert krasno.kind == "museum"
+    assert krasno.translations == {"name": {"en": "Krásno Mining Museum"}}
+
+
+def test_load_demo_merges_thun_rows_into_one_company():
+    load_demo()
+
+    thun = Organisation.objects.filter(name__icontains="Thun")
+    assert [o.name for o in thun] == ["Thun 1794 a.s."]
+    assert thun[0].sectors == ["porcelain"]
+    assert "row KV026" in thun[0].source and "row KV025" in thun[0].source
+    assert thun[0].translations == {}
+
+
+def test_load_demo_skips_places_that_are_not_organisations():
+    load_demo()
+
+    names = set(Organisation.objects.values_list("name", flat=True))
+    for place in ("Důl Svornost", "Naučná stezka Jáchymovské peklo", "Dočesná Žatec", "Rudá věž smrti"):
+        assert place not in names
+
+
+def test_load_demo_every_organisation_has_a_source_and_none_is_made_up():
+    load_demo()
+
+    assert not Organisation.objects.filter(source="").exists()
+    assert not Organisation.objects.filter(is_sample=True).exists()
+
+
+def test_load_demo_people_are_labelled_samples_at_example_org():
+    load_demo()
+
+    people = list(Person.objects.all())
+    assert all(p.is_sample for p in people)
+    assert all(p.email.endswith("@example.org") for p in people)
+    assert {p.lawful_basis for p in people} == {"legitimate_interests"}
+    assert Membership.objects.values("organisation").distinct().count() == 4
+
+
+def test_load_demo_command_prints_one_line_summary():
+    out = StringIO()
+    with translation.override("en"):
+        call_command("load_demo", stdout=out)
+        call_command("load_demo", stdout=out)
+
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("Karlovy Vary demo: 48 organisations (48 new, 0 updated), 5 sample people (5 new)")
+    assert lines[1].startswith("Karlovy Vary demo: 48 organisations (0 new, 0 updated), 5 sample people (0 new)")
+
+
+def test_municipality_drops_qualifiers_after_the_town():
+    assert records.municipality("Žatec (Ústí nad Labem Region)") == "Žatec"
+    assert records.municipality("Podbořany (office); seat address Valeč") == "Podbořany"
+    assert records.municipality("Královské Poříčí / Vintířov area") == "Královské Poříčí"
+    assert records.municipality("Krásno") == "Krásno"
+
+
+def test_organisation_records_are_valid_choices_with_unique_identity():
+    recs = records.organisation_records()
+
+    identities = [(normalised_name(r.data["name"]), fold(r.data["town"])) for r in recs]
+    assert len(identities) == len(set(identities)) == 48
+    assert all(r.data["kind"] for r in recs)
+    assert all(r.data["source"] for r in recs)
