@@ -18,9 +18,11 @@ format: setup
 	.venv/bin/ruff format .
 	.venv/bin/ruff check --fix .
 
-# Refresh the cs/de/en message catalogues after changing user-facing strings.
+# Refresh the cs/de/en message catalogues after changing user-facing strings, and compile them
+# (the .mo files are committed: see scripts/bootstrap.sh).
 messages: setup
 	cd src/inducult && ../../.venv/bin/python ../../manage.py makemessages -l cs -l de -l en --no-obsolete --no-location --ignore=migrations
+	.venv/bin/python manage.py compilemessages --ignore=.venv --verbosity 0
 
 demo: setup
 	.venv/bin/python manage.py migrate --noinput
