@@ -231,3 +231,28 @@ def record_command_batch(*, region, actor, file_name: str, table: Table) -> Impo
         summary=_("Import of “%(file)s” started from the command line") % {"file": batch.file_name},
     )
     return batch
+
+
+def purge_abandoned_files(*, older_than, now=None) -> int:
+    """Delete the stored files of uploads never imported and older than ``older_than`` (a timedelta).
+
+    An uploaded contact list holds personal data; once nobody goes on with the import, keeping it
+    serves no purpose (GDPR art. 5(1)(e), storage limitation). The batch row stays as a record of
+    the upload, without its file; each removal is audited. Returns the number of files removed.
+    """
+    cutoff = (now or timezone.now()) - older_than
+    stale = ImportBatch.objects.exclude(file="").exclude(status=Status.IMPORTED).filter(created_at__lt=cutoff)
+    removed = 0
+    for batch in stale.select_related("region").iterator():
+        storage, stored = batch.file.storage, batch.file.name
+        with transaction.atomic():
+            ImportBatch.objects.filter(pk=batch.pk).update(file="")
+            audit.record(
+                actor=None,
+                action=AuditAction.DELETE,
+                instance=batch,
+                summary=_("Removed the uploaded file “%(file)s”: it was never imported") % {"file": batch.file_name},
+            )
+            transaction.on_commit(lambda storage=storage, stored=stored: storage.delete(stored))
+        removed += 1
+    return removed
