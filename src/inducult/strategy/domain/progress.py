@@ -1,0 +1,333 @@
+"""Progress towards the regional strategy's milestones: a pure function of rules and logged facts.
+
+A milestone ("at least five bilateral meetings a year", "first actualisation of this document")
+carries one or more rules, all of which must hold. `evaluate` says how far each rule, and the
+milestone as a whole, has come in one calendar year of the region's time zone. There are no Django
+imports here: the models layer turns rows into the frozen facts below (decision 0006).
+
+Statuses of a rule for the evaluated year Y; "today" and "month" are `now` seen in `tz`:
+
+- not_applicable: the rule does not cover Y (a count rule outside first_year..last_year, a
+  deliverable due in another year). A milestone whose rules are all not_applicable is not_applicable.
+- achieved: count rule with at least `minimum` held engagements in Y; deliverable with a fact that
+  has evidence, also a late one (then `late` is True). Checked first: the log always wins.
+- missed: Y is over (count rule), or today is after the due date (deliverable); not achieved.
+- not_started: Y lies after the current year; for a deliverable only while the due date is more than
+  60 days away.
+- count rule in the current year, not achieved: on_track if any of
+    (a) the pace so far reaches the target: floor(count / elapsed fraction of Y) >= minimum;
+    (b) the rest fits into the whole months left at one a month: remaining <= 12 - month;
+    (c) it is January, too early to judge a pace;
+  otherwise at_risk.
+- deliverable before its due date, not achieved: at_risk if due - today <= 60 days, else on_track.
+
+A milestone's status is the worst of its applicable rules' statuses, in the order
+missed < at_risk < not_started < on_track < achieved.
+
+Held engagements count even when `starts_at` is after `now`: the log is the truth, and correcting a
+wrong date is the log's business, not the engine's. Planned (not held) engagements never count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
+from enum import StrEnum
+
+AT_RISK_DAYS = 60  # a missing deliverable is at risk this many days before (and on) its due date
+
+
+class Status(StrEnum):
+    ACHIEVED = "achieved"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    MISSED = "missed"
+    NOT_STARTED = "not_started"
+    NOT_APPLICABLE = "not_applicable"
+
+
+# Worst first. not_applicable has no rank: it is left out when a milestone's rules are combined.
+_RANK = {Status.MISSED: 0, Status.AT_RISK: 1, Status.NOT_STARTED: 2, Status.ON_TRACK: 3, Status.ACHIEVED: 4}
+
+
+def parse_status(value: str) -> Status:
+    try:
+        return Status(value)
+    except ValueError:
+        raise ValueError(f"unknown status {value!r}; expected one of: {', '.join(Status)}") from None
+
+
+def rank(status: str) -> int:
+    """0 for the worst status (missed) up to 4 for achieved; ValueError for not_applicable or unknown."""
+    status = parse_status(status)
+    if status is Status.NOT_APPLICABLE:
+        raise ValueError("not_applicable has no rank; leave such rules out when comparing")
+    return _RANK[status]
+
+
+def worst(statuses: Iterable[str]) -> Status:
+    """The worst of the statuses, ignoring not_applicable; not_applicable if nothing else is left."""
+    applicable = [s for s in map(parse_status, statuses) if s is not Status.NOT_APPLICABLE]
+    return min(applicable, key=_RANK.__getitem__, default=Status.NOT_APPLICABLE)
+
+
+def local_year(moment: datetime, tz: tzinfo) -> int:
+    """The calendar year `moment` falls in for people living in `tz` (years start at local midnight)."""
+    _require_aware(moment, "moment")
+    return moment.astimezone(tz).year
+
+
+def _require_aware(value: datetime, name: str) -> None:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"{name} must be timezone-aware, got naive {value.isoformat()}")
+
+
+def _frozen(value: Iterable[str], name: str) -> frozenset[str]:
+    # A bare string would silently become a set of its letters.
+    if isinstance(value, str):
+        raise ValueError(f"{name} must be a collection of strings, not the string {value!r}")
+    return frozenset(value)
+
+
+@dataclass(frozen=True)
+class EngagementFact:
+    id: int
+    kind: str  # e.g. "bilateral_meeting", "focus_group", "partner_meeting", "video_conference"
+    starts_at: datetime  # timezone-aware
+    held: bool  # False = planned
+    organisation_kinds: frozenset[str] = frozenset()  # kinds of participating organisations
+    topics: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        _require_aware(self.starts_at, f"starts_at of engagement {self.id}")
+        object.__setattr__(self, "organisation_kinds", _frozen(self.organisation_kinds, "organisation_kinds"))
+        object.__setattr__(self, "topics", _frozen(self.topics, "topics"))
+
+
+@dataclass(frozen=True)
+class CountRule:
+    """At least `minimum` held engagements of `kinds` in each calendar year of first_year..last_year."""
+
+    kinds: frozenset[str]
+    minimum: int
+    first_year: int
+    last_year: int | None  # None = every year from first_year on ("2021 and later")
+    organisation_kind: str | None = None  # only engagements with such a participating organisation
+    topic: str | None = None  # only engagements on this topic
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kinds", _frozen(self.kinds, "kinds"))
+        if not self.kinds:
+            raise ValueError("a count rule needs at least one engagement kind")
+        if self.minimum < 1:
+            raise ValueError(f"minimum must be at least 1, got {self.minimum}")
+        if self.last_year is not None and self.last_year < self.first_year:
+            raise ValueError(f"last_year {self.last_year} is before first_year {self.first_year}")
+
+    def applies_to(self, year: int) -> bool:
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+
+    def qualifies(self, fact: EngagementFact) -> bool:
+        """Whether the engagement is of the right sort, whatever its date and whether it was held."""
+        return (
+            fact.kind in self.kinds
+            and (self.organisation_kind is None or self.organisation_kind in fact.organisation_kinds)
+            and (self.topic is None or self.topic in fact.topics)
+        )
+
+
+@dataclass(frozen=True)
+class DeliverableRule:
+    """A document or decision expected on or before `due`; the rule belongs to the year of `due`."""
+
+    key: str
+    due: date
+
+    def __post_init__(self) -> None:
+        if not self.key.strip():
+            raise ValueError("a deliverable rule needs a non-empty key")
+
+    def applies_to(self, year: int) -> bool:
+        return self.due.year == year
+
+
+@dataclass(frozen=True)
+class DeliverableFact:
+    id: int
+    rule_key: str
+    dated: date
+    evidence: str  # a link or file name; blank evidence does not satisfy the rule
+
+
+@dataclass(frozen=True)
+class RuleProgress:
+    """One rule's progress. The dashboard sentence ("2 more bilateral meetings by 31 December; at the
+    pace so far you will reach 4") is built from `remaining`, `deadline` and `projected`."""
+
+    rule: CountRule | DeliverableRule
+    status: Status
+    count: int  # held engagements counted; for a deliverable 1 if it exists, else 0
+    target: int  # the rule's minimum; 1 for a deliverable
+    deadline: date  # 31 December of the year for a count rule; the due date for a deliverable
+    counted_ids: tuple[int, ...] = ()  # sorted
+    planned_ids: tuple[int, ...] = ()  # qualifying engagements in the year not (yet) held, sorted
+    deliverable_ids: tuple[int, ...] = ()  # facts satisfying a deliverable rule, sorted
+    projected: int | None = None  # count at the pace so far by year end; current year only
+    late: bool = False  # a deliverable exists but every such fact is dated after the due date
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.target - self.count)
+
+
+@dataclass(frozen=True)
+class MilestoneProgress:
+    year: int
+    status: Status
+    rules: tuple[RuleProgress, ...]
+
+
+@dataclass(frozen=True)
+class _Clock:
+    """The evaluated year as seen from `now` in the region's time zone."""
+
+    year: int
+    tz: tzinfo
+    now: datetime
+
+    @property
+    def local_now(self) -> datetime:
+        return self.now.astimezone(self.tz)
+
+    @property
+    def over(self) -> bool:
+        return self.year < self.local_now.year
+
+    @property
+    def ahead(self) -> bool:
+        """The year has not begun yet."""
+        return self.year > self.local_now.year
+
+    def project(self, count: int) -> int:
+        # Instants, not wall clocks: subtracting datetimes that share a tzinfo ignores the DST offset.
+        start = datetime(self.year, 1, 1, tzinfo=self.tz).astimezone(UTC)
+        end = datetime(self.year + 1, 1, 1, tzinfo=self.tz).astimezone(UTC)
+        elapsed = self.now.astimezone(UTC) - start
+        if elapsed.total_seconds() <= 0:
+            return count
+        # Integer timedelta arithmetic keeps the projection exact (2 at exactly half a year is 4, not 3.99).
+        return count * (end - start) // elapsed
+
+
+def evaluate(
+    rules: Iterable[CountRule | DeliverableRule],
+    engagements: Iterable[EngagementFact],
+    deliverables: Iterable[DeliverableFact],
+    *,
+    year: int,
+    tz: tzinfo,
+    now: datetime,
+) -> MilestoneProgress:
+    """Progress of one milestone (all `rules` must hold) in the calendar `year` of time zone `tz`.
+
+    The result depends only on the sets of facts, not on their order or repetition.
+    """
+    _require_aware(now, "now")
+    clock = _Clock(year=year, tz=tz, now=now)
+    facts = _distinct(engagements)
+    documents = tuple(deliverables)
+    results = []
+    for rule in rules:
+        if isinstance(rule, CountRule):
+            results.append(_evaluate_count(rule, facts, clock))
+        elif isinstance(rule, DeliverableRule):
+            results.append(_evaluate_deliverable(rule, documents, clock))
+        else:
+            raise TypeError(f"expected CountRule or DeliverableRule, got {type(rule).__name__}")
+    return MilestoneProgress(year=year, status=worst(r.status for r in results), rules=tuple(results))
+
+
+def _distinct(engagements: Iterable[EngagementFact]) -> tuple[EngagementFact, ...]:
+    by_id: dict[int, EngagementFact] = {}
+    for fact in engagements:
+        if by_id.setdefault(fact.id, fact) != fact:
+            raise ValueError(f"engagement {fact.id} is given twice with different data")
+    return tuple(by_id.values())
+
+
+def _evaluate_count(rule: CountRule, facts: tuple[EngagementFact, ...], clock: _Clock) -> RuleProgress:
+    deadline = date(clock.year, 12, 31)
+    if not rule.applies_to(clock.year):
+        return RuleProgress(rule, Status.NOT_APPLICABLE, count=0, target=rule.minimum, deadline=deadline)
+    in_year = [f for f in facts if rule.qualifies(f) and local_year(f.starts_at, clock.tz) == clock.year]
+    counted = tuple(sorted(f.id for f in in_year if f.held))
+    planned = tuple(sorted(f.id for f in in_year if not f.held))
+    count = len(counted)
+    projected = None if clock.over or clock.ahead else clock.project(count)
+    return RuleProgress(
+        rule,
+        _count_status(count, rule.minimum, clock),
+        count=count,
+        target=rule.minimum,
+        deadline=deadline,
+        counted_ids=counted,
+        planned_ids=planned,
+        projected=projected,
+    )
+
+
+def _count_status(count: int, minimum: int, clock: _Clock) -> Status:
+    if count >= minimum:
+        return Status.ACHIEVED
+    if clock.over:
+        return Status.MISSED
+    if clock.ahead:
+        return Status.NOT_STARTED
+    month = clock.local_now.month
+    # Early in the year the pace says little (0 meetings on 3 January projects to 0), so a rule
+    # stays on track while one engagement a month in the whole months left would still do, and
+    # throughout January whatever the target.
+    if clock.project(count) >= minimum or minimum - count <= 12 - month or month == 1:
+        return Status.ON_TRACK
+    return Status.AT_RISK
+
+
+def _evaluate_deliverable(rule: DeliverableRule, documents: tuple[DeliverableFact, ...], clock: _Clock) -> RuleProgress:
+    if not rule.applies_to(clock.year):
+        return RuleProgress(rule, Status.NOT_APPLICABLE, count=0, target=1, deadline=rule.due)
+    satisfying = [d for d in documents if d.rule_key == rule.key and d.evidence.strip()]
+    today = clock.local_now.date()
+    if satisfying:
+        status = Status.ACHIEVED
+    elif today > rule.due:
+        status = Status.MISSED
+    elif (rule.due - today).days <= AT_RISK_DAYS:
+        status = Status.AT_RISK
+    elif clock.ahead:
+        status = Status.NOT_STARTED
+    else:
+        status = Status.ON_TRACK
+    return RuleProgress(
+        rule,
+        status,
+        count=1 if satisfying else 0,
+        target=1,
+        deadline=rule.due,
+        deliverable_ids=tuple(sorted({d.id for d in satisfying})),
+        late=bool(satisfying) and all(d.dated > rule.due for d in satisfying),
+    )
+
+
+def validate_rule(rule: CountRule | DeliverableRule, *, allowed_kinds: Iterable[str] | None = None) -> None:
+    """For the form layer: ValueError naming the allowed values if a count rule uses an unknown kind.
+
+    Impossible values (minimum < 1, last_year before first_year, no kinds) are already rejected when
+    the rule is built; the list of kinds belongs to the Django layer, so it is passed in.
+    """
+    if not isinstance(rule, CountRule) or allowed_kinds is None:
+        return
+    allowed = sorted(set(allowed_kinds))
+    unknown = sorted(rule.kinds.difference(allowed))
+    if unknown:
+        raise ValueError(f"unknown engagement kind(s): {', '.join(unknown)}; allowed: {', '.join(allowed)}")
