@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "inducult.core",
     "inducult.regions",
     "inducult.network",
+    "inducult.engagement",
+    "inducult.strategy",
     "inducult.portal",
 ]
 
@@ -181,6 +183,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "inducult-hub@localhost")
 # Imports: a spreadsheet of a region's contacts is a few MB at most; anything far larger is a
 # mistake (a wrong file) and is refused before it is parsed.
 INDUCULT_IMPORT_MAX_BYTES = env_int("INDUCULT_IMPORT_MAX_BYTES", 20 * 1024 * 1024, minimum=1024)
+# Attachments of engagements and evidence of deliverables (PDF, office documents, images).
+INDUCULT_ATTACHMENT_MAX_BYTES = env_int("INDUCULT_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024, minimum=1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -156,7 +156,12 @@ def test_load_demo_command_prints_one_line_summary():
 
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("Karlovy Vary demo: 48 organisations (48 new, 0 updated), 5 sample people (5 new)")
+    assert lines[0].endswith(
+        "; strategy: 7 goals, 11 milestones, 4 standing targets (39 records new, 0 updated); "
+        "engagements from the sources: 1 (1 new)"
+    )
     assert lines[1].startswith("Karlovy Vary demo: 48 organisations (0 new, 0 updated), 5 sample people (0 new)")
+    assert lines[1].endswith("(0 records new, 0 updated); engagements from the sources: 1 (0 new)")
 
 
 def test_municipality_drops_qualifiers_after_the_town():

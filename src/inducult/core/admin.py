@@ -1,6 +1,7 @@
 """The audit trail in the admin: read-only for everyone, superusers only."""
 
 from django.contrib import admin
+from django.core.files import File
 from django.db import models, transaction
 
 from inducult.core import audit
@@ -30,6 +31,10 @@ def _plain(value):
     # Related records by id: a name here would outlive an erasure of the person it names.
     if isinstance(value, models.Model):
         return value.pk
+    if isinstance(value, models.QuerySet | list | tuple) and all(isinstance(v, models.Model) for v in value):
+        return sorted(v.pk for v in value)  # many-to-many choices
+    if isinstance(value, File):
+        return value.name  # an upload by its name, never its content
     return audit.snapshot(_Holder(value), ["value"])["value"]
 
 
@@ -66,6 +71,32 @@ class AuditedAdmin(SuperuserOnlyAdmin):
     def delete_queryset(self, request, queryset):
         for obj in queryset:
             self.delete_model(request, obj)
+
+    def save_formset(self, request, form, formset, change):
+        """Inline records are audited too, in the region of the record they belong to."""
+        region = self.audit_region(form.instance)
+        with transaction.atomic():
+            # Recorded before the deletion, while the record still has its id.
+            for deleted in formset.deleted_forms:
+                if deleted.instance.pk is not None:
+                    audit.record(
+                        actor=request.user, action=AuditAction.DELETE, instance=deleted.instance, region=region
+                    )
+            super().save_formset(request, form, formset, change)
+            for obj in formset.new_objects:
+                audit.record(actor=request.user, action=AuditAction.CREATE, instance=obj, region=region)
+            for obj, changed in formset.changed_objects:
+                inline_form = next(f for f in formset.forms if f.instance is obj)
+                audit.record(
+                    actor=request.user,
+                    action=AuditAction.CHANGE,
+                    instance=obj,
+                    region=region,
+                    changes={
+                        name: [_plain(inline_form.initial.get(name)), _plain(inline_form.cleaned_data.get(name))]
+                        for name in changed
+                    },
+                )
 
 
 @admin.register(AuditEntry)

@@ -17,6 +17,9 @@ def _plain(value: Any) -> Any:
     """A JSON-safe form of a field value, readable in the trail."""
     if isinstance(value, models.Model):
         return str(value)
+    if isinstance(value, datetime.datetime) and value.utcoffset() is not None:
+        # One instant, one text: a moment read back from the database (UTC) equals the one given.
+        return value.astimezone(datetime.UTC).isoformat()
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):

@@ -1,26 +1,34 @@
 """Loading the Karlovy Vary demo region through the domain functions, so the trail shows each record.
 
 Idempotent: existing records are found by a stable key (organisations by region, normalised name and
-town; sample people by e-mail), and a record is only written when one of its fields differs. A second
-run therefore writes no rows and no audit entries.
+town; sample people by e-mail; the strategy by title, its version by start date, goals and
+milestones by code, rules by position or key; real engagements by kind and start), and a record is
+only written when one of its fields differs. A second run therefore writes no rows and no audit
+entries. Records the coordinator added beside the demo's are left alone.
 """
 
 from __future__ import annotations
 
+import datetime
+import zoneinfo
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from inducult.core import audit
 from inducult.core.models import AuditAction
 from inducult.core.text import fold, normalised_name
-from inducult.demo import records
+from inducult.demo import records, strategy_records
+from inducult.engagement.domain.engagements import create_engagement, update_engagement
+from inducult.engagement.enums import EngagementStatus, Visibility
+from inducult.engagement.models import Engagement
 from inducult.network.domain.organisations import create_organisation, update_organisation
 from inducult.network.domain.people import add_membership, create_person, update_person
 from inducult.network.models import Membership, Organisation, Person
 from inducult.regions.models import Region
+from inducult.strategy.models import CountRule, DeliverableRule, Milestone, StrategicGoal, Strategy, StrategyVersion
 
 REGION_FIELDS = ("name", "country", "languages", "default_language", "time_zone", "description", "source")
 
@@ -36,6 +44,15 @@ class Summary:
     people_created: int = 0
     people_updated: int = 0
     memberships_created: int = 0
+    goals: int = 0
+    milestones: int = 0
+    standing_targets: int = 0
+    # Every record of the strategy: the strategy, its version, goals, milestones and rules.
+    strategy_records_created: int = 0
+    strategy_records_updated: int = 0
+    engagements: int = 0
+    engagements_created: int = 0
+    engagements_updated: int = 0
 
     @property
     def changed(self) -> bool:
@@ -48,11 +65,15 @@ class Summary:
                 self.people_created,
                 self.people_updated,
                 self.memberships_created,
+                self.strategy_records_created,
+                self.strategy_records_updated,
+                self.engagements_created,
+                self.engagements_updated,
             )
         )
 
     def line(self) -> str:
-        return _(
+        registry = _(
             "Karlovy Vary demo: %(orgs)d organisations (%(new)d new, %(updated)d updated), "
             "%(people)d sample people (%(people_new)d new), %(memberships)d new memberships"
         ) % {
@@ -63,6 +84,20 @@ class Summary:
             "people_new": self.people_created,
             "memberships": self.memberships_created,
         }
+        strategy = _(
+            "strategy: %(goals)d goals, %(milestones)d milestones, %(targets)d standing targets "
+            "(%(new)d records new, %(updated)d updated); engagements from the sources: %(engagements)d "
+            "(%(engagements_new)d new)"
+        ) % {
+            "goals": self.goals,
+            "milestones": self.milestones,
+            "targets": self.standing_targets,
+            "new": self.strategy_records_created,
+            "updated": self.strategy_records_updated,
+            "engagements": self.engagements,
+            "engagements_new": self.engagements_created,
+        }
+        return f"{registry}; {strategy}"
 
 
 def _differences(instance, data: dict[str, Any]) -> dict[str, Any]:
@@ -145,6 +180,165 @@ def load_sample_people(*, region, organisations: dict[str, Organisation], actor=
                 summary.memberships_created += 1
 
 
+def _labels(related) -> list[str]:
+    """Linked records in the trail: goals by their code."""
+    return sorted(getattr(obj, "code", None) or str(obj) for obj in related)
+
+
+def _ensure(
+    model: type[models.Model],
+    *,
+    lookup: dict[str, Any],
+    data: dict[str, Any],
+    region: Region,
+    actor,
+    summary: Summary,
+    links: dict[str, list] | None = None,
+) -> models.Model:
+    """The record found by ``lookup``, created or brought up to date with ``data`` and the
+    many-to-many ``links``; each write is validated and audited like the region's."""
+    links = links or {}
+    instance = model.objects.filter(**lookup).first()
+    if instance is None:
+        instance = model(**lookup, **data)
+        instance.full_clean()
+        instance.save()
+        for name, related in links.items():
+            getattr(instance, name).set(related)
+        values = {**audit.snapshot(instance, data), **{n: _labels(r) for n, r in links.items()}}
+        audit.record(
+            actor=actor,
+            action=AuditAction.CREATE,
+            instance=instance,
+            region=region,
+            changes={k: [None, v] for k, v in values.items() if v not in ("", [], None, {})},
+        )
+        summary.strategy_records_created += 1
+        return instance
+    changed = _differences(instance, data)
+    changed_links = {
+        name: related for name, related in links.items() if set(getattr(instance, name).all()) != set(related)
+    }
+    if not changed and not changed_links:
+        return instance
+    before = {
+        **audit.snapshot(instance, changed),
+        **{n: _labels(list(getattr(instance, n).all())) for n in changed_links},
+    }
+    for name, value in changed.items():
+        setattr(instance, name, value)
+    instance.full_clean()
+    instance.save()
+    for name, related in changed_links.items():
+        getattr(instance, name).set(related)
+    after = {**audit.snapshot(instance, changed), **{n: _labels(r) for n, r in changed_links.items()}}
+    audit.record(
+        actor=actor, action=AuditAction.CHANGE, instance=instance, region=region, changes=audit.diff(before, after)
+    )
+    summary.strategy_records_updated += 1
+    return instance
+
+
+def load_strategy(*, region, actor=None, summary: Summary) -> StrategyVersion:
+    """The strategy "Living Industrial Culture": its original version, goals, milestones with their
+    rules, and the coordinator's standing targets (demo.strategy_records)."""
+    data = dict(strategy_records.STRATEGY)
+    strategy = _ensure(
+        Strategy,
+        lookup={"region": region, "title": data.pop("title")},
+        data=data,
+        region=region,
+        actor=actor,
+        summary=summary,
+    )
+    data = dict(strategy_records.VERSION)
+    version = _ensure(
+        StrategyVersion,
+        lookup={"strategy": strategy, "valid_from": data.pop("valid_from")},
+        data=data,
+        region=region,
+        actor=actor,
+        summary=summary,
+    )
+    goals: dict[str, StrategicGoal] = {}
+    for order, record in enumerate(strategy_records.GOALS, start=1):
+        goals[record.code] = _ensure(
+            StrategicGoal,
+            lookup={"version": version, "code": record.code},
+            data=strategy_records.goal_data(record, order),
+            region=region,
+            actor=actor,
+            summary=summary,
+        )
+    summary.goals = len(goals)
+    for order, record in enumerate((*strategy_records.MILESTONES, *strategy_records.STANDING_TARGETS), start=1):
+        milestone = _ensure(
+            Milestone,
+            lookup={"version": version, "code": record.code},
+            data=strategy_records.milestone_data(record, order),
+            links={"goals": [goals[code] for code in record.goals]},
+            region=region,
+            actor=actor,
+            summary=summary,
+        )
+        count_rules = [r for r in record.rules if isinstance(r, strategy_records.CountRuleRecord)]
+        deliverable_rules = [r for r in record.rules if isinstance(r, strategy_records.DeliverableRuleRecord)]
+        for position, rule in enumerate(count_rules, start=1):
+            _ensure(
+                CountRule,
+                lookup={"milestone": milestone, "order": position},
+                data=strategy_records.count_rule_data(rule),
+                region=region,
+                actor=actor,
+                summary=summary,
+            )
+        for position, rule in enumerate(deliverable_rules, start=1):
+            _ensure(
+                DeliverableRule,
+                lookup={"milestone": milestone, "key": rule.key},
+                data=strategy_records.deliverable_rule_data(rule, position),
+                region=region,
+                actor=actor,
+                summary=summary,
+            )
+        if record.is_standing_target:
+            summary.standing_targets += 1
+        else:
+            summary.milestones += 1
+    return version
+
+
+def load_real_engagements(*, region, actor=None, summary: Summary) -> None:
+    """Engagements the strategy reports as held: real facts with their source, not samples."""
+    tz = zoneinfo.ZoneInfo(region.time_zone)
+    for record in strategy_records.REAL_ENGAGEMENTS:
+        starts_at = datetime.datetime.combine(record.date, datetime.time.min, tzinfo=tz)
+        data = {
+            "kind": record.kind,
+            "status": EngagementStatus.HELD.value,
+            "title": record.title,
+            "starts_at": starts_at,
+            "date_only": True,
+            "outcomes": record.outcomes,
+            "visibility": Visibility.PUBLIC.value,
+            "translations": {"title": {"en": record.title_en}, "outcomes": {"en": record.outcomes_en}},
+            "source": record.source,
+            "is_sample": False,
+        }
+        engagement = Engagement.objects.filter(
+            region=region, is_sample=False, kind=record.kind, starts_at=starts_at
+        ).first()
+        if engagement is None:
+            create_engagement(region=region, actor=actor, data=data)
+            summary.engagements_created += 1
+        else:
+            changed = _differences(engagement, data)
+            if changed:
+                update_engagement(engagement=engagement, actor=actor, data=changed, version=engagement.version)
+                summary.engagements_updated += 1
+        summary.engagements += 1
+
+
 @transaction.atomic
 def load_demo(*, actor=None) -> Summary:
     """Everything or nothing: a failure half-way leaves the database as it was."""
@@ -154,4 +348,6 @@ def load_demo(*, actor=None) -> Summary:
     summary.region_updated = outcome == "updated"
     organisations = load_organisations(region=region, actor=actor, summary=summary)
     load_sample_people(region=region, organisations=organisations, actor=actor, summary=summary)
+    load_strategy(region=region, actor=actor, summary=summary)
+    load_real_engagements(region=region, actor=actor, summary=summary)
     return summary

@@ -8,7 +8,10 @@ from inducult.demo.loader import load_demo
 
 
 class Command(BaseCommand):
-    help = "Load the Karlovy Vary demo region: organisations from the project's sources and sample contacts."
+    help = (
+        "Load the Karlovy Vary demo region: organisations from the project's sources, sample contacts, "
+        "and the strategy 'Living Industrial Culture' with its goals, milestones and standing targets."
+    )
 
     def handle(self, *args, **options):
         summary = load_demo(actor=None)
