@@ -11,6 +11,10 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    path("manage/<slug:region_slug>/engagements/", include("inducult.engagement.urls")),
+    path("manage/<slug:region_slug>/strategy/versions/", include("inducult.strategy.version_urls")),
+    path("manage/<slug:region_slug>/strategy/", include("inducult.strategy.urls")),
     path("manage/<slug:region_slug>/", include("inducult.network.urls")),
+    path("", include("inducult.strategy.public_urls")),
     path("", include("inducult.portal.urls")),
 ]

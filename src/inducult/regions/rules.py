@@ -56,6 +56,12 @@ RULES: dict[str, RuleFn] = {
     "network.change_person": _has(Role.COORDINATOR),
     "network.erase_person": _has(Role.COORDINATOR),
     "core.view_audit": _has(Role.COORDINATOR),
+    # The engagement log and the strategy: the coordinator keeps them; everyone in the back office
+    # reads them (names of people who took part stay behind network.view_people).
+    "engagement.view_log": _has(Role.COORDINATOR, Role.EDITOR, Role.VIEWER),
+    "engagement.change_log": _has(Role.COORDINATOR),
+    "strategy.view_progress": _has(Role.COORDINATOR, Role.EDITOR, Role.VIEWER),
+    "strategy.change_strategy": _has(Role.COORDINATOR),
 }
 
 
