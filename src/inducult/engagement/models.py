@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from inducult.core.text import fold
+from inducult.core.text import fold, search_key
 from inducult.core.translated import Translated, validate_translations
 from inducult.engagement.enums import EngagementKind, EngagementStatus, Visibility
 from inducult.engagement.validators import ATTACHMENT_TYPES, sniff_content_type, validate_attachment
@@ -69,11 +69,28 @@ class Topic(Translated, models.Model):
         self.refresh_derived()
 
 
+class EngagementQuerySet(models.QuerySet):
+    def deleted(self):
+        return self.filter(deleted_at__isnull=False)
+
+
+class LiveEngagementManager(models.Manager.from_queryset(EngagementQuerySet)):
+    """The default manager: engagements not deleted. Every count (progress, lists, related managers
+    such as ``topic.engagements``) goes through it, so a deleted engagement stops counting at once."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
 class Engagement(Translated, models.Model):
     """One meeting or activity, planned or held.
 
     ``starts_at`` is an aware moment shown in the region's time zone. When only the date is known
     (``date_only``), it is the start of that day there and no time of day is shown or invented.
+
+    Deleting is soft (``deleted_at``): ``Engagement.objects`` hides deleted rows, while
+    ``Engagement.all_objects`` sees them, so an undo restores the record with its id, participants,
+    topics, goals, tasks and attachments untouched.
     """
 
     region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="engagements")
@@ -119,8 +136,15 @@ class Engagement(Translated, models.Model):
     )
     # Optimistic locking, as for organisations: an edit names the version it started from.
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Soft deletion: set by domain.delete_engagement, cleared by restore_engagement (undo).
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
+    # Derived on save: folded title, minutes and outcomes for diacritics-insensitive search.
+    search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LiveEngagementManager()
+    all_objects = EngagementQuerySet.as_manager()
 
     AUDITED_FIELDS = (
         "kind",
@@ -158,6 +182,17 @@ class Engagement(Translated, models.Model):
 
     def __str__(self) -> str:
         return f"{self.local_date:%Y-%m-%d} {self.title}" if self.starts_at else self.title
+
+    def save(self, *args, **kwargs):
+        self.refresh_derived()
+        super().save(*args, **kwargs)
+
+    def refresh_derived(self) -> None:
+        self.search_text = search_key(self.title, self.minutes, self.outcomes, self.place_text)
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
 
     @property
     def local_starts_at(self) -> datetime.datetime:
@@ -324,6 +359,11 @@ class FollowUpTask(models.Model):
 
     class Meta:
         ordering = ["due_date", "id"]
+        # The dashboard's "overdue follow-ups" reminder reads open tasks by due date; without this
+        # it walked every engagement of the region (docs/performance.md).
+        indexes = [
+            models.Index(fields=["due_date"], condition=models.Q(done_at__isnull=True), name="engagement_task_open_due")
+        ]
         verbose_name = _("follow-up task")
         verbose_name_plural = _("follow-up tasks")
 

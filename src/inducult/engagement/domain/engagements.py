@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from inducult.core import audit
 from inducult.core.models import AuditAction
-from inducult.engagement.models import Engagement, EngagementParticipant, FollowUpTask
+from inducult.core.text import fold
+from inducult.engagement.models import Attachment, Engagement, EngagementParticipant, FollowUpTask, Topic
 
 
 class EngagementEditConflict(Exception):
@@ -76,7 +77,8 @@ def update_engagement(
     goals = None if goals is None else list(goals)
     engagement.check_links(topics=topics or (), goals=goals or ())
     # full_clean() may normalise fields it was not given (a date-only start), so all are written.
-    values = {f: getattr(engagement, f) for f in Engagement.AUDITED_FIELDS}
+    engagement.refresh_derived()
+    values = {f: getattr(engagement, f) for f in (*Engagement.AUDITED_FIELDS, "search_text")}
     updated = Engagement.objects.filter(pk=engagement.pk, version=version).update(
         **values, version=F("version") + 1, updated_at=timezone.now()
     )
@@ -151,3 +153,205 @@ def mark_task_done(*, task: FollowUpTask, actor, done: bool = True) -> FollowUpT
         changes={"done_at": [before.isoformat() if before else None, task.done_at.isoformat() if done else None]},
     )
     return task
+
+
+@transaction.atomic
+def remove_participant(*, participant: EngagementParticipant, actor) -> None:
+    engagement = participant.engagement
+    audit.record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        instance=participant,
+        region=engagement.region,
+        summary=str(engagement)[:200],
+        changes={
+            "organisation": [str(participant.organisation) if participant.organisation_id else None, None],
+            "person": [participant.person_id, None],
+            "role": [participant.role, None],
+        },
+    )
+    participant.delete()
+
+
+@transaction.atomic
+def set_participants(*, engagement: Engagement, actor, organisations: Iterable = (), people: Iterable = ()) -> None:
+    """Make the engagement's organisations (taking part as such) and people exactly the ones given.
+
+    Rows of a person keep the organisation they came on behalf of; a row is only added or removed,
+    never rewritten, so each change has its own audit entry.
+    """
+    organisations = {org.pk: org for org in organisations}
+    people = {person.pk: person for person in people}
+    current = list(engagement.participants.all())
+    for participant in current:
+        if participant.person_id is None:
+            kept = participant.organisation_id in organisations
+        else:
+            kept = participant.person_id in people
+        if not kept:
+            remove_participant(participant=participant, actor=actor)
+    present_orgs = {p.organisation_id for p in current if p.person_id is None}
+    present_people = {p.person_id for p in current if p.person_id is not None}
+    for pk, org in organisations.items():
+        if pk not in present_orgs:
+            add_participant(engagement=engagement, actor=actor, organisation=org)
+    for pk, person in people.items():
+        if pk not in present_people:
+            add_participant(engagement=engagement, actor=actor, person=person)
+
+
+def topic_key(name: str) -> str:
+    return " ".join(fold(name).split())
+
+
+@transaction.atomic
+def ensure_topics(*, region, actor, names: Iterable[str]) -> list[Topic]:
+    """The region's topics of these names, created (and audited) where missing. "lazne" finds an
+    existing "Lázně": names are compared folded, as the topic's uniqueness is."""
+    wanted = {}
+    for name in names:
+        name = " ".join(name.split())
+        if name and topic_key(name) not in wanted:
+            wanted[topic_key(name)] = name
+    existing = {t.name_key: t for t in Topic.objects.filter(region=region, name_key__in=list(wanted))}
+    topics = []
+    for key, name in wanted.items():
+        topic = existing.get(key)
+        if topic is None:
+            topic = Topic(region=region, name=name[:150])
+            topic.full_clean()
+            topic.save()
+            audit.record(actor=actor, action=AuditAction.CREATE, instance=topic, changes={"name": [None, topic.name]})
+        topics.append(topic)
+    return topics
+
+
+def _task_values(task: FollowUpTask) -> dict[str, Any]:
+    return {
+        "title": task.title,
+        "owner": task.owner_id,
+        "due_date": task.due_date.isoformat() if task.due_date else None,
+    }
+
+
+@transaction.atomic
+def update_follow_up_task(*, task: FollowUpTask, actor, title: str, owner=None, due_date=None) -> FollowUpTask:
+    before = _task_values(task)
+    task.title, task.owner, task.due_date = title, owner, due_date
+    task.full_clean()
+    changes = audit.diff(before, _task_values(task))
+    if changes:
+        task.save()
+        audit.record(
+            actor=actor,
+            action=AuditAction.CHANGE,
+            instance=task,
+            region=task.engagement.region,
+            summary=str(task.engagement)[:200],
+            changes=changes,
+        )
+    return task
+
+
+@transaction.atomic
+def delete_follow_up_task(*, task: FollowUpTask, actor) -> None:
+    audit.record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        instance=task,
+        region=task.engagement.region,
+        summary=str(task.engagement)[:200],
+        changes={k: [v, None] for k, v in _task_values(task).items()},
+    )
+    task.delete()
+
+
+@transaction.atomic
+def add_attachment(*, engagement: Engagement, actor, file, description: str = "") -> Attachment:
+    """Keep an uploaded file with the engagement; its type (by name and content) and size are checked."""
+    attachment = Attachment(engagement=engagement, file=file, description=description)
+    attachment.full_clean()
+    attachment.save()
+    audit.record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=attachment,
+        region=engagement.region,
+        summary=str(engagement)[:200],
+        changes={
+            "file_name": [None, attachment.file_name],
+            "content_type": [None, attachment.content_type],
+            "size": [None, attachment.size],
+        },
+    )
+    return attachment
+
+
+@transaction.atomic
+def delete_attachment(*, attachment: Attachment, actor) -> None:
+    engagement = attachment.engagement
+    audit.record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        instance=attachment,
+        region=engagement.region,
+        summary=str(engagement)[:200],
+        changes={"file_name": [attachment.file_name, None], "size": [attachment.size, None]},
+    )
+    stored = attachment.file
+    attachment.delete()
+    # The file goes once the deletion is committed; a rolled-back transaction keeps it.
+    transaction.on_commit(lambda: stored.storage.delete(stored.name))
+
+
+def _contents(engagement: Engagement) -> dict[str, Any]:
+    """What hangs on an engagement, for the trail of a deletion (people by id only)."""
+    return {
+        "participants": [str(p) for p in engagement.participants.all()],
+        "tasks": [t.title for t in engagement.tasks.all()],
+        "attachments": [str(a) for a in engagement.attachments.all()],
+    }
+
+
+@transaction.atomic
+def delete_engagement(*, engagement: Engagement, actor) -> Engagement:
+    """Delete softly: the engagement disappears from lists and stops counting toward the strategy at
+    once, while the row and everything linked to it stay, so ``restore_engagement`` undoes it fully.
+    The trail keeps a snapshot of what was deleted."""
+    if engagement.deleted_at is not None:
+        return engagement
+    snapshot = {
+        **audit.snapshot(engagement, Engagement.AUDITED_FIELDS),
+        **_links(engagement),
+        **_contents(engagement),
+    }
+    engagement.deleted_at = timezone.now()
+    Engagement.all_objects.filter(pk=engagement.pk).update(
+        deleted_at=engagement.deleted_at, version=F("version") + 1, updated_at=timezone.now()
+    )
+    engagement.refresh_from_db(fields=["version", "updated_at"])
+    audit.record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        instance=engagement,
+        changes={
+            **{k: [v, None] for k, v in snapshot.items() if v not in ("", [], None, {})},
+            "deleted_at": [None, engagement.deleted_at.isoformat()],
+        },
+    )
+    return engagement
+
+
+@transaction.atomic
+def restore_engagement(*, engagement: Engagement, actor) -> Engagement:
+    """Undo a deletion: the engagement is back with the same id and everything that hung on it."""
+    if engagement.deleted_at is None:
+        return engagement
+    before = engagement.deleted_at.isoformat()
+    engagement.deleted_at = None
+    Engagement.all_objects.filter(pk=engagement.pk).update(
+        deleted_at=None, version=F("version") + 1, updated_at=timezone.now()
+    )
+    engagement.refresh_from_db(fields=["version", "updated_at"])
+    audit.record(actor=actor, action=AuditAction.RESTORE, instance=engagement, changes={"deleted_at": [before, None]})
+    return engagement
