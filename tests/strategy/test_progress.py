@@ -141,6 +141,64 @@ def test_count_rule_with_large_target_on_track_through_january_only():
     assert progress([rule], [], now=at(2025, 2, 1, 0, 0)).status == Status.AT_RISK
 
 
+# Rule (d): planned engagements still ahead that cover the rest
+
+
+def test_count_rule_on_track_on_1_december_when_the_missing_meeting_is_planned():
+    engagements = [*meetings(4), meeting(10, at(2025, 12, 10), held=False)]
+    rule = only(progress([FIVE_BILATERAL], engagements, now=at(2025, 12, 1, 9)))
+    assert rule.status == Status.ON_TRACK
+    assert (rule.count, rule.counted_ids, rule.planned_ids) == (4, (1, 2, 3, 4), (10,))
+    assert (rule.remaining, rule.scheduled) == (1, 1)
+    # Without the planned meeting, the same log is at risk (neither pace nor months left suffice).
+    assert only(progress([FIVE_BILATERAL], meetings(4), now=at(2025, 12, 1, 9))).status == Status.AT_RISK
+
+
+def test_planned_meeting_dated_before_now_does_not_help():
+    # Planned for 30 November and never marked held: overdue, so no sign that the target will be met.
+    engagements = [*meetings(4), meeting(10, at(2025, 11, 30), held=False)]
+    rule = only(progress([FIVE_BILATERAL], engagements, now=at(2025, 12, 1, 9)))
+    assert (rule.status, rule.scheduled, rule.planned_ids) == (Status.AT_RISK, 0, (10,))
+
+
+def test_planned_meeting_at_exactly_now_still_helps():
+    engagements = [*meetings(4), meeting(10, at(2025, 12, 1, 9), held=False)]
+    rule = only(progress([FIVE_BILATERAL], engagements, now=at(2025, 12, 1, 9)))
+    assert (rule.status, rule.scheduled) == (Status.ON_TRACK, 1)
+
+
+def test_planned_meeting_in_the_next_year_does_not_help():
+    # 1 January 2026 00:10 in Prague is 2025-12-31 23:10 UTC: still ahead, but in the region's next year.
+    engagements = [*meetings(4), meeting(10, datetime(2025, 12, 31, 23, 10, tzinfo=UTC), held=False)]
+    rule = only(progress([FIVE_BILATERAL], engagements, now=at(2025, 12, 1, 9)))
+    assert (rule.status, rule.scheduled, rule.planned_ids) == (Status.AT_RISK, 0, ())
+
+
+def test_planned_meetings_must_cover_all_that_is_missing():
+    planned = [meeting(10, at(2025, 12, 10), held=False), meeting(11, at(2025, 12, 17), held=False)]
+    assert progress([FIVE_BILATERAL], [*meetings(3), planned[0]], now=at(2025, 12, 1)).status == Status.AT_RISK
+    assert progress([FIVE_BILATERAL], [*meetings(3), *planned], now=at(2025, 12, 1)).status == Status.ON_TRACK
+
+
+def test_planned_meeting_of_another_sort_does_not_help():
+    regional = CountRule(
+        kinds=BILATERAL, minimum=2, first_year=2021, last_year=None, organisation_kind="regional_authority"
+    )
+    engagements = [
+        meeting(1, at(2025, 10, 20), orgs={"regional_authority"}),
+        meeting(10, at(2025, 12, 10), held=False, orgs={"museum"}),
+        meeting(11, at(2025, 12, 11), held=False, kind="focus_group", orgs={"regional_authority"}),
+    ]
+    rule = only(progress([regional], engagements, now=at(2025, 12, 1)))
+    assert (rule.status, rule.scheduled) == (Status.AT_RISK, 0)
+
+
+def test_planned_meetings_do_not_change_past_or_future_years():
+    planned_2025 = meeting(10, at(2025, 12, 10), held=False)
+    assert progress([FIVE_BILATERAL], [*meetings(4), planned_2025], now=at(2026, 1, 2)).status == Status.MISSED
+    assert progress([FIVE_BILATERAL], [planned_2025], now=at(2024, 12, 1)).status == Status.NOT_STARTED
+
+
 # What counts
 
 

@@ -137,6 +137,50 @@ def test_adding_a_qualifying_held_engagement_never_lowers_progress(scenario, dat
 
 @FEW
 @given(scenarios(), st.data())
+def test_adding_a_qualifying_planned_engagement_never_lowers_progress_and_never_counts(scenario, data):
+    rules, engagements, year, tz, now = scenario
+    target = rules[0]
+    added = EngagementFact(
+        id=1000,
+        kind=data.draw(st.sampled_from(sorted(target.kinds))),
+        starts_at=instant(year + data.draw(YEAR_SHIFT), tz, data.draw(SECOND), data.draw(ZONE)),
+        held=False,
+        organisation_kinds=frozenset({target.organisation_kind} - {None}),
+        topics=frozenset({target.topic} - {None}),
+    )
+    before = run(rules, engagements, year, tz, now)
+    after = run(rules, [*engagements, added], year, tz, now)
+
+    assert not_worse(after.status, before.status)
+    for old, new in zip(before.rules, after.rules, strict=True):
+        assert not_worse(new.status, old.status)
+        assert (new.count, new.counted_ids, new.projected) == (old.count, old.counted_ids, old.projected)
+        assert new.scheduled >= old.scheduled
+    ahead = target.applies_to(year) and local_year(added.starts_at, tz) == year and added.starts_at >= now
+    assert after.rules[0].scheduled == before.rules[0].scheduled + ahead
+
+
+@FEW
+@given(scenarios())
+def test_planned_engagements_still_ahead_that_cover_the_rest_keep_a_rule_on_track(scenario):
+    rules, engagements, year, tz, now = scenario
+    for progress in run(rules, engagements, year, tz, now).rules:
+        rule = progress.rule
+        if not rule.applies_to(year):
+            assert progress.scheduled == 0
+            continue
+        ahead = {e.id for e in engagements if not e.held and e.starts_at >= now}
+        assert progress.scheduled == len(ahead & set(progress.planned_ids))
+        if (
+            year == local_year(now, tz)
+            and progress.status != Status.ACHIEVED
+            and progress.remaining <= progress.scheduled
+        ):
+            assert progress.status == Status.ON_TRACK
+
+
+@FEW
+@given(scenarios(), st.data())
 def test_removing_an_engagement_recomputes_from_what_is_left(scenario, data):
     rules, engagements, year, tz, now = scenario
     full = run(rules, engagements, year, tz, now)

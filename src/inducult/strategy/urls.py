@@ -1,6 +1,10 @@
 """Back-office URLs of the strategy tracker, under /manage/<region-slug>/strategy/."""
 
-from django.urls import path  # noqa: F401 - the views come with the dashboard
+from django.urls import path
+
+from inducult.strategy import views
 
 app_name = "strategy"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.DashboardView.as_view(), name="dashboard"),
+]

@@ -18,6 +18,8 @@ Statuses of a rule for the evaluated year Y; "today" and "month" are `now` seen 
     (a) the pace so far reaches the target: floor(count / elapsed fraction of Y) >= minimum;
     (b) the rest fits into the whole months left at one a month: remaining <= 12 - month;
     (c) it is January, too early to judge a pace;
+    (d) the planned engagements still ahead cover the rest: remaining <= scheduled, where scheduled
+        counts the rule's planned (not held) qualifying engagements of Y dated at or after `now`;
   otherwise at_risk.
 - deliverable before its due date, not achieved: at_risk if due - today <= 60 days, else on_track.
 
@@ -25,7 +27,9 @@ A milestone's status is the worst of its applicable rules' statuses, in the orde
 missed < at_risk < not_started < on_track < achieved.
 
 Held engagements count even when `starts_at` is after `now`: the log is the truth, and correcting a
-wrong date is the log's business, not the engine's. Planned (not held) engagements never count.
+wrong date is the log's business, not the engine's. Planned (not held) engagements never count:
+they only inform the status through (d), and only while still ahead (a planned one dated before
+`now` is overdue, never marked held, and helps nothing).
 """
 
 from __future__ import annotations
@@ -163,7 +167,8 @@ class DeliverableFact:
 @dataclass(frozen=True)
 class RuleProgress:
     """One rule's progress. The dashboard sentence ("2 more bilateral meetings by 31 December; at the
-    pace so far you will reach 4") is built from `remaining`, `deadline` and `projected`."""
+    pace so far you will reach 4") is built from `remaining`, `deadline` and `projected`; `scheduled`
+    says how many of the missing ones are already planned."""
 
     rule: CountRule | DeliverableRule
     status: Status
@@ -174,6 +179,7 @@ class RuleProgress:
     planned_ids: tuple[int, ...] = ()  # qualifying engagements in the year not (yet) held, sorted
     deliverable_ids: tuple[int, ...] = ()  # facts satisfying a deliverable rule, sorted
     projected: int | None = None  # count at the pace so far by year end; current year only
+    scheduled: int = 0  # planned qualifying engagements in the year dated at or after `now` (rule (d))
     late: bool = False  # a deliverable exists but every such fact is dated after the due date
 
     @property
@@ -263,21 +269,23 @@ def _evaluate_count(rule: CountRule, facts: tuple[EngagementFact, ...], clock: _
     in_year = [f for f in facts if rule.qualifies(f) and local_year(f.starts_at, clock.tz) == clock.year]
     counted = tuple(sorted(f.id for f in in_year if f.held))
     planned = tuple(sorted(f.id for f in in_year if not f.held))
+    scheduled = sum(1 for f in in_year if not f.held and f.starts_at >= clock.now)
     count = len(counted)
     projected = None if clock.over or clock.ahead else clock.project(count)
     return RuleProgress(
         rule,
-        _count_status(count, rule.minimum, clock),
+        _count_status(count, rule.minimum, clock, scheduled),
         count=count,
         target=rule.minimum,
         deadline=deadline,
         counted_ids=counted,
         planned_ids=planned,
         projected=projected,
+        scheduled=scheduled,
     )
 
 
-def _count_status(count: int, minimum: int, clock: _Clock) -> Status:
+def _count_status(count: int, minimum: int, clock: _Clock, scheduled: int) -> Status:
     if count >= minimum:
         return Status.ACHIEVED
     if clock.over:
@@ -287,8 +295,10 @@ def _count_status(count: int, minimum: int, clock: _Clock) -> Status:
     month = clock.local_now.month
     # Early in the year the pace says little (0 meetings on 3 January projects to 0), so a rule
     # stays on track while one engagement a month in the whole months left would still do, and
-    # throughout January whatever the target.
-    if clock.project(count) >= minimum or minimum - count <= 12 - month or month == 1:
+    # throughout January whatever the target. Later, planned engagements still ahead that cover the
+    # rest keep it on track too: the coordinator has scheduled what is missing.
+    remaining = minimum - count
+    if clock.project(count) >= minimum or remaining <= 12 - month or month == 1 or remaining <= scheduled:
         return Status.ON_TRACK
     return Status.AT_RISK
 

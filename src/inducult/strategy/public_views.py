@@ -1,0 +1,152 @@
+"""The public side of the strategy tracker: a progress page and progress.json. No sign-in, no people.
+
+Only goals, milestones, rules, counts, targets and statuses leave through here. Titles of counted
+engagements appear on the page only for public engagements; progress.json names no engagement at all.
+Field names of progress.json are a contract: add fields, never rename them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.views import View
+from django.views.generic import TemplateView
+
+from inducult.portal import opendata
+from inducult.regions.views import RegionMixin
+from inducult.strategy import models as sm
+from inducult.strategy import progress_service as service
+from inducult.strategy.domain.progress import Status
+from inducult.strategy.views import parse_year, progress_context, year_choices
+
+NOTES = [
+    "Progress is computed, never stored: a count rule counts held engagements of its kinds in the calendar "
+    "year of the region's time zone; a deliverable rule is met by a dated document with evidence.",
+    "A milestone's status is the worst status of its rules that apply in the year (missed < at_risk < "
+    "not_started < on_track < achieved); not_applicable if no rule applies.",
+    "A milestone's target and count are the sums of the targets and counts of its rules that apply in the "
+    "year (null if none applies); each rule carries its own target, count and status.",
+    "sample_count says how many counted engagements are made-up samples for demonstration.",
+    "The strategy version is the one in force today for the current year and on 31 December for other years.",
+]
+
+
+def _iso(day: datetime.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def rule_record(result: service.RuleResult) -> dict[str, Any]:
+    progress = result.progress
+    rule = result.rule
+    if isinstance(rule, sm.CountRule):
+        return {
+            "type": "count",
+            "kinds": list(rule.kinds),
+            "minimum": rule.minimum,
+            "first_year": rule.first_year,
+            "last_year": rule.last_year,
+            "organisation_kind": rule.organisation_kind or None,
+            "topic": rule.topic.name if rule.topic_id else None,
+            "target": progress.target,
+            "count": progress.count,
+            "status": progress.status.value,
+            "deadline": _iso(progress.deadline),
+            "projected": progress.projected,
+            "sample_count": result.sample_count,
+        }
+    return {
+        "type": "deliverable",
+        "key": rule.key,
+        "title": rule.title,
+        "due": _iso(rule.due_date),
+        "target": progress.target,
+        "count": progress.count,
+        "status": progress.status.value,
+        "late": progress.late,
+    }
+
+
+def milestone_record(result: service.MilestoneResult) -> dict[str, Any]:
+    milestone = result.milestone
+    return {
+        "code": milestone.code,
+        "title": milestone.title,
+        "title_translations": dict((milestone.translations or {}).get("title") or {}),
+        "goal_codes": list(result.goal_codes),
+        "is_standing_target": milestone.is_standing_target,
+        "first_year": milestone.first_year,
+        "last_year": milestone.last_year,
+        "rules": [rule_record(r) for r in result.rules],
+        "target": result.target,
+        "count": result.count,
+        "status": result.status.value,
+    }
+
+
+def json_document(progress: service.RegionProgress, generated_at: datetime.datetime) -> dict[str, Any]:
+    region = progress.region
+    version = progress.version
+    return {
+        "region": {"slug": region.slug, "name": region.name, "country": region.country},
+        "year": progress.year,
+        "generated_at": generated_at.astimezone(datetime.UTC).isoformat(),
+        "strategy": version.strategy.title if version else None,
+        "version_label": version.label if version else None,
+        "version_valid_from": _iso(version.valid_from) if version else None,
+        "statuses": [s.value for s in Status],
+        "licence": opendata.LICENCE,
+        "licence_url": opendata.LICENCE_URL,
+        "source": version.source if version else "",
+        "notes": NOTES,
+        "milestones": [milestone_record(m) for m in progress.milestones],
+    }
+
+
+def _open_data_headers(response: HttpResponse) -> HttpResponse:
+    # The same terms as the registry's open data: any origin may read it, caches may keep it briefly.
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = f"public, max-age={opendata.CACHE_SECONDS}"
+    return response
+
+
+def _json_response(document: dict[str, Any], status: int = 200) -> HttpResponse:
+    return HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+        status=status,
+    )
+
+
+class ProgressJsonView(RegionMixin, View):
+    def get(self, request, *args, **kwargs):
+        now = timezone.now()
+        this_year = service.current_year(self.region, now)
+        year, error = parse_year(request.GET.get("year"), this_year)
+        if error:
+            message = f"year must be a whole number between 1990 and 2100, got {request.GET['year'][:20]!r}"
+            return _json_response({"error": message}, status=400)
+        progress = service.region_progress(self.region, year, now=now, titles=False)
+        return _open_data_headers(_json_response(json_document(progress, now)))
+
+
+class ProgressPageView(RegionMixin, TemplateView):
+    template_name = "strategy/public_progress.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        now = timezone.now()
+        this_year = service.current_year(self.region, now)
+        year, year_error = parse_year(self.request.GET.get("year"), this_year)
+        progress = service.region_progress(self.region, year, now=now)
+        context.update(
+            year=year,
+            year_error=year_error,
+            years=year_choices(self.region, year, now),
+            progress=progress,
+            **progress_context(progress, public=True),
+        )
+        return context
