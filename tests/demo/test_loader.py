@@ -9,6 +9,7 @@ from inducult.core.models import AuditEntry
 from inducult.core.text import fold, normalised_name
 from inducult.demo import records
 from inducult.demo.loader import load_demo
+from inducult.engagement.models import Engagement
 from inducult.network.domain.organisations import update_organisation
 from inducult.network.models import Membership, Organisation, Person
 from inducult.regions.models import Region
@@ -156,12 +157,15 @@ def test_load_demo_command_prints_one_line_summary():
 
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("Karlovy Vary demo: 48 organisations (48 new, 0 updated), 5 sample people (5 new)")
-    assert lines[0].endswith(
+    assert (
         "; strategy: 7 goals, 11 milestones, 4 standing targets (39 records new, 0 updated); "
-        "engagements from the sources: 1 (1 new)"
-    )
+        "engagements from the sources: 1 (1 new); sample history (not real): "
+    ) in lines[0]
+    samples = Engagement.objects.filter(is_sample=True).count()
+    assert lines[0].endswith(f"{samples} engagements ({samples} new, 0 updated), 3 deliverables (3 new)")
     assert lines[1].startswith("Karlovy Vary demo: 48 organisations (0 new, 0 updated), 5 sample people (0 new)")
-    assert lines[1].endswith("(0 records new, 0 updated); engagements from the sources: 1 (0 new)")
+    assert "(0 records new, 0 updated); engagements from the sources: 1 (0 new); " in lines[1]
+    assert lines[1].endswith(f"{samples} engagements (0 new, 0 updated), 3 deliverables (0 new)")
 
 
 def test_municipality_drops_qualifiers_after_the_town():

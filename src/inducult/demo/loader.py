@@ -2,8 +2,9 @@
 
 Idempotent: existing records are found by a stable key (organisations by region, normalised name and
 town; sample people by e-mail; the strategy by title, its version by start date, goals and
-milestones by code, rules by position or key; real engagements by kind and start), and a record is
-only written when one of its fields differs. A second run therefore writes no rows and no audit
+milestones by code, rules by position or key; real engagements by kind and start; sample engagements
+by their sample source, kind and start; sample deliverables by rule and title), and a record is only
+written when one of its fields differs. A second run therefore writes no rows and no audit
 entries. Records the coordinator added beside the demo's are left alone.
 """
 
@@ -15,20 +16,35 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inducult.core import audit
 from inducult.core.models import AuditAction
 from inducult.core.text import fold, normalised_name
-from inducult.demo import records, strategy_records
-from inducult.engagement.domain.engagements import create_engagement, update_engagement
+from inducult.demo import records, sample_history, strategy_records
+from inducult.engagement.domain.engagements import (
+    add_follow_up_task,
+    add_participant,
+    create_engagement,
+    ensure_topics,
+    update_engagement,
+)
 from inducult.engagement.enums import EngagementStatus, Visibility
 from inducult.engagement.models import Engagement
 from inducult.network.domain.organisations import create_organisation, update_organisation
 from inducult.network.domain.people import add_membership, create_person, update_person
 from inducult.network.models import Membership, Organisation, Person
 from inducult.regions.models import Region
-from inducult.strategy.models import CountRule, DeliverableRule, Milestone, StrategicGoal, Strategy, StrategyVersion
+from inducult.strategy.models import (
+    CountRule,
+    Deliverable,
+    DeliverableRule,
+    Milestone,
+    StrategicGoal,
+    Strategy,
+    StrategyVersion,
+)
 
 REGION_FIELDS = ("name", "country", "languages", "default_language", "time_zone", "description", "source")
 
@@ -53,6 +69,12 @@ class Summary:
     engagements: int = 0
     engagements_created: int = 0
     engagements_updated: int = 0
+    # The made-up history (demo.sample_history), kept apart from the engagements of the sources.
+    samples: int = 0
+    samples_created: int = 0
+    samples_updated: int = 0
+    sample_deliverables: int = 0
+    sample_deliverables_created: int = 0
 
     @property
     def changed(self) -> bool:
@@ -69,6 +91,9 @@ class Summary:
                 self.strategy_records_updated,
                 self.engagements_created,
                 self.engagements_updated,
+                self.samples_created,
+                self.samples_updated,
+                self.sample_deliverables_created,
             )
         )
 
@@ -97,7 +122,17 @@ class Summary:
             "engagements": self.engagements,
             "engagements_new": self.engagements_created,
         }
-        return f"{registry}; {strategy}"
+        samples = _(
+            "sample history (not real): %(samples)d engagements (%(new)d new, %(updated)d updated), "
+            "%(deliverables)d deliverables (%(deliverables_new)d new)"
+        ) % {
+            "samples": self.samples,
+            "new": self.samples_created,
+            "updated": self.samples_updated,
+            "deliverables": self.sample_deliverables,
+            "deliverables_new": self.sample_deliverables_created,
+        }
+        return f"{registry}; {strategy}; {samples}"
 
 
 def _differences(instance, data: dict[str, Any]) -> dict[str, Any]:
@@ -339,15 +374,132 @@ def load_real_engagements(*, region, actor=None, summary: Summary) -> None:
         summary.engagements += 1
 
 
+def _sample_data(record: sample_history.SampleEngagement, *, tz, today: datetime.date) -> dict[str, Any]:
+    held = record.held_on(today)
+    return {
+        "kind": record.kind,
+        "status": (EngagementStatus.HELD if held else EngagementStatus.PLANNED).value,
+        "title": record.title,
+        "starts_at": record.when.replace(tzinfo=tz),
+        "date_only": False,
+        "place_text": record.place,
+        "outcomes": record.outcomes if held else "",
+        "visibility": (Visibility.PUBLIC if record.public else Visibility.INTERNAL).value,
+        "source": sample_history.SOURCE,
+        "is_sample": True,
+    }
+
+
+def _add_sample_details(engagement, record, *, organisations, people, actor) -> None:
+    """Participants always; follow-up tasks once the engagement has been held."""
+    if not engagement.participants.exists():
+        for key in record.organisations:
+            add_participant(engagement=engagement, actor=actor, organisation=organisations[key])
+    if engagement.status == EngagementStatus.HELD and record.tasks and not engagement.tasks.exists():
+        for task in record.tasks:
+            add_follow_up_task(
+                engagement=engagement,
+                actor=actor,
+                title=task.title,
+                owner=people[task.owner],
+                due_date=record.when.date() + datetime.timedelta(days=task.due_after_days),
+            )
+
+
+def load_sample_history(
+    *, region, version: StrategyVersion, organisations: dict[str, Organisation], actor=None, summary: Summary, today
+) -> None:
+    """The made-up engagements 2019 → today's year and sample deliverables (demo.sample_history),
+    through the domain functions so the trail shows each. Held or planned follows ``today``."""
+    tz = zoneinfo.ZoneInfo(region.time_zone)
+    manager = getattr(Engagement, "all_objects", Engagement.objects)  # a sample deleted by hand stays deleted
+    existing = {
+        (e.kind, e.starts_at): e for e in manager.filter(region=region, is_sample=True, source=sample_history.SOURCE)
+    }
+    people = {p.email.lower(): p for p in Person.objects.filter(region=region, is_sample=True)}
+    goals = {g.code: g for g in version.goals.all()}
+    topics: dict[str, Any] | None = None
+    for record in sample_history.sample_engagements(today):
+        data = _sample_data(record, tz=tz, today=today)
+        engagement = existing.get((record.kind, data["starts_at"]))
+        if engagement is None:
+            if topics is None:
+                names = sample_history.TOPICS
+                topics = {t.name: t for t in ensure_topics(region=region, actor=actor, names=names)}
+            engagement = create_engagement(
+                region=region,
+                actor=actor,
+                data=data,
+                topics=[topics[name] for name in record.topics],
+                goals=[goals[code] for code in record.goals if code in goals],
+            )
+            summary.samples_created += 1
+            _add_sample_details(engagement, record, organisations=organisations, people=people, actor=actor)
+        elif getattr(engagement, "deleted_at", None) is None:
+            changed = _differences(engagement, data)
+            if changed:
+                engagement = update_engagement(
+                    engagement=engagement, actor=actor, data=changed, version=engagement.version
+                )
+                summary.samples_updated += 1
+                _add_sample_details(engagement, record, organisations=organisations, people=people, actor=actor)
+        summary.samples += 1
+    load_sample_deliverables(region=region, version=version, actor=actor, summary=summary)
+
+
+def load_sample_deliverables(*, region, version: StrategyVersion, actor=None, summary: Summary) -> None:
+    rules = {r.key: r for r in DeliverableRule.objects.filter(milestone__version=version)}
+    for record in sample_history.DELIVERABLES:
+        rule = rules[record.rule_key]
+        summary.sample_deliverables += 1
+        if Deliverable.objects.filter(rule=rule, is_sample=True, title=record.title).exists():
+            continue
+        deliverable = Deliverable(
+            rule=rule,
+            title=record.title,
+            dated=record.dated,
+            evidence_url=record.evidence_url,
+            source=sample_history.DELIVERABLE_SOURCE,
+            is_sample=True,
+        )
+        deliverable.full_clean()
+        deliverable.save()
+        audit.record(
+            actor=actor,
+            action=AuditAction.CREATE,
+            instance=deliverable,
+            region=region,
+            changes={
+                "title": [None, deliverable.title],
+                "dated": [None, deliverable.dated.isoformat()],
+                "evidence_url": [None, deliverable.evidence_url],
+                "is_sample": [None, True],
+            },
+        )
+        summary.sample_deliverables_created += 1
+
+
 @transaction.atomic
-def load_demo(*, actor=None) -> Summary:
-    """Everything or nothing: a failure half-way leaves the database as it was."""
+def load_demo(*, actor=None, today: datetime.date | None = None) -> Summary:
+    """Everything or nothing: a failure half-way leaves the database as it was.
+
+    ``today`` (default: today in the region's time zone) decides which sample engagements are held
+    and which planned; it may be earlier than the real date (tests pin it), never later, since a
+    held engagement cannot lie in the future."""
     summary = Summary()
     region, outcome = ensure_region(actor=actor)
     summary.region_created = outcome == "created"
     summary.region_updated = outcome == "updated"
+    real_today = timezone.localdate(timezone=zoneinfo.ZoneInfo(region.time_zone))
+    if today is None:
+        today = real_today
+    elif today > real_today:
+        raise ValueError(f"today={today.isoformat()} is after the real date {real_today.isoformat()}")
     organisations = load_organisations(region=region, actor=actor, summary=summary)
     load_sample_people(region=region, organisations=organisations, actor=actor, summary=summary)
-    load_strategy(region=region, actor=actor, summary=summary)
+    version = load_strategy(region=region, actor=actor, summary=summary)
     load_real_engagements(region=region, actor=actor, summary=summary)
+    load_sample_history(
+        region=region, version=version, organisations=organisations, actor=actor, summary=summary, today=today
+    )
     return summary
