@@ -12,6 +12,7 @@ search, sorting and diacritics behave as with real data. Web and e-mail addresse
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import random
 import re
@@ -21,6 +22,7 @@ from decimal import Decimal
 
 import benchenv  # noqa: F401 - puts src/ on the path for the enums below
 
+from inducult.engagement.enums import EngagementKind
 from inducult.network.enums import LawfulBasis, Level, OrganisationKind, Position, Sector
 
 SOURCE = "synthetic benchmark data"
@@ -295,4 +297,125 @@ def memberships(seed: int, person_count: int, organisation_count: int) -> Iterat
                 "role": rng.choice(ROLES),
                 "start_date": start,
                 "end_date": start + datetime.timedelta(days=rng.randint(30, 2000)) if ended else None,
+            }
+
+
+# --- engagement log -------------------------------------------------------------------------------
+
+# How often each kind occurs; the demo strategy's count rules ask for bilateral meetings, round tables,
+# focus groups, partner meetings, excursions and festival events, so those are common.
+ENGAGEMENT_KIND_WEIGHTS = {
+    EngagementKind.BILATERAL_MEETING: 30,
+    EngagementKind.PARTNER_MEETING: 12,
+    EngagementKind.ROUND_TABLE: 8,
+    EngagementKind.FOCUS_GROUP: 6,
+    EngagementKind.VIDEO_CONFERENCE: 10,
+    EngagementKind.WORKSHOP: 8,
+    EngagementKind.EXCURSION: 6,
+    EngagementKind.TRIAL_JOB_INTERVIEW: 3,
+    EngagementKind.LECTURE_DISCUSSION: 6,
+    EngagementKind.OPEN_FACTORY_DAY: 3,
+    EngagementKind.EXHIBITION_STOP: 2,
+    EngagementKind.FESTIVAL_EVENT: 3,
+    EngagementKind.OTHER: 3,
+}
+ENGAGEMENT_TITLES = {
+    EngagementKind.BILATERAL_MEETING: "Schůzka",
+    EngagementKind.PARTNER_MEETING: "Setkání partnerů",
+    EngagementKind.ROUND_TABLE: "Kulatý stůl",
+    EngagementKind.FOCUS_GROUP: "Diskusní skupina",
+    EngagementKind.VIDEO_CONFERENCE: "Videokonference",
+    EngagementKind.WORKSHOP: "Workshop",
+    EngagementKind.EXCURSION: "Exkurze",
+    EngagementKind.TRIAL_JOB_INTERVIEW: "Zkušební pohovor",
+    EngagementKind.LECTURE_DISCUSSION: "Přednáška",
+    EngagementKind.OPEN_FACTORY_DAY: "Den otevřených dveří",
+    EngagementKind.EXHIBITION_STOP: "Zastávka výstavy",
+    EngagementKind.FESTIVAL_EVENT: "Festival",
+    EngagementKind.OTHER: "Akce",
+}
+ENGAGEMENT_TOPICS = [
+    "Porcelán a turismus",
+    "Sklářská tradice",
+    "Hornické dědictví",
+    "UNESCO Montanregion",
+    "Lázeňství",
+    "Exkurze do podniků",
+    "Řemeslné dílny",
+    "Vzdělávání a školy",
+    "Pracovní síla",
+    "Industriální architektura",
+    "Festivaly",
+    "Muzejní sbírky",
+]
+OUTCOMES = [
+    "Dohodnuta společná exkurze pro školy.",
+    "Partneři připraví návrh trasy.",
+    "Zájem o účast na festivalu průmyslové kultury.",
+    "Navázána spolupráce s muzeem.",
+    "Podklady pro žádost o dotaci.",
+]
+
+
+def _engagement_moment(rng: random.Random, year: int, month: int, tz) -> datetime.datetime:
+    days = calendar.monthrange(year, month)[1]
+    day = datetime.date(year, month, 1 + rng.randrange(days))
+    hour = rng.choice([8, 9, 9, 10, 10, 10, 11, 13, 13, 14, 14, 15, 16, 17, 18])
+    minute = rng.choice([0, 0, 0, 15, 30, 30, 45])
+    return datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
+
+
+def engagements(
+    seed: int, plan: list[tuple[int, int, int, int]], *, tz, today: datetime.date, organisation_count: int
+) -> Iterator[dict]:
+    """Engagements for ``plan`` = [(region_index, year, month, count), …], in that order.
+
+    Each record is a dict of Engagement field values (``region_index`` stands in for the region)
+    plus ``participants``: 0-based indexes into the region's organisations, no index twice, and
+    ``topics``: 0-based indexes into ENGAGEMENT_TOPICS. About 2 participants per engagement;
+    ``regional_authority`` marks that a regional-authority organisation takes part (the writer picks
+    one, since only the writer knows which of the region's organisations are of that kind).
+    """
+    rng = rng_for(seed, "engagements")
+    kinds = list(ENGAGEMENT_KIND_WEIGHTS)
+    weights = list(ENGAGEMENT_KIND_WEIGHTS.values())
+    one_day = datetime.timedelta(days=1)
+    numbers: dict[tuple[int, int], int] = {}
+    for region_index, year, month, count in plan:
+        for _ in range(count):
+            number = numbers[region_index, year] = numbers.get((region_index, year), 0) + 1
+            kind = rng.choices(kinds, weights=weights)[0]
+            local = _engagement_moment(rng, year, month, tz)
+            date_only = rng.random() < 0.2
+            if date_only:
+                local = local.replace(hour=0, minute=0)
+                ends = local + one_day * rng.choice([0, 0, 0, 1, 2]) if rng.random() < 0.3 else None
+            else:
+                ends = (
+                    local + datetime.timedelta(minutes=rng.choice([60, 90, 120, 180])) if rng.random() < 0.6 else None
+                )
+            past = local.date() <= today
+            held = past and rng.random() < 0.9
+            town = rng.choice(TOWNS)[0]
+            place = rng.random()
+            n_participants = rng.choice([0, 1, 1, 2, 2, 2, 3, 3, 4]) if organisation_count else 0
+            yield {
+                "region_index": region_index,
+                "kind": str(kind),
+                "status": "held" if held else "planned",
+                "title": f"{ENGAGEMENT_TITLES[kind]} {town} {year}-{number}",
+                "starts_at": local,
+                "ends_at": ends,
+                "date_only": date_only,
+                "place_text": town if place < 0.5 else "",
+                "place_organisation_index": rng.randrange(organisation_count)
+                if 0.5 <= place < 0.8 and organisation_count
+                else None,
+                "outcomes": rng.choice(OUTCOMES) if held and rng.random() < 0.5 else "",
+                "visibility": "public" if rng.random() < 0.4 else "internal",
+                "is_sample": True,
+                "source": SOURCE,
+                "participants": rng.sample(range(organisation_count), k=min(n_participants, organisation_count)),
+                "regional_authority": rng.random() < 0.08,
+                "topics": rng.sample(range(len(ENGAGEMENT_TOPICS)), k=rng.choice([0, 1, 1, 2])),
             }

@@ -16,5 +16,6 @@ urlpatterns = [
     path("manage/<slug:region_slug>/strategy/", include("inducult.strategy.urls")),
     path("manage/<slug:region_slug>/", include("inducult.network.urls")),
     path("", include("inducult.strategy.public_urls")),
+    path("", include("inducult.engagement.public_urls")),
     path("", include("inducult.portal.urls")),
 ]
