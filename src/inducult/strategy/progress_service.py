@@ -421,9 +421,12 @@ def reminders(
     today = local.date()
     if at_risk and (current is None or current.year != today.year):
         current = region_progress(region, today.year, now=now)
-    # Through Engagement.objects, so tasks of a deleted engagement do not nag (deletion is soft).
+    # Start from the few open overdue tasks (partial index engagement_task_open_due) and only then
+    # keep this region's: filtering by region first made SQLite walk every engagement of the region
+    # (docs/performance.md). Through Engagement.objects, so tasks of a deleted engagement do not nag.
+    open_overdue = FollowUpTask.objects.filter(done_at__isnull=True, due_date__lt=today).values("pk")
     overdue = FollowUpTask.objects.filter(
-        engagement__in=Engagement.objects.filter(region=region), done_at__isnull=True, due_date__lt=today
+        pk__in=open_overdue, engagement__in=Engagement.objects.filter(region=region).values("pk")
     )
     overdue_tasks = tuple(overdue.select_related("engagement", "owner").order_by("due_date", "id")[:REMINDER_LIMIT])
     overdue_total = overdue.count()
