@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from inducult.core.models import AuditAction, AuditEntry
 from inducult.network.importing import batches
@@ -51,9 +51,10 @@ def test_purge_command_reports_and_rejects_negative_days(region):
     age(upload(region), 30)
     out = StringIO()
 
-    call_command("purge_import_files", "--days", "7", stdout=out)
+    with translation.override("en"):
+        call_command("purge_import_files", "--days", "7", stdout=out)
 
-    assert out.getvalue().strip() == "Removed 1 abandoned upload(s) older than 7 day(s)."
+    assert out.getvalue().strip() == "Removed 1 abandoned upload older than 7 days."
     assert not ImportBatch.objects.exclude(file="").exists()
-    with pytest.raises(CommandError, match="--days must be 0 or more"):
+    with translation.override("en"), pytest.raises(CommandError, match="--days must be 0 or more"):
         call_command("purge_import_files", "--days", "-1")

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from inducult.env import env_str
 from inducult.regions.models import Region, RegionRole, Role
@@ -30,12 +31,14 @@ class Command(BaseCommand):
         try:
             region_obj = Region.objects.get(slug=region)
         except Region.DoesNotExist:
-            raise CommandError(f"Region {region!r} does not exist; run 'manage.py load_demo' first.") from None
+            raise CommandError(
+                _("Region “%(slug)s” does not exist; run “manage.py load_demo” first.") % {"slug": region}
+            ) from None
         password = env_str("INDUCULT_DEMO_PASSWORD", "")
-        origin = "INDUCULT_DEMO_PASSWORD"
+        origin = _("from INDUCULT_DEMO_PASSWORD")
         stored = settings.VAR_DIR / "demo_password"
         if not password:
-            origin = str(stored)
+            origin = _("kept in %(path)s") % {"path": stored}
             if stored.exists():
                 password = stored.read_text().strip()
             else:
@@ -53,4 +56,7 @@ class Command(BaseCommand):
         RegionRole.objects.update_or_create(
             user=user, region=region_obj, defaults={"role": Role.COORDINATOR, "organisation": None}
         )
-        self.stdout.write(f"Demo coordinator: user '{USERNAME}', password '{password}' (from {origin})")
+        self.stdout.write(
+            _("Demo coordinator: user “%(user)s”, password “%(password)s” (%(origin)s)")
+            % {"user": USERNAME, "password": password, "origin": origin}
+        )

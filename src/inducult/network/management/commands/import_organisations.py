@@ -11,6 +11,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from inducult.network.importing import batches
 from inducult.network.importing.mapping import guess_mapping
@@ -52,7 +53,13 @@ class Command(BaseCommand):
         mapping = guess_mapping(table.header)
         described = [f"{column} → {code or '-'}" for column, code in zip(table.columns, mapping, strict=True)]
         self.stdout.write(
-            f"Read {len(table.rows)} rows ({table.file_type} {table.encoding}). Columns: " + "; ".join(described)
+            _("Read %(rows)s rows (%(type)s %(encoding)s). Columns: %(columns)s")
+            % {
+                "rows": len(table.rows),
+                "type": table.file_type,
+                "encoding": table.encoding,
+                "columns": "; ".join(described),
+            }
         )
         preview = batches.dry_run(table, mapping, target_region)
         if preview.problems:
@@ -61,16 +68,20 @@ class Command(BaseCommand):
         for error in outcome.errors:
             self.stderr.write(str(error))
         self.stdout.write(
-            f"{outcome.valid_count} of {outcome.row_count} rows valid, {outcome.invalid_rows} with errors."
+            _("%(valid)s of %(rows)s rows valid, %(invalid)s with errors.")
+            % {"valid": outcome.valid_count, "rows": outcome.row_count, "invalid": outcome.invalid_rows}
         )
         if dry_run:
-            self.stdout.write("Dry run: nothing was written.")
+            self.stdout.write(_("Dry run: nothing was written."))
             if not outcome.is_valid:
-                raise CommandError("The file has errors.", returncode=1)
+                raise CommandError(
+                    _("The file has errors: correct the rows listed above and run it again."), returncode=1
+                )
             return
         if not outcome.is_valid and not only_valid:
             raise CommandError(
-                "The file has errors, so nothing was imported. Correct them or use --only-valid.", returncode=1
+                _("The file has errors, so nothing was imported. Correct the rows listed above or use --only-valid."),
+                returncode=1,
             )
         try:
             # The batch record and the import stand or fall together.
@@ -83,7 +94,10 @@ class Command(BaseCommand):
             raise CommandError(refused.message, returncode=1) from None
         self.stdout.write(
             self.style.SUCCESS(
-                "Imported: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped; "
-                "{contacts_created} contacts and {memberships_created} memberships created.".format(**counts)
+                _(
+                    "Imported: %(created)s created, %(updated)s updated, %(unchanged)s unchanged, %(skipped)s "
+                    "skipped; %(contacts_created)s contacts and %(memberships_created)s memberships created."
+                )
+                % counts
             )
         )

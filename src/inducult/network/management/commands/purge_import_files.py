@@ -6,6 +6,8 @@ Run it daily from cron or a systemd timer; see docs/operations.md.
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from inducult.network.importing.batches import purge_abandoned_files
 
@@ -18,6 +20,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, days, **options):
         if days < 0:
-            raise CommandError("--days must be 0 or more.", returncode=2)
+            raise CommandError(_("--days must be 0 or more, e.g. --days 7."), returncode=2)
         removed = purge_abandoned_files(older_than=timedelta(days=days))
-        self.stdout.write(f"Removed {removed} abandoned upload(s) older than {days} day(s).")
+        self.stdout.write(
+            ngettext(
+                "Removed %(removed)s abandoned upload older than %(days)s days.",
+                "Removed %(removed)s abandoned uploads older than %(days)s days.",
+                removed,
+            )
+            % {"removed": removed, "days": days}
+        )
