@@ -114,8 +114,8 @@ def test_dashboard_says_what_is_still_needed_and_where_the_pace_leads(
     html = get(coordinator_client, url(region)).content.decode()
 
     m5 = next(m for m in service.region_progress(region, this_year).milestones if m.milestone.code == "M5")
+    assert [e.id for e in m5.rules[0].shown] == [held.pk]
     rule = m5.rules[0].progress
-    assert rule.counted_ids == (held.pk,)
     assert f"4 more engagements needed by 31 December {this_year}." in html
     assert f"At the pace so far you will reach {rule.projected}." in html
     assert "1 of 5" in html
@@ -207,3 +207,18 @@ def test_dashboard_of_another_year_links_to_this_years_milestones_at_risk(coordi
 
     assert response.context["reminders"].at_risk is None
     assert f'<a href="?year={this_year}">Milestones at risk in {this_year}</a>' in response.content.decode()
+
+
+def test_a_milestone_serving_two_goals_is_shown_once_and_named_under_the_second(coordinator_client, region, plan):
+    from tests.factories import StrategicGoalFactory
+
+    second = StrategicGoalFactory(version=plan, code="SG2", title="Tell the story", order=2)
+    plan.milestones.get(code="M1").goals.add(second)
+
+    html = get(coordinator_client, url(region, 2024)).content.decode()
+
+    assert html.count('data-testid="milestone" data-code="M1"') == 1
+    sg2 = html[html.index('data-code="SG2"') :]
+    assert re.search(r'data-testid="see-also" data-code="M1"><a href="#milestone-M1">M1: ', sg2)
+    assert "(shown under SG1)" in sg2
+    assert 'id="milestone-M1"' in html[: html.index('data-code="SG2"')]

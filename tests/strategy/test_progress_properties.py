@@ -15,8 +15,10 @@ from inducult.strategy.domain.progress import (
     EngagementFact,
     Status,
     evaluate,
+    evaluate_tallies,
     local_year,
     rank,
+    tally,
 )
 
 # Prague is the region's zone; the others stretch the offsets to +14 h and -11 h and add other DST rules.
@@ -311,3 +313,27 @@ def test_generator_reaches_every_status(status):
         settings=settings(deadline=None, max_examples=2000, database=None, phases=[Phase.generate]),
     )
     assert any(rule.status == status for rule in run(*found).rules)
+
+
+@FEW
+@given(scenarios())
+def test_counting_elsewhere_gives_the_same_progress_as_the_facts(scenario):
+    # The service hands the engine the database's counts (evaluate_tallies); tally() is what those
+    # counts must be. Only the lists of engagement ids may differ: a tally carries none.
+    rules, engagements, year, tz, now = scenario
+    from_facts = run(rules, engagements, year, tz, now)
+    tallies = {rule: tally(rule, engagements, year=year, tz=tz, now=now) for rule in rules if rule.applies_to(year)}
+    from_tallies = evaluate_tallies(rules, tallies, [], year=year, tz=tz, now=now)
+    assert from_tallies.status == from_facts.status
+    for counted, by_facts in zip(from_tallies.rules, from_facts.rules, strict=True):
+        assert replace(counted, counted_ids=by_facts.counted_ids, planned_ids=by_facts.planned_ids) == by_facts
+
+
+def test_a_count_rule_without_its_tally_is_an_error_not_zero():
+    rule = CountRule(kinds=frozenset({"focus_group"}), minimum=1, first_year=2020, last_year=None)
+    with pytest.raises(ValueError, match="no tally"):
+        evaluate_tallies([rule], {}, [], year=2025, tz=UTC, now=datetime(2025, 6, 1, tzinfo=UTC))
+    # A rule that does not apply in the year needs none.
+    assert evaluate_tallies([rule], {}, [], year=2019, tz=UTC, now=datetime(2025, 6, 1, tzinfo=UTC)).status == (
+        Status.NOT_APPLICABLE
+    )

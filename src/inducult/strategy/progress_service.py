@@ -20,9 +20,19 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from inducult.engagement.enums import EngagementStatus, Visibility
@@ -34,6 +44,9 @@ from inducult.strategy.domain import progress as engine
 SHOWN_PER_RULE = 10  # counted engagements listed under a rule; the rest are only counted
 UPCOMING_LIMIT = 10
 REMINDER_LIMIT = 20  # overdue tasks listed; the total is always given
+# The newest held engagements of the year read at once for the rules' "latest" lists; a rule that
+# finds too few of its own among them gets its own query.
+LATEST_BATCH = 20 * SHOWN_PER_RULE
 
 
 @dataclass(frozen=True)
@@ -173,92 +186,162 @@ def _engine_rule(rule: sm.CountRule | sm.DeliverableRule) -> engine.CountRule | 
 
 
 @dataclass(frozen=True)
-class _Row:
-    id: int
-    kind: str
-    starts_at: datetime.datetime
-    is_public: bool
-    is_sample: bool
-    held: bool = True
+class _Counted:
+    """One count rule's engagements in the year, as the database counted them."""
+
+    tally: engine.CountTally
+    samples: int  # held ones that are samples
+    latest: tuple[ShownEngagement, ...] = ()  # the latest held ones, newest first, at most SHOWN_PER_RULE
+    latest_public: tuple[ShownEngagement, ...] = ()
 
 
-def _engagement_facts(
-    region, year: int, rules: Iterable[sm.CountRule], now: datetime.datetime
-) -> tuple[dict[str, list], dict[int, _Row]]:
-    """The year's held engagements of the kinds the rules count, as engine facts grouped by kind,
-    and their rows by id: at most three queries, each bounded by the year and the rules' needs.
+@dataclass(frozen=True)
+class _Conditions:
+    """The participant-kind and topic conditions the rules set, as (organisation kind, topic id)
+    pairs with None for "any"; ``c<i>`` names pair i in the counting queries' results.
 
-    In the current year the same queries also read the planned engagements dated at or after ``now``
-    (rule (d) of decision 0006); other planned ones are left out: they never count, and in a past or
-    future year, or once their date has passed, they do not inform the status either.
+    Each condition is counted by a query of its own with the condition in WHERE: both databases run
+    that as a semi-join probing each engagement's participants or topics, whereas an EXISTS in the
+    select list or in an aggregate's FILTER made PostgreSQL hash every matching participant of every
+    region first (docs/performance.md). For a handful of engagements (the newest of the year) the
+    conditions are read as facts instead (``met``)."""
+
+    pairs: tuple[tuple[str | None, int | None], ...]
+
+    @classmethod
+    def of(cls, rules: Iterable[sm.CountRule]) -> _Conditions:
+        pairs = {(r.organisation_kind or None, r.topic_id or None) for r in rules} - {(None, None)}
+        return cls(tuple(sorted(pairs, key=lambda pair: (pair[0] or "", pair[1] or 0))))
+
+    def name(self, rule: sm.CountRule) -> str | None:
+        """The condition of ``rule``; None when it counts every engagement of its kinds."""
+        pair = (rule.organisation_kind or None, rule.topic_id or None)
+        return None if pair == (None, None) else f"c{self.pairs.index(pair)}"
+
+    def named(self) -> Iterable[tuple[str, Q]]:
+        for i, (organisation_kind, topic) in enumerate(self.pairs):
+            condition = Q()
+            if organisation_kind:
+                participants = EngagementParticipant.objects.filter(
+                    engagement=OuterRef("pk"), organisation__kind=organisation_kind
+                )
+                condition &= Q(Exists(participants))
+            if topic:
+                links = Engagement.topics.through.objects.filter(engagement=OuterRef("pk"), topic_id=topic)
+                condition &= Q(Exists(links))
+            yield f"c{i}", condition
+
+    def where(self, name: str) -> Q:
+        return dict(self.named())[name]
+
+    def met(self, ids: list[int]) -> dict[int, set[str]]:
+        """The conditions each of the engagements ``ids`` meets: two small queries at most."""
+        organisation_kinds: dict[int, set[str]] = defaultdict(set)
+        topics: dict[int, set[int]] = defaultdict(set)
+        wanted_kinds = sorted({kind for kind, _ in self.pairs if kind})
+        wanted_topics = sorted({topic for _, topic in self.pairs if topic})
+        if ids and wanted_kinds:
+            for engagement_id, kind in EngagementParticipant.objects.filter(
+                engagement_id__in=ids, organisation__kind__in=wanted_kinds
+            ).values_list("engagement_id", "organisation__kind"):
+                organisation_kinds[engagement_id].add(kind)
+        if ids and wanted_topics:
+            for engagement_id, topic in Engagement.topics.through.objects.filter(
+                engagement_id__in=ids, topic_id__in=wanted_topics
+            ).values_list("engagement_id", "topic_id"):
+                topics[engagement_id].add(topic)
+        return {
+            pk: {
+                f"c{i}"
+                for i, (kind, topic) in enumerate(self.pairs)
+                if (kind is None or kind in organisation_kinds[pk]) and (topic is None or topic in topics[pk])
+            }
+            for pk in ids
+        }
+
+
+def _shown(engagement: Engagement, tz) -> ShownEngagement:
+    return ShownEngagement(
+        id=engagement.pk,
+        title=engagement.localized("title"),
+        starts_at=timezone.localtime(engagement.starts_at, tz),
+        kind=engagement.kind,
+        is_public=engagement.visibility == Visibility.PUBLIC,
+        is_sample=engagement.is_sample,
+    )
+
+
+def _count_engagements(
+    region, year: int, rules: Iterable[sm.CountRule], now: datetime.datetime, *, latest: bool = True
+) -> dict[int, _Counted]:
+    """For each count rule (by pk) that applies in ``year``: what the year's log holds for it,
+    counted by the database whatever the size of the log (decision 0006).
+
+    One query groups the year's engagements of the counted kinds by kind, status, sample flag and
+    visibility and counts each group; one more per participant-kind or topic condition of the rules
+    counts the same groups' engagements that meet it. With
+    ``latest``, a second reads the LATEST_BATCH newest held ones: each rule's latest are those of
+    them that qualify, unless the counts say some are missing (a rule that the newest engagements
+    rarely serve); only then does that rule get its own query (two at most: all and public ones).
+    Held engagements count; in the current year planned ones dated at or after ``now`` are counted
+    as ``scheduled`` (rule (d)); other planned ones are not read. ``engine.tally`` on the same
+    engagements is the reference the tests hold this to.
     """
     rules = [r for r in rules if r.first_year <= year and (r.last_year is None or year <= r.last_year)]
     kinds = sorted({kind for r in rules for kind in r.kinds})
     if not kinds:
-        return {}, {}
+        return {}
+    tz = region_tz(region)
     start, end = year_bounds(region, year)
     wanted = Q(status=EngagementStatus.HELD)
     if start <= now < end:
         wanted |= Q(status=EngagementStatus.PLANNED, starts_at__gte=now)
+    conditions = _Conditions.of(rules)
+    in_year = Engagement.objects.filter(wanted, region=region, starts_at__gte=start, starts_at__lt=end, kind__in=kinds)
+    key = ("kind", "status", "is_sample", "visibility")
+    groups = {tuple(g[k] for k in key): g for g in in_year.values(*key).annotate(n=Count("id")).order_by()}
+    for name, condition in conditions.named():
+        for row in in_year.filter(condition).values(*key).annotate(n=Count("id")).order_by():
+            groups[tuple(row[k] for k in key)][name] = row["n"]
+    groups = list(groups.values())
+    held = (
+        in_year.filter(status=EngagementStatus.HELD)
+        .only("id", "title", "translations", "starts_at", "kind", "visibility", "is_sample")
+        .order_by("-starts_at", "-id")
+    )
+    newest = list(held[:LATEST_BATCH]) if latest else []
+    met = conditions.met([e.pk for e in newest]) if latest else {}
 
-    def in_year(chosen_kinds):
-        return Engagement.objects.filter(
-            wanted, region=region, starts_at__gte=start, starts_at__lt=end, kind__in=chosen_kinds
+    counted = {}
+    for rule in rules:
+        kinds_counted, column = frozenset(rule.kinds), conditions.name(rule)
+        count = column or "n"  # the engagements of a group that meet the rule's condition
+        mine = [g for g in groups if g["kind"] in kinds_counted and g.get(count)]
+        mine_held = [g for g in mine if g["status"] == EngagementStatus.HELD]
+        n_held = sum(g[count] for g in mine_held)
+        result = _Counted(
+            tally=engine.CountTally(
+                held=n_held, scheduled=sum(g[count] for g in mine if g["status"] == EngagementStatus.PLANNED)
+            ),
+            samples=sum(g[count] for g in mine_held if g["is_sample"]),
         )
-
-    rows = {
-        pk: _Row(pk, kind, starts_at, visibility == Visibility.PUBLIC, is_sample, status == EngagementStatus.HELD)
-        for pk, kind, starts_at, visibility, is_sample, status in in_year(kinds)
-        .values_list("id", "kind", "starts_at", "visibility", "is_sample", "status")
-        .order_by()
-    }
-    # Only the participants' kinds some rule asks for, on engagements of the kinds such rules count.
-    organisation_kinds: dict[int, set[str]] = defaultdict(set)
-    org_rules = [r for r in rules if r.organisation_kind]
-    if org_rules:
-        pairs = (
-            EngagementParticipant.objects.filter(
-                engagement__in=in_year(sorted({k for r in org_rules for k in r.kinds})).values("id"),
-                organisation__kind__in=sorted({r.organisation_kind for r in org_rules}),
+        if latest:
+            n_public = sum(g[count] for g in mine_held if g["visibility"] == Visibility.PUBLIC)
+            own = [e for e in newest if e.kind in kinds_counted and (column is None or column in met[e.pk])]
+            public = [e for e in own if e.visibility == Visibility.PUBLIC]
+            # Too few among the newest: this rule's engagements are rarer; read its latest directly.
+            qualifying = held.filter(conditions.where(column) if column else Q(), kind__in=rule.kinds)
+            if len(own) < min(SHOWN_PER_RULE, n_held):
+                own = list(qualifying[:SHOWN_PER_RULE])
+            if len(public) < min(SHOWN_PER_RULE, n_public):
+                public = list(qualifying.filter(visibility=Visibility.PUBLIC)[:SHOWN_PER_RULE])
+            result = replace(
+                result,
+                latest=tuple(_shown(e, tz) for e in own[:SHOWN_PER_RULE]),
+                latest_public=tuple(_shown(e, tz) for e in public[:SHOWN_PER_RULE]),
             )
-            .values_list("engagement_id", "organisation__kind")
-            .order_by()
-            .distinct()
-        )
-        for engagement_id, kind in pairs:
-            organisation_kinds[engagement_id].add(kind)
-    topics: dict[int, set[str]] = defaultdict(set)
-    topic_rules = [r for r in rules if r.topic_id]
-    if topic_rules:
-        links = (
-            Engagement.topics.through.objects.filter(
-                engagement__in=in_year(sorted({k for r in topic_rules for k in r.kinds})).values("id"),
-                topic_id__in=sorted({r.topic_id for r in topic_rules}),
-            )
-            .values_list("engagement_id", "topic_id")
-            .order_by()
-        )
-        for engagement_id, topic_id in links:
-            topics[engagement_id].add(str(topic_id))
-    by_kind: dict[str, list[engine.EngagementFact]] = defaultdict(list)
-    for row in rows.values():
-        by_kind[row.kind].append(
-            engine.EngagementFact(
-                id=row.id,
-                kind=row.kind,
-                starts_at=row.starts_at,
-                held=row.held,
-                organisation_kinds=frozenset(organisation_kinds.get(row.id, ())),
-                topics=frozenset(topics.get(row.id, ())),
-            )
-        )
-    return by_kind, rows
-
-
-def _relevant(by_kind: dict[str, list], rules) -> list[engine.EngagementFact]:
-    """The facts of the kinds a milestone's count rules name: the engine need not see the rest."""
-    kinds = {kind for rule in rules if isinstance(rule, sm.CountRule) for kind in rule.kinds}
-    return [fact for kind in sorted(kinds) for fact in by_kind.get(kind, ())]
+        counted[rule.pk] = result
+    return counted
 
 
 def _milestones(version) -> list[sm.Milestone]:
@@ -284,12 +367,6 @@ def _deliverable_facts(version) -> dict[int, list[engine.DeliverableFact]]:
     return by_milestone
 
 
-def _latest(ids: Iterable[int], rows: dict[int, _Row], *, public_only: bool = False) -> list[int]:
-    chosen = [rows[i] for i in ids if i in rows and (rows[i].is_public or not public_only)]
-    chosen.sort(key=lambda r: (r.starts_at, r.id), reverse=True)
-    return [r.id for r in chosen[:SHOWN_PER_RULE]]
-
-
 def region_progress(region, year: int, *, now: datetime.datetime | None = None, titles: bool = True) -> RegionProgress:
     """Every milestone of the version in force for ``year``, evaluated for that year.
 
@@ -307,63 +384,42 @@ def region_progress(region, year: int, *, now: datetime.datetime | None = None, 
     goals = list(sm.StrategicGoal.objects.filter(version=version).order_by("order", "code"))
     deliverables = _deliverable_facts(version)
     count_rules = [rule for m in milestones for rule in m.count_rules.all()]
-    by_kind, rows = _engagement_facts(region, year, count_rules, now)
+    counted = _count_engagements(region, year, count_rules, now, latest=titles)
+    nothing = _Counted(engine.CountTally(0), 0)
 
     evaluated = []
-    wanted: set[int] = set()
     for milestone in milestones:
         rules = milestone.rules
-        result = engine.evaluate(
-            [_engine_rule(r) for r in rules],
-            _relevant(by_kind, rules),
-            deliverables.get(milestone.pk, ()),
-            year=year,
-            tz=tz,
-            now=now,
+        engine_rules = [_engine_rule(r) for r in rules]
+        tallies = {
+            engine_rule: counted[rule.pk].tally
+            for rule, engine_rule in zip(rules, engine_rules, strict=True)
+            if rule.pk in counted
+        }
+        result = engine.evaluate_tallies(
+            engine_rules, tallies, deliverables.get(milestone.pk, ()), year=year, tz=tz, now=now
         )
-        picks = []
-        for rule_progress in result.rules:
-            shown = _latest(rule_progress.counted_ids, rows)
-            shown_public = _latest(rule_progress.counted_ids, rows, public_only=True)
-            wanted.update(shown, shown_public)
-            picks.append((shown, shown_public))
-        evaluated.append((milestone, rules, result, picks))
-
-    details = {
-        e.pk: ShownEngagement(
-            id=e.pk,
-            title=e.localized("title"),
-            starts_at=timezone.localtime(e.starts_at, tz),
-            kind=e.kind,
-            is_public=e.visibility == Visibility.PUBLIC,
-            is_sample=e.is_sample,
-        )
-        for e in (
-            Engagement.objects.filter(pk__in=wanted, region=region).only(
-                "id", "title", "translations", "starts_at", "kind", "visibility", "is_sample"
-            )
-            if wanted and titles
-            else ()
-        )
-    }
+        evaluated.append((milestone, rules, result))
 
     results = []
-    for milestone, rules, result, picks in evaluated:
-        rule_results = tuple(
-            RuleResult(
-                rule=rule,
-                progress=rule_progress,
-                shown=tuple(details[i] for i in shown if i in details),
-                shown_public=tuple(details[i] for i in shown_public if i in details),
-                sample_count=sum(1 for i in rule_progress.counted_ids if rows[i].is_sample),
+    for milestone, rules, result in evaluated:
+        rule_results = []
+        for rule, rule_progress in zip(rules, result.rules, strict=True):
+            mine = counted.get(rule.pk, nothing) if isinstance(rule, sm.CountRule) else nothing
+            rule_results.append(
+                RuleResult(
+                    rule=rule,
+                    progress=rule_progress,
+                    shown=mine.latest,
+                    shown_public=mine.latest_public,
+                    sample_count=mine.samples,
+                )
             )
-            for rule, rule_progress, (shown, shown_public) in zip(rules, result.rules, picks, strict=True)
-        )
         results.append(
             MilestoneResult(
                 milestone=milestone,
                 progress=result,
-                rules=rule_results,
+                rules=tuple(rule_results),
                 goal_codes=tuple(g.code for g in milestone.goals.all()),
             )
         )
@@ -433,17 +489,30 @@ def reminders(
 
     since = _a_year_before(today)
     since_moment = datetime.datetime.combine(since, datetime.time.min, tzinfo=region_tz(region))
-    recent = EngagementParticipant.objects.filter(
-        engagement__in=Engagement.objects.filter(
-            region=region, status=EngagementStatus.HELD, starts_at__gte=since_moment
-        ).values("id"),
-        organisation__isnull=False,
-    ).order_by()
-    active = Organisation.objects.filter(region=region, archived_at__isnull=True).order_by()
-    met_kinds = set(recent.values_list("organisation__kind", flat=True).distinct())
-    met_towns = set(recent.exclude(organisation__town="").values_list("organisation__town", flat=True).distinct())
-    kinds = set(active.values_list("kind", flat=True).distinct())
-    towns = set(active.exclude(town="").values_list("town", flat=True).distinct())
+    # The organisations met (ids only: joining each participant to its organisation costs more than
+    # reading the region's organisations once), then kinds and towns in Python.
+    met_ids = set(
+        EngagementParticipant.objects.filter(
+            engagement__in=Engagement.objects.filter(
+                region=region, status=EngagementStatus.HELD, starts_at__gte=since_moment
+            ).values("id"),
+            organisation__isnull=False,
+        )
+        .values_list("organisation_id", flat=True)
+        .order_by()
+        .distinct()
+    )
+    kinds, towns, met_kinds, met_towns = set(), set(), set(), set()
+    for pk, kind, town, archived_at in Organisation.objects.filter(region=region).values_list(
+        "id", "kind", "town", "archived_at"
+    ):
+        if archived_at is None:
+            kinds.add(kind)
+            towns.add(town)
+        if pk in met_ids:
+            met_kinds.add(kind)
+            met_towns.add(town)
+    towns.discard("")
     return Reminders(
         overdue_tasks=overdue_tasks,
         overdue_total=overdue_total,
@@ -458,28 +527,29 @@ def monthly_counts(region, year: int) -> dict[int, dict[str, int]]:
     """Held engagements per local month (1–12) and kind in ``year``: one GROUP BY query.
 
     Month bounds are computed here in the region's zone (so DST and the year's edges are right) and
-    counted with conditional aggregates, which both SQLite and PostgreSQL run over the
+    each row's month is a CASE over them, which both SQLite and PostgreSQL evaluate over the
     (region, starts_at) index without converting every row's time zone.
     """
     tz = region_tz(region)
-    bounds = [datetime.datetime(year + (m == 12), m % 12 + 1, 1, tzinfo=tz) for m in range(1, 13)]
     starts = [datetime.datetime(year, m, 1, tzinfo=tz) for m in range(1, 13)]
-    aggregates = {
-        f"m{m}": Count("id", filter=Q(starts_at__gte=starts[m - 1], starts_at__lt=bounds[m - 1])) for m in range(1, 13)
-    }
+    end = datetime.datetime(year + 1, 1, 1, tzinfo=tz)
+    month = Case(
+        *(When(starts_at__lt=starts[m], then=Value(m)) for m in range(1, 12)),
+        default=Value(12),
+        output_field=IntegerField(),
+    )
     rows = (
         Engagement.objects.filter(
-            region=region, status=EngagementStatus.HELD, starts_at__gte=starts[0], starts_at__lt=bounds[11]
+            region=region, status=EngagementStatus.HELD, starts_at__gte=starts[0], starts_at__lt=end
         )
-        .values("kind")
-        .annotate(**aggregates)
+        .annotate(month=month)
+        .values("month", "kind")
+        .annotate(n=Count("id"))
         .order_by()
     )
-    counts: dict[int, dict[str, int]] = {month: {} for month in range(1, 13)}
+    counts: dict[int, dict[str, int]] = {m: {} for m in range(1, 13)}
     for row in rows:
-        for month in range(1, 13):
-            if row[f"m{month}"]:
-                counts[month][row["kind"]] = row[f"m{month}"]
+        counts[row["month"]][row["kind"]] = row["n"]
     return counts
 
 

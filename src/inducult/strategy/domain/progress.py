@@ -34,7 +34,7 @@ they only inform the status through (d), and only while still ahead (a planned o
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from enum import StrEnum
@@ -165,6 +165,19 @@ class DeliverableFact:
 
 
 @dataclass(frozen=True)
+class CountTally:
+    """One count rule's engagements in the evaluated year, already counted: `held` qualifying held
+    engagements, `scheduled` qualifying planned ones dated at or after `now` (rule (d))."""
+
+    held: int
+    scheduled: int = 0
+
+    def __post_init__(self) -> None:
+        if self.held < 0 or self.scheduled < 0:
+            raise ValueError(f"tallies cannot be negative, got held={self.held}, scheduled={self.scheduled}")
+
+
+@dataclass(frozen=True)
 class RuleProgress:
     """One rule's progress. The dashboard sentence ("2 more bilateral meetings by 31 December; at the
     pace so far you will reach 4") is built from `remaining`, `deadline` and `projected`; `scheduled`
@@ -254,6 +267,39 @@ def evaluate(
     return MilestoneProgress(year=year, status=worst(r.status for r in results), rules=tuple(results))
 
 
+def evaluate_tallies(
+    rules: Iterable[CountRule | DeliverableRule],
+    tallies: Mapping[CountRule, CountTally],
+    deliverables: Iterable[DeliverableFact],
+    *,
+    year: int,
+    tz: tzinfo,
+    now: datetime,
+) -> MilestoneProgress:
+    """`evaluate` for a caller that has counted the engagements itself: `tallies` gives, for each
+    count rule that applies in `year`, what `tally` would return. The statuses, counts, projections
+    and `scheduled` are the same as `evaluate`'s on the facts behind the tallies; `counted_ids` and
+    `planned_ids` stay empty (the caller knows which engagements it counted).
+    """
+    _require_aware(now, "now")
+    clock = _Clock(year=year, tz=tz, now=now)
+    documents = tuple(deliverables)
+    results = []
+    for rule in rules:
+        if isinstance(rule, CountRule):
+            if not rule.applies_to(year):
+                results.append(_not_applicable(rule, clock))
+            elif rule not in tallies:
+                raise ValueError(f"no tally for the count rule {rule} in {year}")
+            else:
+                results.append(_count_progress(rule, tallies[rule], clock))
+        elif isinstance(rule, DeliverableRule):
+            results.append(_evaluate_deliverable(rule, documents, clock))
+        else:
+            raise TypeError(f"expected CountRule or DeliverableRule, got {type(rule).__name__}")
+    return MilestoneProgress(year=year, status=worst(r.status for r in results), rules=tuple(results))
+
+
 def _distinct(engagements: Iterable[EngagementFact]) -> tuple[EngagementFact, ...]:
     by_id: dict[int, EngagementFact] = {}
     for fact in engagements:
@@ -262,26 +308,59 @@ def _distinct(engagements: Iterable[EngagementFact]) -> tuple[EngagementFact, ..
     return tuple(by_id.values())
 
 
-def _evaluate_count(rule: CountRule, facts: tuple[EngagementFact, ...], clock: _Clock) -> RuleProgress:
-    deadline = date(clock.year, 12, 31)
-    if not rule.applies_to(clock.year):
-        return RuleProgress(rule, Status.NOT_APPLICABLE, count=0, target=rule.minimum, deadline=deadline)
+def tally(
+    rule: CountRule, engagements: Iterable[EngagementFact], *, year: int, tz: tzinfo, now: datetime
+) -> CountTally:
+    """What `engagements` hold for `rule` in `year`: the reference for any other way of counting
+    (the database counts the same numbers without handing every fact over; the service's tests
+    compare the two)."""
+    _require_aware(now, "now")
+    clock = _Clock(year=year, tz=tz, now=now)
+    counted, _planned, scheduled = _qualifying(rule, _distinct(engagements), clock)
+    return CountTally(held=len(counted), scheduled=scheduled)
+
+
+def _qualifying(
+    rule: CountRule, facts: tuple[EngagementFact, ...], clock: _Clock
+) -> tuple[tuple[int, ...], tuple[int, ...], int]:
     in_year = [f for f in facts if rule.qualifies(f) and local_year(f.starts_at, clock.tz) == clock.year]
     counted = tuple(sorted(f.id for f in in_year if f.held))
     planned = tuple(sorted(f.id for f in in_year if not f.held))
     scheduled = sum(1 for f in in_year if not f.held and f.starts_at >= clock.now)
-    count = len(counted)
+    return counted, planned, scheduled
+
+
+def _evaluate_count(rule: CountRule, facts: tuple[EngagementFact, ...], clock: _Clock) -> RuleProgress:
+    if not rule.applies_to(clock.year):
+        return _not_applicable(rule, clock)
+    counted, planned, scheduled = _qualifying(rule, facts, clock)
+    return _count_progress(rule, CountTally(len(counted), scheduled), clock, counted_ids=counted, planned_ids=planned)
+
+
+def _not_applicable(rule: CountRule, clock: _Clock) -> RuleProgress:
+    return RuleProgress(rule, Status.NOT_APPLICABLE, count=0, target=rule.minimum, deadline=date(clock.year, 12, 31))
+
+
+def _count_progress(
+    rule: CountRule,
+    tallied: CountTally,
+    clock: _Clock,
+    *,
+    counted_ids: tuple[int, ...] = (),
+    planned_ids: tuple[int, ...] = (),
+) -> RuleProgress:
+    count = tallied.held
     projected = None if clock.over or clock.ahead else clock.project(count)
     return RuleProgress(
         rule,
-        _count_status(count, rule.minimum, clock, scheduled),
+        _count_status(count, rule.minimum, clock, tallied.scheduled),
         count=count,
         target=rule.minimum,
-        deadline=deadline,
-        counted_ids=counted,
-        planned_ids=planned,
+        deadline=date(clock.year, 12, 31),
+        counted_ids=counted_ids,
+        planned_ids=planned_ids,
         projected=projected,
-        scheduled=scheduled,
+        scheduled=tallied.scheduled,
     )
 
 
