@@ -110,9 +110,9 @@ SCENARIOS = [
 @pytest.mark.parametrize(
     ("seed", "batch"),
     [
-        (1, service.LATEST_BATCH),  # every rule finds its latest among the newest of the year
+        (1, service.LATEST_BATCH),  # the newest of the year, as many as the counts suggest
         (2, service.LATEST_BATCH),
-        (1, 7),  # most rules need their own query for their latest
+        (1, 7),  # too few: most rules need their own query for their latest
         (2, 25),
     ],
 )
@@ -171,3 +171,15 @@ def test_a_deleted_engagement_does_not_count(region, plan, meeting, authority):
     )
 
     assert (t1.count, [e.id for e in t1.rules[0].shown]) == (1, [kept.pk])
+
+
+def test_the_batch_reads_deep_enough_for_the_rarest_list_within_the_cap():
+    # 10 of 20 engagements in the year: reading 10 × 20 / 10 × 1.5 = 30 is more than there are.
+    assert service._batch_size(20, [10]) == 20
+    # A list with 50 of 6,000: 10 of them take ~1,200 of the newest, half as many again = 1,800,
+    # capped at LATEST_BATCH; the list then gets its own query if it still finds too few.
+    assert service._batch_size(6000, [50, 3000]) == service.LATEST_BATCH
+    assert service._batch_size(6000, [600, 3000]) == 150
+    assert service._batch_size(6000, [0, 5]) == service.LATEST_BATCH  # five in the whole year: capped
+    assert service._batch_size(6000, [0]) == service.SHOWN_PER_RULE
+    assert service._batch_size(0, []) == 0

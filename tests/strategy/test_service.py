@@ -159,9 +159,22 @@ def test_region_progress_query_count_does_not_grow_with_the_log(region, plan, me
         meeting(at(2024, 2, 1) + datetime.timedelta(days=day), with_org=authority).topics.add(topic)
 
     assert _queries(region, 2024) == small
-    # The version, its milestones with goals and rules (4), goals, deliverables; the year's counts,
-    # one count per condition (authority, topic); the newest held and their participants and topics.
-    assert small == 13
+    # The version, its milestones with goals and rules (4), goals, deliverables; the organisations
+    # of the kinds rules name, the year's counts, one count per condition (authority, topic); the
+    # newest held engagements, their participants and topics, and the titles of those shown.
+    assert small == 15
+
+
+def test_a_rule_naming_an_organisation_kind_the_region_lacks_counts_nothing(region, plan, meeting, authority):
+    milestone = MilestoneFactory(version=plan, code="M9", first_year=2024, last_year=2024)
+    CountRuleFactory(milestone=milestone, kinds=[EngagementKind.BILATERAL_MEETING.value], minimum=1,
+                     first_year=2024, last_year=2024, organisation_kind=OrganisationKind.MEDIA.value)  # fmt: skip
+    meeting(at(2024, 2, 1), with_org=authority)
+
+    progress = service.region_progress(region, 2024, now=NOW)
+
+    assert (by_code(progress, "M9").count, by_code(progress, "M9").rules[0].shown) == (0, ())
+    assert by_code(progress, "T1").count == 1
 
 
 def test_monthly_counts_buckets_by_local_month_and_kind(region, meeting):

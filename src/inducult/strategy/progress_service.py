@@ -18,6 +18,7 @@ decides who may see what: the views do.
 from __future__ import annotations
 
 import datetime
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -44,9 +45,9 @@ from inducult.strategy.domain import progress as engine
 SHOWN_PER_RULE = 10  # counted engagements listed under a rule; the rest are only counted
 UPCOMING_LIMIT = 10
 REMINDER_LIMIT = 20  # overdue tasks listed; the total is always given
-# The newest held engagements of the year read at once for the rules' "latest" lists; a rule that
-# finds too few of its own among them gets its own query.
-LATEST_BATCH = 20 * SHOWN_PER_RULE
+# At most this many of the year's newest held engagements are read at once for the rules' "latest"
+# lists (see _batch_size); a rule that finds too few of its own among them gets its own query.
+LATEST_BATCH = 1000
 
 
 @dataclass(frozen=True)
@@ -203,15 +204,25 @@ class _Conditions:
     Each condition is counted by a query of its own with the condition in WHERE: both databases run
     that as a semi-join probing each engagement's participants or topics, whereas an EXISTS in the
     select list or in an aggregate's FILTER made PostgreSQL hash every matching participant of every
-    region first (docs/performance.md). For a handful of engagements (the newest of the year) the
+    region first (docs/performance.md). For a few hundred engagements (the newest of the year) the
     conditions are read as facts instead (``met``)."""
 
     pairs: tuple[tuple[str | None, int | None], ...]
+    organisations: dict[str, tuple[int, ...]]  # the region's organisations of each kind a condition names
 
     @classmethod
-    def of(cls, rules: Iterable[sm.CountRule]) -> _Conditions:
+    def of(cls, rules: Iterable[sm.CountRule], region) -> _Conditions:
         pairs = {(r.organisation_kind or None, r.topic_id or None) for r in rules} - {(None, None)}
-        return cls(tuple(sorted(pairs, key=lambda pair: (pair[0] or "", pair[1] or 0))))
+        kinds = sorted({kind for kind, _ in pairs if kind})
+        organisations: dict[str, list[int]] = {kind: [] for kind in kinds}
+        if kinds:
+            # Participants are organisations of the engagement's region (Engagement.clean).
+            for kind, pk in Organisation.objects.filter(region=region, kind__in=kinds).values_list("kind", "id"):
+                organisations[kind].append(pk)
+        return cls(
+            tuple(sorted(pairs, key=lambda pair: (pair[0] or "", pair[1] or 0))),
+            {kind: tuple(ids) for kind, ids in organisations.items()},
+        )
 
     def name(self, rule: sm.CountRule) -> str | None:
         """The condition of ``rule``; None when it counts every engagement of its kinds."""
@@ -222,10 +233,12 @@ class _Conditions:
         for i, (organisation_kind, topic) in enumerate(self.pairs):
             condition = Q()
             if organisation_kind:
+                # By the organisations' ids, not a join on their kind: with the join PostgreSQL
+                # may hash every participant of that kind in the installation (performance.md).
                 participants = EngagementParticipant.objects.filter(
-                    engagement=OuterRef("pk"), organisation__kind=organisation_kind
+                    engagement=OuterRef("pk"), organisation_id__in=self.organisations[organisation_kind]
                 )
-                condition &= Q(Exists(participants))
+                condition &= Q(Exists(participants)) if self.organisations[organisation_kind] else Q(pk__in=[])
             if topic:
                 links = Engagement.topics.through.objects.filter(engagement=OuterRef("pk"), topic_id=topic)
                 condition &= Q(Exists(links))
@@ -240,11 +253,12 @@ class _Conditions:
         topics: dict[int, set[int]] = defaultdict(set)
         wanted_kinds = sorted({kind for kind, _ in self.pairs if kind})
         wanted_topics = sorted({topic for _, topic in self.pairs if topic})
-        if ids and wanted_kinds:
-            for engagement_id, kind in EngagementParticipant.objects.filter(
-                engagement_id__in=ids, organisation__kind__in=wanted_kinds
-            ).values_list("engagement_id", "organisation__kind"):
-                organisation_kinds[engagement_id].add(kind)
+        kind_of = {pk: kind for kind in wanted_kinds for pk in self.organisations[kind]}
+        if ids and kind_of:
+            for engagement_id, organisation_id in EngagementParticipant.objects.filter(
+                engagement_id__in=ids, organisation_id__in=sorted(kind_of)
+            ).values_list("engagement_id", "organisation_id"):
+                organisation_kinds[engagement_id].add(kind_of[organisation_id])
         if ids and wanted_topics:
             for engagement_id, topic in Engagement.topics.through.objects.filter(
                 engagement_id__in=ids, topic_id__in=wanted_topics
@@ -271,6 +285,19 @@ def _shown(engagement: Engagement, tz) -> ShownEngagement:
     )
 
 
+def _batch_size(total: int, counts: Iterable[int]) -> int:
+    """How many of the year's ``total`` newest held engagements to read so that each list (a rule's
+    engagements, or its public ones, ``counts`` of them in the year) likely finds its latest
+    SHOWN_PER_RULE among them: if a list's engagements are spread evenly over the year, that takes
+    ``total × SHOWN_PER_RULE / count`` rows; half as many again for unevenness, at most LATEST_BATCH.
+    A list that still finds too few is read by a query of its own, so this only saves queries."""
+    depth = SHOWN_PER_RULE
+    for count in counts:
+        if count:
+            depth = max(depth, math.ceil(total * min(SHOWN_PER_RULE, count) / count * 1.5))
+    return max(0, min(total, depth, LATEST_BATCH))
+
+
 def _count_engagements(
     region, year: int, rules: Iterable[sm.CountRule], now: datetime.datetime, *, latest: bool = True
 ) -> dict[int, _Counted]:
@@ -279,10 +306,11 @@ def _count_engagements(
 
     One query groups the year's engagements of the counted kinds by kind, status, sample flag and
     visibility and counts each group; one more per participant-kind or topic condition of the rules
-    counts the same groups' engagements that meet it. With
-    ``latest``, a second reads the LATEST_BATCH newest held ones: each rule's latest are those of
-    them that qualify, unless the counts say some are missing (a rule that the newest engagements
-    rarely serve); only then does that rule get its own query (two at most: all and public ones).
+    counts the same groups' engagements that meet it. With ``latest``, one more reads the newest
+    held ones (as many as ``_batch_size`` predicts from the counts) and one or two their
+    participants and topics: each rule's latest are those of them that qualify, unless the counts
+    say some are missing (a rule that the newest engagements rarely serve); only then does that rule
+    get its own query (two at most: all and public ones).
     Held engagements count; in the current year planned ones dated at or after ``now`` are counted
     as ``scheduled`` (rule (d)); other planned ones are not read. ``engine.tally`` on the same
     engagements is the reference the tests hold this to.
@@ -296,7 +324,7 @@ def _count_engagements(
     wanted = Q(status=EngagementStatus.HELD)
     if start <= now < end:
         wanted |= Q(status=EngagementStatus.PLANNED, starts_at__gte=now)
-    conditions = _Conditions.of(rules)
+    conditions = _Conditions.of(rules, region)
     in_year = Engagement.objects.filter(wanted, region=region, starts_at__gte=start, starts_at__lt=end, kind__in=kinds)
     key = ("kind", "status", "is_sample", "visibility")
     groups = {tuple(g[k] for k in key): g for g in in_year.values(*key).annotate(n=Count("id")).order_by()}
@@ -304,43 +332,67 @@ def _count_engagements(
         for row in in_year.filter(condition).values(*key).annotate(n=Count("id")).order_by():
             groups[tuple(row[k] for k in key)][name] = row["n"]
     groups = list(groups.values())
-    held = (
-        in_year.filter(status=EngagementStatus.HELD)
-        .only("id", "title", "translations", "starts_at", "kind", "visibility", "is_sample")
-        .order_by("-starts_at", "-id")
-    )
-    newest = list(held[:LATEST_BATCH]) if latest else []
-    met = conditions.met([e.pk for e in newest]) if latest else {}
-
-    counted = {}
+    held = in_year.filter(status=EngagementStatus.HELD).order_by("-starts_at", "-id")
+    counted: dict[int, _Counted] = {}
+    lists: dict[int, tuple[frozenset[str], str | None, int, int]] = {}
     for rule in rules:
         kinds_counted, column = frozenset(rule.kinds), conditions.name(rule)
         count = column or "n"  # the engagements of a group that meet the rule's condition
         mine = [g for g in groups if g["kind"] in kinds_counted and g.get(count)]
         mine_held = [g for g in mine if g["status"] == EngagementStatus.HELD]
         n_held = sum(g[count] for g in mine_held)
-        result = _Counted(
+        counted[rule.pk] = _Counted(
             tally=engine.CountTally(
                 held=n_held, scheduled=sum(g[count] for g in mine if g["status"] == EngagementStatus.PLANNED)
             ),
             samples=sum(g[count] for g in mine_held if g["is_sample"]),
         )
-        if latest:
-            n_public = sum(g[count] for g in mine_held if g["visibility"] == Visibility.PUBLIC)
-            own = [e for e in newest if e.kind in kinds_counted and (column is None or column in met[e.pk])]
-            public = [e for e in own if e.visibility == Visibility.PUBLIC]
-            # Too few among the newest: this rule's engagements are rarer; read its latest directly.
-            qualifying = held.filter(conditions.where(column) if column else Q(), kind__in=rule.kinds)
-            if len(own) < min(SHOWN_PER_RULE, n_held):
-                own = list(qualifying[:SHOWN_PER_RULE])
-            if len(public) < min(SHOWN_PER_RULE, n_public):
-                public = list(qualifying.filter(visibility=Visibility.PUBLIC)[:SHOWN_PER_RULE])
-            result = replace(
-                result,
-                latest=tuple(_shown(e, tz) for e in own[:SHOWN_PER_RULE]),
-                latest_public=tuple(_shown(e, tz) for e in public[:SHOWN_PER_RULE]),
+        n_public = sum(g[count] for g in mine_held if g["visibility"] == Visibility.PUBLIC)
+        lists[rule.pk] = (kinds_counted, column, n_held, n_public)
+    if not latest:
+        return counted
+
+    total = sum(g["n"] for g in groups if g["status"] == EngagementStatus.HELD)
+    size = _batch_size(total, [n for _, _, n_held, n_public in lists.values() for n in (n_held, n_public)])
+    # Plain tuples (id, kind, public): titles are read only for the engagements finally shown.
+    columns = ("id", "kind", "visibility")
+    newest = [(pk, kind, visibility == Visibility.PUBLIC) for pk, kind, visibility in held.values_list(*columns)[:size]]
+    met = conditions.met([pk for pk, _, _ in newest])
+    picks: dict[int, tuple[list[int], list[int]]] = {}
+    for rule in rules:
+        kinds_counted, column, n_held, n_public = lists[rule.pk]
+        own = [
+            (pk, public)
+            for pk, kind, public in newest
+            if kind in kinds_counted and (column is None or column in met[pk])
+        ]
+        own_ids = [pk for pk, _ in own][:SHOWN_PER_RULE]
+        public_ids = [pk for pk, public in own if public][:SHOWN_PER_RULE]
+        # Too few among the newest: this rule's engagements are rarer; read its latest directly.
+        qualifying = held.filter(conditions.where(column) if column else Q(), kind__in=rule.kinds)
+        if len(own_ids) < min(SHOWN_PER_RULE, n_held):
+            own_ids = list(qualifying.values_list("id", flat=True)[:SHOWN_PER_RULE])
+        if len(public_ids) < min(SHOWN_PER_RULE, n_public):
+            public = qualifying.filter(visibility=Visibility.PUBLIC)
+            public_ids = list(public.values_list("id", flat=True)[:SHOWN_PER_RULE])
+        picks[rule.pk] = (own_ids, public_ids)
+    chosen = {pk for own_ids, public_ids in picks.values() for pk in (*own_ids, *public_ids)}
+    shown = (
+        {
+            e.pk: _shown(e, tz)
+            for e in Engagement.objects.filter(pk__in=sorted(chosen)).only(
+                "id", "title", "translations", "starts_at", "kind", "visibility", "is_sample"
             )
-        counted[rule.pk] = result
+        }
+        if chosen
+        else {}
+    )
+    for rule_pk, (own_ids, public_ids) in picks.items():
+        counted[rule_pk] = replace(
+            counted[rule_pk],
+            latest=tuple(shown[pk] for pk in own_ids),
+            latest_public=tuple(shown[pk] for pk in public_ids),
+        )
     return counted
 
 
