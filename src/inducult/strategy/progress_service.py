@@ -1,15 +1,12 @@
 """Progress of a region's strategy, read from the database: the Django side of the progress engine.
 
-``region_progress`` picks the strategy version in force, turns its rules and the year's engagement
-log into the engine's frozen facts and evaluates every milestone (decision 0006). The facts are read
-with a fixed number of queries, whatever the size of the log: only held engagements of the local
-year (bounds computed in the region's time zone, served by the (region, starts_at) index) and of the
-kinds some rule counts, as plain tuples, plus one query each for participants' organisation kinds and
-for topics, only when a rule needs them. Each milestone is evaluated on the facts of its own kinds.
-For the current year the same queries also read the planned engagements dated from ``now`` to the
-year's end: they never count, but those that cover what is missing keep a rule on track (rule (d)
-of decision 0006). So ``RuleProgress.planned_ids`` lists only planned engagements still ahead in the
-current year, and stays empty (``scheduled`` 0) for any other year, as do overdue planned ones.
+``region_progress`` picks the strategy version in force, has the database count the year's
+engagement log for every count rule (``_count_engagements``: a fixed number of queries whatever the
+size of the log, bounded by the year and served by the (region, kind, starts_at) index) and lets
+the engine judge the counts (``engine.evaluate_tallies``; decisions 0006 and 0009). Only held
+engagements count. For the current year the same queries also count the planned engagements dated
+from ``now`` to the year's end: they never count, but those that cover what is missing keep a rule
+on track (rule (d) of decision 0006); ``RuleProgress.scheduled`` is 0 for any other year.
 
 ``reminders``, ``monthly_counts`` and ``upcoming`` feed the back-office dashboard. Nothing here
 decides who may see what: the views do.
