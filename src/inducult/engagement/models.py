@@ -13,7 +13,9 @@ import zoneinfo
 from pathlib import PurePath
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -422,3 +424,14 @@ class Attachment(models.Model):
         self.size = self.file.size
         extension = PurePath(self.file.name).suffix.lower()
         self.content_type = sniff_content_type(self.file) or ATTACHMENT_TYPES.get(extension, ("", ""))[1]
+
+
+@receiver(post_delete, sender=Attachment, dispatch_uid="engagement_attachment_file_cleanup")
+def delete_attachment_file(sender, instance: Attachment, **kwargs) -> None:
+    """The stored file goes with its row, however the row goes (the engagement log's remove button,
+    the admin, an engagement deleted for good): files may hold minutes with personal data. Only
+    once the deletion is committed: a rolled-back transaction keeps the file its row still names."""
+    stored = instance.file
+    if stored and stored.name:
+        storage, name = stored.storage, stored.name
+        transaction.on_commit(lambda: storage.delete(name))

@@ -298,10 +298,7 @@ def delete_attachment(*, attachment: Attachment, actor) -> None:
         summary=str(engagement)[:200],
         changes={"file_name": [attachment.file_name, None], "size": [attachment.size, None]},
     )
-    stored = attachment.file
-    attachment.delete()
-    # The file goes once the deletion is committed; a rolled-back transaction keeps it.
-    transaction.on_commit(lambda: stored.storage.delete(stored.name))
+    attachment.delete()  # the stored file goes once the deletion is committed (models.delete_attachment_file)
 
 
 def _contents(engagement: Engagement) -> dict[str, Any]:
