@@ -36,6 +36,19 @@ def _links(engagement: Engagement) -> dict[str, list[str]]:
     return {"topics": _labels(engagement.topics.all()), "goals": _labels(engagement.goals.all())}
 
 
+def _record_part(engagement: Engagement, actor, action: str, instance, changes: dict) -> None:
+    """Audit a change to something hanging on an engagement (a participant, task or file): filed
+    under the engagement's region and summarised by the engagement, which is how people look it up."""
+    audit.record(
+        actor=actor,
+        action=action,
+        instance=instance,
+        region=engagement.region,
+        summary=str(engagement)[:200],
+        changes=changes,
+    )
+
+
 @transaction.atomic
 def create_engagement(
     *, region, actor, data: Mapping[str, Any], topics: Iterable = (), goals: Iterable = ()
@@ -103,13 +116,12 @@ def add_participant(
     participant.full_clean()
     participant.save()
     # A person is named by id only: the trail must not keep a copy of personal data past an erasure.
-    audit.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        instance=participant,
-        region=engagement.region,
-        summary=str(engagement)[:200],
-        changes={
+    _record_part(
+        engagement,
+        actor,
+        AuditAction.CREATE,
+        participant,
+        {
             "organisation": [None, str(organisation) if organisation else None],
             "person": [None, person.pk if person else None],
             "role": [None, role],
@@ -123,13 +135,12 @@ def add_follow_up_task(*, engagement: Engagement, actor, title: str, owner=None,
     task = FollowUpTask(engagement=engagement, title=title, owner=owner, due_date=due_date)
     task.full_clean()
     task.save()
-    audit.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        instance=task,
-        region=engagement.region,
-        summary=str(engagement)[:200],
-        changes={
+    _record_part(
+        engagement,
+        actor,
+        AuditAction.CREATE,
+        task,
+        {
             "title": [None, title],
             "owner": [None, owner.pk if owner else None],
             "due_date": [None, due_date.isoformat() if due_date else None],
@@ -158,13 +169,12 @@ def mark_task_done(*, task: FollowUpTask, actor, done: bool = True) -> FollowUpT
 @transaction.atomic
 def remove_participant(*, participant: EngagementParticipant, actor) -> None:
     engagement = participant.engagement
-    audit.record(
-        actor=actor,
-        action=AuditAction.DELETE,
-        instance=participant,
-        region=engagement.region,
-        summary=str(engagement)[:200],
-        changes={
+    _record_part(
+        engagement,
+        actor,
+        AuditAction.DELETE,
+        participant,
+        {
             "organisation": [str(participant.organisation) if participant.organisation_id else None, None],
             "person": [participant.person_id, None],
             "role": [participant.role, None],
@@ -272,13 +282,12 @@ def add_attachment(*, engagement: Engagement, actor, file, description: str = ""
     attachment = Attachment(engagement=engagement, file=file, description=description)
     attachment.full_clean()
     attachment.save()
-    audit.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        instance=attachment,
-        region=engagement.region,
-        summary=str(engagement)[:200],
-        changes={
+    _record_part(
+        engagement,
+        actor,
+        AuditAction.CREATE,
+        attachment,
+        {
             "file_name": [None, attachment.file_name],
             "content_type": [None, attachment.content_type],
             "size": [None, attachment.size],
@@ -290,13 +299,12 @@ def add_attachment(*, engagement: Engagement, actor, file, description: str = ""
 @transaction.atomic
 def delete_attachment(*, attachment: Attachment, actor) -> None:
     engagement = attachment.engagement
-    audit.record(
-        actor=actor,
-        action=AuditAction.DELETE,
-        instance=attachment,
-        region=engagement.region,
-        summary=str(engagement)[:200],
-        changes={"file_name": [attachment.file_name, None], "size": [attachment.size, None]},
+    _record_part(
+        engagement,
+        actor,
+        AuditAction.DELETE,
+        attachment,
+        {"file_name": [attachment.file_name, None], "size": [attachment.size, None]},
     )
     attachment.delete()  # the stored file goes once the deletion is committed (models.delete_attachment_file)
 
