@@ -274,6 +274,42 @@ def test_edit_changes_participants_and_tasks(coordinator_client, region, museum)
     assert sorted(removed) == ["engagement.engagementparticipant", "engagement.followuptask"]
 
 
+def test_edit_gives_participants_their_roles(coordinator_client, region, museum):
+    engagement = EngagementFactory(region=region)
+    host = EngagementParticipantFactory(engagement=engagement, organisation=museum)
+    person = PersonFactory(region=region, first_name="Jana", last_name="Nováková")
+    guest = EngagementParticipantFactory(engagement=engagement, organisation=None, person=person)
+
+    page = coordinator_client.get(url("edit", engagement.pk)).content.decode()
+    assert 'data-testid="roles"' in page and museum.name in page and "Jana Nováková" in page
+
+    data = form_data(engagement, organisations=[museum.pk], people=[person.pk], date="2024-03-12")
+    data.update({f"role_{host.pk}": "  host ", f"role_{guest.pk}": "speaker"})
+    response = coordinator_client.post(url("edit", engagement.pk), data)
+
+    assert response.status_code == 302
+    assert [(p.pk, p.role) for p in engagement.participants.all()] == [(host.pk, "host"), (guest.pk, "speaker")]
+    changes = AuditEntry.objects.filter(object_type="engagement.engagementparticipant", action="change")
+    assert sorted(tuple(e.changes["role"]) for e in changes) == [("", "host"), ("", "speaker")]
+    detail = coordinator_client.get(url("detail", engagement.pk)).content.decode()
+    assert "(host)" in detail and "(speaker)" in detail
+
+
+def test_a_role_too_long_is_refused_and_nothing_is_written(coordinator_client, region, museum):
+    engagement = EngagementFactory(region=region, outcomes="")
+    host = EngagementParticipantFactory(engagement=engagement, organisation=museum)
+    data = form_data(engagement, organisations=[museum.pk], date="2024-03-12", outcomes="Nové")
+    data[f"role_{host.pk}"] = "x" * 151
+
+    response = coordinator_client.post(url("edit", engagement.pk), data)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors[f"role_{host.pk}"]
+    engagement.refresh_from_db()
+    host.refresh_from_db()
+    assert (engagement.outcomes, host.role) == ("", "")
+
+
 def test_edit_keeps_the_date_only_start_when_unchanged(coordinator_client, region):
     engagement = EngagementFactory(
         region=region, date_only=True, starts_at=datetime.datetime(2018, 10, 4, tzinfo=PRAGUE)

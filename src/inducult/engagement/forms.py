@@ -388,9 +388,41 @@ class EngagementEditForm(EngagementForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
+        # What each participant did, for those already taking part (new ones get theirs on the next edit).
+        can_view_people = "people" in self.fields
+        self.role_names = []
+        for participant in self.instance.participants.select_related("organisation", "person"):
+            if participant.person_id and not can_view_people:
+                continue  # someone who may not see people does not edit what they did either
+            name = f"role_{participant.pk}"
+            self.fields[name] = forms.CharField(
+                label=participant_label(participant),
+                required=False,
+                max_length=150,
+                initial=participant.role,
+                help_text=_("e.g. host, speaker, guest"),
+            )
+            self.role_names.append(name)
         self.fields["remove_attachments"].queryset = self.instance.attachments.all()
         if not self.fields["remove_attachments"].queryset.exists():
             del self.fields["remove_attachments"]
+
+    def role_fields(self):
+        return self.group(*self.role_names)
+
+    def roles(self) -> dict[int, str]:
+        """Participant id → role, as typed."""
+        return {int(name.removeprefix("role_")): self.cleaned_data.get(name, "") for name in self.role_names}
+
+
+def participant_label(participant) -> str:
+    """A participant as the role field names it: the organisation, the person, or both."""
+    parts = []
+    if participant.organisation_id:
+        parts.append(participant.organisation.name)
+    if participant.person_id:
+        parts.append(str(participant.person))
+    return ": ".join(parts)
 
 
 class TaskForm(forms.Form):

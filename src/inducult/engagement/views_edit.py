@@ -85,6 +85,7 @@ class EngagementFormMixin:
             tasks=task_changes(formset),
             attachments=cleaned.get("attachments") or [],
             remove_attachments=cleaned.get("remove_attachments") or [],
+            roles=form.roles() if hasattr(form, "roles") else None,
         )
 
     def after_save(self, result, created: bool):

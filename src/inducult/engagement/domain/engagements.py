@@ -210,6 +210,20 @@ def set_participants(*, engagement: Engagement, actor, organisations: Iterable =
             add_participant(engagement=engagement, actor=actor, person=person)
 
 
+@transaction.atomic
+def set_participant_role(*, participant: EngagementParticipant, actor, role: str) -> EngagementParticipant:
+    """Say what a participant did ("host", "speaker", "guest"); audited when it changes."""
+    role = " ".join(role.split())
+    if role == participant.role:
+        return participant
+    before = participant.role
+    participant.role = role
+    participant.full_clean()
+    participant.save(update_fields=["role"])
+    _record_part(participant.engagement, actor, AuditAction.CHANGE, participant, {"role": [before, role]})
+    return participant
+
+
 def topic_key(name: str) -> str:
     return " ".join(fold(name).split())
 

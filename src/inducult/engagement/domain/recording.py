@@ -56,11 +56,13 @@ def save_engagement(
     tasks: Sequence = (),
     attachments: Sequence = (),
     remove_attachments: Iterable = (),
+    roles: Mapping[int, str] | None = None,
 ) -> SaveResult:
     """Create (``engagement`` None) or update the engagement and set its links to exactly those given.
 
     ``people`` None leaves the people taking part as they are (a user who may not see them).
     ``tasks`` are ``forms.TaskChange``-like objects: ``task`` None adds one, ``remove`` deletes one.
+    ``roles`` maps participant ids to their roles; a participant removed in the same save is skipped.
     Raises ValidationError or EngagementEditConflict; then nothing is written.
     """
     organisations, goals = list(organisations), list(goals)
@@ -90,6 +92,9 @@ def save_engagement(
         organisations=organisations,
         people=people if people is not None else [p.person for p in engagement.participants.exclude(person=None)],
     )
+    if roles:
+        for participant in engagement.participants.filter(pk__in=list(roles)).select_related("engagement"):
+            domain.set_participant_role(participant=participant, actor=actor, role=roles[participant.pk])
     for change in tasks:
         if change.task is None:
             domain.add_follow_up_task(
