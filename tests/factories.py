@@ -2,12 +2,14 @@
 
 import datetime
 import zoneinfo
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
 
 from inducult.engagement.enums import EngagementKind, EngagementStatus
 from inducult.engagement.models import Engagement, EngagementParticipant, FollowUpTask, Topic
+from inducult.heritage.models import Site
 from inducult.network.enums import LawfulBasis, OrganisationKind
 from inducult.network.models import Membership, Organisation, Person
 from inducult.regions.models import Region, RegionRole, Role
@@ -202,4 +204,18 @@ class DeliverableFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Adopted document {n}")
     dated = datetime.date(2019, 11, 5)
     evidence_url = "https://example.org/minutes.pdf"
+    is_sample = True
+
+
+class SiteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Site
+
+    region = factory.SubFactory(RegionFactory)
+    name = factory.Sequence(lambda n: f"Site {n}")
+    kind = "museum"
+    sectors = factory.LazyFunction(lambda: ["porcelain"])
+    town = "Karlovy Vary"
+    latitude = Decimal("50.230000")
+    longitude = Decimal("12.870000")
     is_sample = True

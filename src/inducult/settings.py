@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "inducult.network",
     "inducult.engagement",
     "inducult.strategy",
+    "inducult.heritage",
     "inducult.portal",
 ]
 

@@ -17,5 +17,6 @@ urlpatterns = [
     path("manage/<slug:region_slug>/", include("inducult.network.urls")),
     path("", include("inducult.strategy.public_urls")),
     path("", include("inducult.engagement.public_urls")),
+    path("", include("inducult.heritage.public_urls")),
     path("", include("inducult.portal.urls")),
 ]

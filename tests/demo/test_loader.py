@@ -10,6 +10,7 @@ from inducult.core.text import fold, normalised_name
 from inducult.demo import records
 from inducult.demo.loader import load_demo
 from inducult.engagement.models import Engagement
+from inducult.heritage.models import Site
 from inducult.network.domain.organisations import update_organisation
 from inducult.network.models import Membership, Organisation, Person
 from inducult.regions.models import Region
@@ -162,10 +163,13 @@ def test_load_demo_command_prints_one_line_summary():
         "engagements from the sources: 1 (1 new); sample history (not real): "
     ) in lines[0]
     samples = Engagement.objects.filter(is_sample=True).count()
-    assert lines[0].endswith(f"{samples} engagements ({samples} new, 0 updated), 3 deliverables (3 new)")
+    to_check = Site.objects.exclude(opening_hours_review="").count()
+    assert f"{samples} engagements ({samples} new, 0 updated), 3 deliverables (3 new); " in lines[0]
+    assert lines[0].endswith(f"; sites: 42 (42 new, 0 updated), {to_check} with opening hours to check")
     assert lines[1].startswith("Karlovy Vary demo: 48 organisations (0 new, 0 updated), 5 sample people (0 new)")
     assert "(0 records new, 0 updated); engagements from the sources: 1 (0 new); " in lines[1]
-    assert lines[1].endswith(f"{samples} engagements (0 new, 0 updated), 3 deliverables (0 new)")
+    assert f"{samples} engagements (0 new, 0 updated), 3 deliverables (0 new); " in lines[1]
+    assert lines[1].endswith(f"; sites: 42 (0 new, 0 updated), {to_check} with opening hours to check")
 
 
 def test_municipality_drops_qualifiers_after_the_town():

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from inducult.core import audit
 from inducult.core.models import AuditAction
 from inducult.core.text import fold, normalised_name
-from inducult.demo import records, sample_history, strategy_records
+from inducult.demo import records, sample_history, site_records, strategy_records
 from inducult.engagement.domain.engagements import (
     add_follow_up_task,
     add_participant,
@@ -32,6 +32,7 @@ from inducult.engagement.domain.engagements import (
 )
 from inducult.engagement.enums import EngagementStatus, Visibility
 from inducult.engagement.models import Engagement
+from inducult.heritage.models import Site
 from inducult.network.domain.organisations import create_organisation, update_organisation
 from inducult.network.domain.people import add_membership, create_person, update_person
 from inducult.network.models import Membership, Organisation, Person
@@ -75,6 +76,10 @@ class Summary:
     samples_updated: int = 0
     sample_deliverables: int = 0
     sample_deliverables_created: int = 0
+    sites: int = 0
+    sites_created: int = 0
+    sites_updated: int = 0
+    sites_hours_to_check: int = 0
 
     @property
     def changed(self) -> bool:
@@ -94,6 +99,8 @@ class Summary:
                 self.samples_created,
                 self.samples_updated,
                 self.sample_deliverables_created,
+                self.sites_created,
+                self.sites_updated,
             )
         )
 
@@ -132,7 +139,13 @@ class Summary:
             "deliverables": self.sample_deliverables,
             "deliverables_new": self.sample_deliverables_created,
         }
-        return f"{registry}; {strategy}; {samples}"
+        sites = _("sites: %(sites)d (%(new)d new, %(updated)d updated), %(check)d with opening hours to check") % {
+            "sites": self.sites,
+            "new": self.sites_created,
+            "updated": self.sites_updated,
+            "check": self.sites_hours_to_check,
+        }
+        return f"{registry}; {strategy}; {samples}; {sites}"
 
 
 def _differences(instance, data: dict[str, Any]) -> dict[str, Any]:
@@ -229,9 +242,11 @@ def _ensure(
     actor,
     summary: Summary,
     links: dict[str, list] | None = None,
+    counter: str = "strategy_records",
 ) -> models.Model:
     """The record found by ``lookup``, created or brought up to date with ``data`` and the
-    many-to-many ``links``; each write is validated and audited like the region's."""
+    many-to-many ``links``; each write is validated and audited like the region's. ``counter`` names
+    the pair of Summary fields (``<counter>_created``, ``<counter>_updated``) it counts in."""
     links = links or {}
     instance = model.objects.filter(**lookup).first()
     if instance is None:
@@ -248,7 +263,7 @@ def _ensure(
             region=region,
             changes={k: [None, v] for k, v in values.items() if v not in ("", [], None, {})},
         )
-        summary.strategy_records_created += 1
+        setattr(summary, f"{counter}_created", getattr(summary, f"{counter}_created") + 1)
         return instance
     changed = _differences(instance, data)
     changed_links = {
@@ -270,7 +285,7 @@ def _ensure(
     audit.record(
         actor=actor, action=AuditAction.CHANGE, instance=instance, region=region, changes=audit.diff(before, after)
     )
-    summary.strategy_records_updated += 1
+    setattr(summary, f"{counter}_updated", getattr(summary, f"{counter}_updated") + 1)
     return instance
 
 
@@ -480,6 +495,23 @@ def load_sample_deliverables(*, region, version: StrategyVersion, actor=None, su
 
 
 @transaction.atomic
+def load_sites(*, region, organisations: dict[str, Organisation], actor=None, summary: Summary) -> None:
+    """The reference list's places as sites, found again by their row id (KV001…)."""
+    for record in site_records.site_records():
+        owner = organisations.get(record.owner_key) if record.owner_key else None
+        _ensure(
+            Site,
+            lookup={"region": region, "external_id": record.external_id},
+            data={**record.data, "organisation": owner},
+            region=region,
+            actor=actor,
+            summary=summary,
+            counter="sites",
+        )
+        summary.sites += 1
+        summary.sites_hours_to_check += bool(record.data["opening_hours_review"])
+
+
 def load_demo(*, actor=None, today: datetime.date | None = None) -> Summary:
     """Everything or nothing: a failure half-way leaves the database as it was.
 
@@ -499,6 +531,7 @@ def load_demo(*, actor=None, today: datetime.date | None = None) -> Summary:
     load_sample_people(region=region, organisations=organisations, actor=actor, summary=summary)
     version = load_strategy(region=region, actor=actor, summary=summary)
     load_real_engagements(region=region, actor=actor, summary=summary)
+    load_sites(region=region, organisations=organisations, actor=actor, summary=summary)
     load_sample_history(
         region=region, version=version, organisations=organisations, actor=actor, summary=summary, today=today
     )

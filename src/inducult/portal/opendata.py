@@ -117,6 +117,11 @@ def _csv_cell(name: str, value: Any) -> str:
     return text
 
 
+def csv_safe(text: str) -> str:
+    """A text cell that spreadsheet programs will not run as a formula (CSV injection)."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
 def csv_text(records: Iterable[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

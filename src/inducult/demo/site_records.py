@@ -1,0 +1,92 @@
+"""The reference list's places as heritage sites (pure: no database).
+
+Every row of ``karlovy-vary-sites.csv`` that describes a place becomes a site: museums, show mines,
+factory visitor centres, technical monuments (UNESCO component parts as such), the heritage trail,
+and the places that belong to the story without a visitor programme (working producers, former
+works), kept under their own kinds so that none is presented as open to visitors. Rows that are
+organisations (Local Action Groups, associations) are in the registry; recurring events become events.
+
+The stated opening hours are read into the structure only where ``parse_stated`` can do so without
+guessing; otherwise the text is kept and the site is flagged for the coordinator with the reason.
+Nothing else is invented: visit length, tour languages, prices and access stay empty, since the
+sources do not state them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from inducult.demo import records
+from inducult.heritage.domain import opening_hours as oh
+from inducult.heritage.domain.stated_hours import parse_stated
+from inducult.heritage.enums import SiteKind
+
+SITE_KIND_BY_CSV_KIND = {
+    "museum": SiteKind.MUSEUM,
+    "show mine": SiteKind.SHOW_MINE,
+    "factory visitor centre": SiteKind.FACTORY_VISITOR_CENTRE,
+    "technical monument": SiteKind.TECHNICAL_MONUMENT,
+    "trail": SiteKind.TRAIL,
+    "producer": SiteKind.PRODUCER,
+    "former industrial site": SiteKind.FORMER_INDUSTRIAL_SITE,
+}
+NOT_SITES = frozenset({"organisation", "event"})
+# The list files UNESCO World Heritage properties and their component parts as technical monuments;
+# its notes say which ones they are ("UNESCO component part", "component part of the UNESCO World
+# Heritage property", "UNESCO World Heritage property inscribed in 2023"). Places merely "within" a
+# UNESCO landscape or "associated" with it stay technical monuments.
+UNESCO_MARK = re.compile(r"UNESCO component part|component part of the UNESCO|UNESCO World Heritage property inscribed")
+
+
+@dataclass(frozen=True)
+class SiteRecord:
+    external_id: str
+    data: dict[str, Any]
+    owner_key: str | None  # the demo organisation the same row describes, if any
+
+
+def _kind(row: dict[str, str]) -> SiteKind:
+    kind = SITE_KIND_BY_CSV_KIND[row["kind"]]
+    if kind == SiteKind.TECHNICAL_MONUMENT and UNESCO_MARK.search(row["notes"]):
+        return SiteKind.UNESCO_COMPONENT
+    return kind
+
+
+def _hours(row: dict[str, str]) -> dict[str, Any]:
+    text = row["opening_season_hours"].strip()
+    parsed = parse_stated(text)
+    if parsed.hours is None:
+        return {"opening_hours": None, "opening_hours_text": text, "opening_hours_review": parsed.reason[:300]}
+    return {"opening_hours": oh.to_dict(parsed.hours), "opening_hours_text": text, "opening_hours_review": ""}
+
+
+def site_records() -> list[SiteRecord]:
+    owners = {row_id: record.key for record in records.organisation_records() for row_id in record.csv_rows}
+    result = []
+    for row_id, row in records.sites().items():
+        if row["kind"] in NOT_SITES:
+            continue
+        if row["kind"] not in SITE_KIND_BY_CSV_KIND:
+            raise records.DemoDataError(f"row {row_id}: unknown kind {row['kind']!r}")
+        branch = row["industry_branch"]
+        data = {
+            "name": row["name_cs"],
+            "kind": _kind(row).value,
+            "sectors": [records.SECTOR_BY_BRANCH[branch].value] if branch else [],
+            "town": records.municipality(row["town"]),
+            "address": row["address"],
+            "latitude": Decimal(row["lat"]) if row["lat"] else None,
+            "longitude": Decimal(row["lon"]) if row["lon"] else None,
+            "coordinate_precision": row["precision"] if row["lat"] else "",
+            "website": row["website"],
+            "description": row["notes"],
+            "translations": {"name": {"en": row["name_en"]}} if row["name_en"] else {},
+            "source": records.csv_source(row),
+            "is_sample": False,
+            **_hours(row),
+        }
+        result.append(SiteRecord(external_id=row_id, data=data, owner_key=owners.get(row_id)))
+    return result

@@ -1,0 +1,26 @@
+"""Sites in the admin (superusers only), audited like every other write."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from inducult.core.admin import AuditedAdmin
+from inducult.heritage.models import Site
+
+
+@admin.register(Site)
+class SiteAdmin(AuditedAdmin):
+    list_display = ("name", "region", "kind", "town", "external_id", "needs_hours_check", "is_sample")
+    list_filter = ("region", "kind", "is_sample")
+    search_fields = ("name", "town", "external_id")
+    raw_id_fields = ("organisation",)
+    readonly_fields = ("version", "created_at", "updated_at")
+
+    @admin.display(boolean=True, description="hours to check")
+    def needs_hours_check(self, site: Site) -> bool:
+        return bool(site.opening_hours_review)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)

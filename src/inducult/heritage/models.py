@@ -1,0 +1,159 @@
+"""Places of industrial culture that people can visit (or that belong to the story): museums, show
+mines, factory visitor centres, technical monuments, UNESCO components, trails.
+
+Opening hours are kept twice on purpose: as the source or the site's editor states them
+(``opening_hours_text``) and, where that text can be read without guessing, as a structure
+(``opening_hours``, see ``domain.opening_hours`` and decision 0010) that the map's "open on" filter
+and the tour planner use. A text that could not be structured is flagged for the coordinator
+(``opening_hours_review``) and such a site is shown as "hours unknown", never as open or closed.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from inducult.core.text import search_key
+from inducult.core.translated import Translated, validate_translations
+from inducult.heritage.domain import opening_hours as oh
+from inducult.heritage.enums import VISITOR_KINDS, CoordinatePrecision, PriceLevel, SiteKind, TourLanguage, Wheelchair
+from inducult.network.enums import Sector
+from inducult.network.fields import DelimitedListField
+
+
+class SiteQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(archived_at__isnull=True)
+
+
+class Site(Translated, models.Model):
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="sites")
+    # A stable key of the record it came from (e.g. "KV001" of the reference list), so that loading
+    # the same list again updates instead of duplicating.
+    external_id = models.CharField(_("external id"), max_length=40, blank=True)
+    name = models.CharField(_("name"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=32, choices=SiteKind.choices)
+    sectors = DelimitedListField(_("sectors"), choices=Sector.choices)
+    organisation = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("owning organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sites",
+    )
+    town = models.CharField(_("town"), max_length=120, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    coordinate_precision = models.CharField(
+        _("coordinates show"), max_length=16, choices=CoordinatePrecision.choices, blank=True
+    )
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), max_length=300, blank=True)
+    opening_hours = models.JSONField(_("opening hours (structured)"), null=True, blank=True)
+    opening_hours_text = models.TextField(
+        _("opening hours as stated"), blank=True, help_text=_("As the site or the source states them.")
+    )
+    opening_hours_review = models.CharField(
+        _("opening hours to check"),
+        max_length=300,
+        blank=True,
+        help_text=_("Why the stated hours could not be read into the structure; empty once checked."),
+    )
+    visit_minutes = models.PositiveSmallIntegerField(
+        _("typical visit (minutes)"), null=True, blank=True, validators=[MinValueValidator(5)]
+    )
+    tour_languages = DelimitedListField(_("guided tours in"), choices=TourLanguage.choices)
+    price_level = models.CharField(_("price"), max_length=8, choices=PriceLevel.choices, blank=True)
+    price_note = models.CharField(_("prices"), max_length=300, blank=True)
+    wheelchair = models.CharField(_("wheelchair access"), max_length=8, choices=Wheelchair.choices, blank=True)
+    accessibility_note = models.CharField(_("accessibility"), max_length=300, blank=True)
+    # {"name": {"en": …, "de": …}, "description": {…}} (decision 0003).
+    translations = models.JSONField(_("translations"), default=dict, blank=True, validators=[validate_translations])
+    source = models.TextField(_("source"), blank=True, help_text=_("Where the facts of this record come from."))
+    is_sample = models.BooleanField(
+        _("sample"), default=False, help_text=_("Made up for demonstration; labelled as a sample everywhere.")
+    )
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+    search_text = models.TextField(editable=False, default="")
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SiteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        indexes = [models.Index(fields=["region", "kind"]), models.Index(fields=["region", "updated_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="heritage_site_external_id_once",
+                violation_error_message=_("Another site of this region has this external id."),
+            )
+        ]
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        translated = (text for texts in (self.translations or {}).values() for text in texts.values())
+        self.search_text = search_key(self.name, self.town, *translated)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        errors = {}
+        if (self.latitude is None) != (self.longitude is None):
+            errors["latitude"] = _("Give both latitude and longitude, or neither.")
+        if self.opening_hours is not None:
+            try:
+                oh.validate(oh.from_dict(self.opening_hours))
+            except oh.OpeningHoursError as error:
+                errors["opening_hours"] = str(error)
+        if self.organisation_id and self.region_id and self.organisation.region_id != self.region_id:
+            errors["organisation"] = _("The owning organisation belongs to another region.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_visitor_site(self) -> bool:
+        return self.kind in VISITOR_KINDS
+
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def display_name(self) -> str:
+        return self.localized("name")
+
+    def hours(self) -> oh.OpeningHours:
+        """The structured hours; unknown when the stated text could not be read into them."""
+        if self.opening_hours is None:
+            return oh.OpeningHours.unknown()
+        return oh.from_dict(self.opening_hours)
+
+    def hours_on(self, day: datetime.date) -> oh.DayHours:
+        return oh.on(self.hours(), day)

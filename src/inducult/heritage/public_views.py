@@ -1,0 +1,146 @@
+"""Public pages of the region's sites: the finder (a list that keeps its filters in the URL, for
+everyone, keyboard and screen-reader users included) and one page per site with its JSON-LD."""
+
+from __future__ import annotations
+
+import json
+import zoneinfo
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.views import View
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import condition
+from django.views.generic import TemplateView
+
+from inducult.heritage import jsonld, opendata
+from inducult.heritage.domain import opening_hours as oh
+from inducult.heritage.enums import CoordinatePrecision, PriceLevel, SiteKind, TourLanguage, Wheelchair
+from inducult.heritage.finder import find_sites
+from inducult.heritage.forms import SiteFilterForm
+from inducult.heritage.models import Site
+from inducult.heritage.presentation import day_text, hours_lines
+from inducult.network.enums import Sector
+from inducult.portal.opendata import CACHE_SECONDS
+from inducult.regions.models import Region
+from inducult.regions.views import RegionMixin
+
+KIND_LABELS = dict(SiteKind.choices)
+SECTOR_LABELS = dict(Sector.choices)
+
+
+def _row(found) -> dict:
+    site = found.site
+    return {
+        "pk": site.pk,
+        "name": site.display_name,
+        "original_name": site.name if site.display_name != site.name else "",
+        "kind": KIND_LABELS.get(site.kind, site.kind),
+        "sectors": [SECTOR_LABELS[s] for s in site.sectors if s in SECTOR_LABELS],
+        "town": site.town,
+        "is_visitor_site": site.is_visitor_site,
+        "is_sample": site.is_sample,
+        "day": day_text(found.day) if found.day else "",
+    }
+
+
+class SiteListView(RegionMixin, TemplateView):
+    template_name = "heritage/site_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = SiteFilterForm(self.request.GET or None)
+        filters = form.filters() if self.request.GET else {}
+        results = find_sites(self.region, **{k: v for k, v in filters.items() if v not in (None, "")})
+        context.update(
+            form=form,
+            filtered=any(v not in (None, "", False) for v in filters.values()),
+            rows=[_row(f) for f in results.matches],
+            check_rows=[_row(f) for f in results.check_hours],
+            day=results.day,
+        )
+        return context
+
+
+class SiteDetailView(RegionMixin, TemplateView):
+    template_name = "heritage/site_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        site = get_object_or_404(
+            Site.objects.active().select_related("organisation", "region"), region=self.region, pk=kwargs["pk"]
+        )
+        today = timezone.localdate(timezone=zoneinfo.ZoneInfo(self.region.time_zone))
+        hours = site.hours()
+        language = (get_language() or self.region.default_language)[:2]
+        url = self.request.build_absolute_uri()
+        context.update(
+            site=site,
+            name=site.display_name,
+            description=site.localized("description"),
+            kind=KIND_LABELS.get(site.kind, site.kind),
+            sectors=[SECTOR_LABELS[s] for s in site.sectors if s in SECTOR_LABELS],
+            precision=dict(CoordinatePrecision.choices).get(site.coordinate_precision, ""),
+            hours_known=hours.kind != "unknown",
+            hours_lines=hours_lines(hours),
+            today=today,
+            today_text=day_text(oh.on(hours, today)),
+            price=dict(PriceLevel.choices).get(site.price_level, ""),
+            wheelchair=dict(Wheelchair.choices).get(site.wheelchair, ""),
+            languages=[dict(TourLanguage.choices).get(code, code) for code in site.tour_languages],
+            jsonld=jsonld.script(jsonld.site_document(site, url=url, language=language, today=today)),
+        )
+        return context
+
+
+def _region_or_404(region_slug: str) -> Region:
+    return get_object_or_404(Region, slug=region_slug)
+
+
+def _etag(request, region_slug: str) -> str:
+    return opendata.fingerprint(_region_or_404(region_slug))[0]
+
+
+def _last_modified(request, region_slug: str):
+    return opendata.fingerprint(_region_or_404(region_slug))[1]
+
+
+def _open_records(request, region) -> list[dict]:
+    return [
+        opendata.record(
+            site,
+            url=request.build_absolute_uri(reverse("heritage_public:site", args=[region.slug, site.pk])),
+            languages=region.languages or [region.default_language],
+        )
+        for site in opendata.sites(region)
+    ]
+
+
+def _open_data(response: HttpResponse) -> HttpResponse:
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+    return response
+
+
+# Revalidation answers 304 from one aggregate query (ETag and Last-Modified); bodies are compressed
+# for clients that accept it. Open data holds no secrets, so compressing it leaks nothing (BREACH).
+@method_decorator([gzip_page, condition(etag_func=_etag, last_modified_func=_last_modified)], name="get")
+class SitesGeoJsonView(RegionMixin, View):
+    def get(self, request, *args, **kwargs):
+        document = opendata.geojson(self.region, _open_records(request, self.region))
+        body = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+        return _open_data(HttpResponse(body, content_type="application/geo+json; charset=utf-8"))
+
+
+@method_decorator([gzip_page, condition(etag_func=_etag, last_modified_func=_last_modified)], name="get")
+class SitesCsvView(RegionMixin, View):
+    def get(self, request, *args, **kwargs):
+        response = HttpResponse(
+            opendata.csv_text(_open_records(request, self.region)), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="sites-{self.region.slug}.csv"'
+        return _open_data(response)
