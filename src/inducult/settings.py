@@ -189,6 +189,14 @@ INDUCULT_ATTACHMENT_MAX_BYTES = env_int("INDUCULT_ATTACHMENT_MAX_BYTES", 20 * 10
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Map tiles (Leaflet's URL template) and their attribution. Markers and filters work without them:
+# only the background is missing when the tile server cannot be reached. The map pages allow images
+# from the tile server's origin in their Content-Security-Policy (heritage.public_views).
+INDUCULT_MAP_TILES = env_str("INDUCULT_MAP_TILES", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+INDUCULT_MAP_ATTRIBUTION = env_str(
+    "INDUCULT_MAP_ATTRIBUTION", "© OpenStreetMap contributors (https://www.openstreetmap.org/copyright)"
+)
+
 # Security headers. A strict Content-Security-Policy: no inline scripts or styles anywhere.
 SECURE_CSP = {
     "default-src": [CSP.SELF],

@@ -257,3 +257,32 @@ def test_sites_csv_has_the_contract_header_and_defuses_formulas(client, region):
     assert lines[0].startswith("id,external_id,name,kind,kind_label,sectors,town,address,latitude,longitude")
     assert "'=HYPERLINK" in lines[1]
     assert "glass; porcelain" in lines[1]
+
+
+def test_map_page_carries_its_markers_and_allows_only_the_tile_server_for_images(client, region, settings):
+    settings.INDUCULT_MAP_TILES = "https://{s}.tiles.example.org/{z}/{x}/{y}.png"
+    shown = SiteFactory(region=region, name="Porcelánka <b>", sectors=["porcelain"])
+    SiteFactory(region=region, name="Bez polohy", sectors=["porcelain"], latitude=None, longitude=None)
+    SiteFactory(region=region, name="Důl", sectors=["mining"])
+
+    response = page(client, reverse("heritage_public:map", args=[region.slug]) + "?sector=porcelain", "en")
+    html = response.content.decode()
+
+    markers = json.loads(re.search(r'<script id="site-map-data" type="application/json">(.*?)</script>', html).group(1))
+    assert [(m["id"], m["name"], m["lat"], m["lon"]) for m in markers] == [(shown.pk, "Porcelánka <b>", 50.23, 12.87)]
+    assert markers[0]["url"] == reverse("heritage_public:site", args=[region.slug, shown.pk])
+    assert "1 site has no known location and is only in the list." in html
+    assert "Bez polohy" in html  # but it is in the list
+    csp = response["Content-Security-Policy"]
+    assert "img-src 'self' data: https://*.tiles.example.org" in csp
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    other = page(client, reverse("heritage_public:site_list", args=[region.slug]))
+    assert "tiles.example.org" not in other["Content-Security-Policy"]
+
+
+def test_tile_origin_of_url_templates():
+    from inducult.heritage.public_views import tile_origin
+
+    assert tile_origin("https://tile.openstreetmap.org/{z}/{x}/{y}.png") == "https://tile.openstreetmap.org"
+    assert tile_origin("https://{s}.tile.example.org:8443/{z}/{x}/{y}.png") == "https://*.tile.example.org:8443"
+    assert tile_origin("/tiles/{z}/{x}/{y}.png") == ""  # same origin: 'self' covers it

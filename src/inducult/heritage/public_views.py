@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import zoneinfo
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -59,6 +61,7 @@ class SiteListView(RegionMixin, TemplateView):
         context.update(
             form=form,
             filtered=any(v not in (None, "", False) for v in filters.values()),
+            results=results,
             rows=[_row(f) for f in results.matches],
             check_rows=[_row(f) for f in results.check_hours],
             day=results.day,
@@ -144,3 +147,51 @@ class SitesCsvView(RegionMixin, View):
         )
         response["Content-Disposition"] = f'attachment; filename="sites-{self.region.slug}.csv"'
         return _open_data(response)
+
+
+def tile_origin(template: str) -> str:
+    """The origin a tile URL template loads images from, for the map page's CSP img-src; a
+    ``{s}`` subdomain placeholder becomes a wildcard ("https://*.tile.example.org")."""
+    parts = urlsplit(template.replace("{s}", "*"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def _marker(found) -> dict:
+    site = found.site
+    return {
+        "id": site.pk,
+        "name": site.display_name,
+        "lat": float(site.latitude),
+        "lon": float(site.longitude),
+        "kind": KIND_LABELS.get(site.kind, site.kind),
+        "day": day_text(found.day) if found.day else "",
+        "sample": site.is_sample,
+    }
+
+
+class SiteMapView(SiteListView):
+    """The same finder on a map. Markers come with the page (a JSON data block read by our own
+    script), so they and the filters work when the tile server cannot be reached; the list below the
+    map gives the same results to keyboard and screen-reader users and to browsers without scripts."""
+
+    template_name = "heritage/site_map.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        markers = [_marker(found) for found in context["results"].matches if found.site.has_location]
+        for marker in markers:
+            marker["url"] = reverse("heritage_public:site", args=[self.region.slug, marker["id"]])
+        context.update(
+            markers=markers,
+            without_location=sum(1 for found in context["results"].matches if not found.site.has_location),
+            tiles=settings.INDUCULT_MAP_TILES,
+            attribution=settings.INDUCULT_MAP_ATTRIBUTION,
+        )
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        origin = tile_origin(settings.INDUCULT_MAP_TILES)
+        if origin:
+            response._csp_config = {**settings.SECURE_CSP, "img-src": [*settings.SECURE_CSP["img-src"], origin]}
+        return response

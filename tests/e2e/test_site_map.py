@@ -1,0 +1,69 @@
+"""The sites map in Chromium on the demo region: a German visitor filters to porcelain on a Saturday
+in July; the map shows the sites open that day (and the list the same ones), with no failed request
+but the tiles, which are pointed at a server that cannot be reached."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from inducult.heritage.finder import find_sites
+from inducult.regions.models import Region
+from tests.e2e.conftest import watch_for_failures
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+UNREACHABLE_TILES = "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png"
+SATURDAY_IN_JULY = datetime.date(2026, 7, 11)
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.INDUCULT_MAP_TILES = UNREACHABLE_TILES
+    call_command("load_demo", stdout=io.StringIO())
+    return Region.objects.get(slug="karlovy-vary")
+
+
+@pytest.fixture
+def german(browser, live_server):
+    context = browser.new_context(locale="de-DE")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    failures = watch_for_failures(page)
+    yield page, failures
+    context.close()
+
+
+def test_german_map_of_porcelain_open_on_a_saturday_in_july(demo, german, live_server):
+    page, failures = german
+    expected = find_sites(demo, sector="porcelain", open_on=SATURDAY_IN_JULY)
+    assert expected.matches, "the demo should have a porcelain site open on that day"
+    url = reverse("heritage_public:map", args=[demo.slug]) + "?sector=porcelain&open_on=2026-07-11"
+
+    page.goto(live_server.url + url)
+    page.wait_for_selector("#site-map[data-markers]")
+
+    assert page.locator("html").get_attribute("lang") == "de"
+    assert page.locator("#site-map").get_attribute("data-markers") == str(
+        sum(1 for f in expected.matches if f.site.has_location)
+    )
+    # Leaflet drew the markers (or clusters of them) although no tile arrived.
+    assert page.locator(".leaflet-marker-icon").count() >= 1
+    listed = page.locator("[data-testid=site] a").all_inner_texts()
+    assert sorted(listed) == sorted(f.site.localized("name", "de") for f in expected.matches)
+    assert "Geöffnet" in page.locator("[data-testid=sites]").inner_text()
+    # Sites whose hours are not known are offered apart, never as open.
+    checked = {
+        int(pk) for pk in page.locator("[data-testid=check-site]").evaluate_all("els => els.map(e => e.dataset.pk)")
+    }
+    assert checked == {f.site.pk for f in expected.check_hours}
+
+    # A marker (an image; clusters are boxes) opens a popup linking to the site's page.
+    page.locator("img.leaflet-marker-icon").first.click()
+    assert page.locator(".leaflet-popup-content a").inner_text() in listed
+
+    assert failures, "the tiles should have failed"
+    assert all(f.startswith("http://127.0.0.1:9/") for f in failures), failures
