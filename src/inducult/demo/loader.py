@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from inducult.core import audit
 from inducult.core.models import AuditAction
 from inducult.core.text import fold, normalised_name
-from inducult.demo import records, sample_history, site_records, strategy_records
+from inducult.demo import event_records, records, sample_history, site_records, strategy_records
 from inducult.engagement.domain.engagements import (
     add_follow_up_task,
     add_participant,
@@ -32,7 +32,7 @@ from inducult.engagement.domain.engagements import (
 )
 from inducult.engagement.enums import EngagementStatus, Visibility
 from inducult.engagement.models import Engagement
-from inducult.heritage.models import Site
+from inducult.heritage.models import Event, Festival, Site
 from inducult.network.domain.organisations import create_organisation, update_organisation
 from inducult.network.domain.people import add_membership, create_person, update_person
 from inducult.network.models import Membership, Organisation, Person
@@ -80,6 +80,12 @@ class Summary:
     sites_created: int = 0
     sites_updated: int = 0
     sites_hours_to_check: int = 0
+    festivals: int = 0
+    festivals_created: int = 0
+    festivals_updated: int = 0
+    public_events: int = 0
+    public_events_created: int = 0
+    public_events_updated: int = 0
 
     @property
     def changed(self) -> bool:
@@ -101,6 +107,10 @@ class Summary:
                 self.sample_deliverables_created,
                 self.sites_created,
                 self.sites_updated,
+                self.public_events_created,
+                self.public_events_updated,
+                self.festivals_created,
+                self.festivals_updated,
             )
         )
 
@@ -145,7 +155,17 @@ class Summary:
             "updated": self.sites_updated,
             "check": self.sites_hours_to_check,
         }
-        return f"{registry}; {strategy}; {samples}; {sites}"
+        events = _(
+            "festivals: %(festivals)d (%(festivals_new)d new); public events: %(events)d (%(new)d new, "
+            "%(updated)d updated)"
+        ) % {
+            "festivals": self.festivals,
+            "festivals_new": self.festivals_created,
+            "events": self.public_events,
+            "new": self.public_events_created,
+            "updated": self.public_events_updated,
+        }
+        return f"{registry}; {strategy}; {samples}; {sites}; {events}"
 
 
 def _differences(instance, data: dict[str, Any]) -> dict[str, Any]:
@@ -512,6 +532,32 @@ def load_sites(*, region, organisations: dict[str, Organisation], actor=None, su
         summary.sites_hours_to_check += bool(record.data["opening_hours_review"])
 
 
+def load_events(*, region, actor=None, summary: Summary) -> None:
+    """The real 2018 festival, and a sample 2026 edition with sample events at real sites."""
+    tz = zoneinfo.ZoneInfo(region.time_zone)
+    for data in (event_records.SEPTEMBER_2018, event_records.SAMPLE_FESTIVAL):
+        fields = {k: v for k, v in data.items() if k != "slug"}
+        _ensure(
+            Festival,
+            lookup={"region": region, "slug": data["slug"]},
+            data=fields,
+            region=region,
+            actor=actor,
+            summary=summary,
+            counter="festivals",
+        )
+        summary.festivals += 1
+    festival = Festival.objects.get(region=region, slug=event_records.SAMPLE_FESTIVAL["slug"])
+    sites = {s.external_id: s for s in Site.objects.filter(region=region)}
+    for sample in event_records.SAMPLE_EVENTS:
+        site = sites[sample.site_row]
+        data = {**event_records.event_data(sample, tz), "site": site, "organisation": site.organisation}
+        del data["title"]  # the key it is found again by
+        lookup = {"region": region, "festival": festival, "title": sample.title}
+        _ensure(Event, lookup=lookup, data=data, region=region, actor=actor, summary=summary, counter="public_events")
+        summary.public_events += 1
+
+
 def load_demo(*, actor=None, today: datetime.date | None = None) -> Summary:
     """Everything or nothing: a failure half-way leaves the database as it was.
 
@@ -532,6 +578,7 @@ def load_demo(*, actor=None, today: datetime.date | None = None) -> Summary:
     version = load_strategy(region=region, actor=actor, summary=summary)
     load_real_engagements(region=region, actor=actor, summary=summary)
     load_sites(region=region, organisations=organisations, actor=actor, summary=summary)
+    load_events(region=region, actor=actor, summary=summary)
     load_sample_history(
         region=region, version=version, organisations=organisations, actor=actor, summary=summary, today=today
     )

@@ -51,3 +51,9 @@ class TourLanguage(models.TextChoices):
     RU = "ru", _("Russian")
     FR = "fr", _("French")
     OTHER = "other", _("Other languages")
+
+
+class EventStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Waiting for approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")

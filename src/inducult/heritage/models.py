@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -20,7 +21,15 @@ from django.utils.translation import gettext_lazy as _
 from inducult.core.text import search_key
 from inducult.core.translated import Translated, validate_translations
 from inducult.heritage.domain import opening_hours as oh
-from inducult.heritage.enums import VISITOR_KINDS, CoordinatePrecision, PriceLevel, SiteKind, TourLanguage, Wheelchair
+from inducult.heritage.enums import (
+    VISITOR_KINDS,
+    CoordinatePrecision,
+    EventStatus,
+    PriceLevel,
+    SiteKind,
+    TourLanguage,
+    Wheelchair,
+)
 from inducult.network.enums import Sector
 from inducult.network.fields import DelimitedListField
 
@@ -157,3 +166,155 @@ class Site(Translated, models.Model):
 
     def hours_on(self, day: datetime.date) -> oh.DayHours:
         return oh.on(self.hours(), day)
+
+
+class Festival(Translated, models.Model):
+    """A festival across many organisers and places, e.g. "Industrial September 2026"."""
+
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="festivals")
+    slug = models.SlugField(_("short name in addresses"), max_length=80)
+    name = models.CharField(_("name"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+    website = models.URLField(_("website"), max_length=300, blank=True)
+    translations = models.JSONField(_("translations"), default=dict, blank=True, validators=[validate_translations])
+    source = models.TextField(_("source"), blank=True)
+    is_sample = models.BooleanField(
+        _("sample"), default=False, help_text=_("Made up for demonstration; labelled as a sample everywhere.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-starts_on", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "slug"],
+                name="heritage_festival_slug_once",
+                violation_error_message=_("Another festival of this region has this short name."),
+            )
+        ]
+        verbose_name = _("festival")
+        verbose_name_plural = _("festivals")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        return self.localized("name")
+
+    def clean(self) -> None:
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The last day must not be before the first day.")})
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=EventStatus.APPROVED)
+
+
+class Event(Translated, models.Model):
+    """A public event at a site or a place, submitted by an organisation's editor or the
+    coordinator; only approved events are public. Linking a held engagement (``engagement``) lets
+    the event count toward the strategy without being logged twice."""
+
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="events")
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+    all_day = models.BooleanField(_("all day"), default=False)
+    site = models.ForeignKey(
+        Site, verbose_name=_("site"), null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    place_text = models.CharField(_("place"), max_length=300, blank=True, help_text=_("If not at a site."))
+    organisation = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("organiser"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    festival = models.ForeignKey(
+        Festival, verbose_name=_("festival"), null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    website = models.URLField(_("website"), max_length=300, blank=True)
+    price_note = models.CharField(_("admission"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=EventStatus.choices, default=EventStatus.SUBMITTED)
+    rejection_reason = models.CharField(_("reason for rejection"), max_length=500, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    engagement = models.OneToOneField(
+        "engagement.Engagement",
+        verbose_name=_("counts as engagement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="public_event",
+    )
+    translations = models.JSONField(_("translations"), default=dict, blank=True, validators=[validate_translations])
+    source = models.TextField(_("source"), blank=True)
+    is_sample = models.BooleanField(
+        _("sample"), default=False, help_text=_("Made up for demonstration; labelled as a sample everywhere.")
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    AUDITED_FIELDS = (
+        "title",
+        "description",
+        "starts_at",
+        "ends_at",
+        "all_day",
+        "site",
+        "place_text",
+        "organisation",
+        "festival",
+        "website",
+        "price_note",
+        "translations",
+        "is_sample",
+    )
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        indexes = [models.Index(fields=["region", "status", "starts_at"])]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            errors["ends_at"] = _("The end must not be before the start.")
+        if not self.site_id and not self.place_text.strip():
+            errors["place_text"] = _("Choose the site or say where the event takes place.")
+        for name in ("site", "organisation", "festival", "engagement"):
+            linked = getattr(self, name) if getattr(self, f"{name}_id") else None
+            if linked is not None and self.region_id and linked.region_id != self.region_id:
+                errors[name] = _("%(record)s belongs to another region.") % {"record": linked}
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == EventStatus.APPROVED
+
+    @property
+    def where(self) -> str:
+        if self.site_id:
+            return self.site.display_name + (f", {self.site.town}" if self.site.town else "")
+        return self.place_text

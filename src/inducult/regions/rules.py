@@ -43,6 +43,17 @@ def _edits_own_organisation(user, region, obj=None) -> bool:
     return role is not None and role.role == Role.EDITOR and obj is not None and obj.pk == role.organisation_id
 
 
+def _keeps_event(user, region, obj=None) -> bool:
+    """Coordinators keep every event; an editor only those of the organisation they are bound to
+    (``obj`` None: whether they may submit events at all)."""
+    if _has(Role.COORDINATOR)(user, region):
+        return True
+    role = role_of(user, region)
+    if role is None or role.role != Role.EDITOR:
+        return False
+    return obj is None or obj.organisation_id == role.organisation_id
+
+
 RULES: dict[str, RuleFn] = {
     "region.view_backoffice": _has(Role.COORDINATOR, Role.EDITOR, Role.VIEWER),
     "network.view_registry": _has(Role.COORDINATOR, Role.EDITOR, Role.VIEWER),
@@ -62,6 +73,9 @@ RULES: dict[str, RuleFn] = {
     "engagement.change_log": _has(Role.COORDINATOR),
     "strategy.view_progress": _has(Role.COORDINATOR, Role.EDITOR, Role.VIEWER),
     "strategy.change_strategy": _has(Role.COORDINATOR),
+    # Public events: editors submit their organisation's, the coordinator approves before publication.
+    "heritage.submit_event": _keeps_event,
+    "heritage.review_event": _has(Role.COORDINATOR),
 }
 
 

@@ -1,0 +1,78 @@
+"""Festivals and public events of the Karlovy Vary demo (pure: no database).
+
+One festival is real: the strategy reports that "Kulturní září na Sokolovsku" ("Industrial September
+in the Region of Sokolov") promoted events connected to industry in September 2018; it names no
+single event, so none is invented for it. The action plan repeats the product (2019–2022); for the
+demo the 2026 edition and its programme are made up, at real sites of the reference list, and are
+labelled as samples everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from inducult.demo.records import STRATEGY
+
+SEPTEMBER_2018 = {
+    "slug": "kulturni-zari-2018",
+    "name": "Kulturní září na Sokolovsku 2018",
+    "translations": {"name": {"en": "Industrial September in the Region of Sokolov 2018"}},
+    "description": (
+        "Produkt, který propagoval události spojené s průmyslem, jež se konaly v září roku 2018. — A product "
+        "that promoted cultural events connected to industry."
+    ),
+    "starts_on": datetime.date(2018, 9, 1),
+    "ends_on": datetime.date(2018, 9, 30),
+    "source": f"{STRATEGY}, sections 8 and 10 (English summary)",
+    "is_sample": False,
+}
+
+SAMPLE_FESTIVAL = {
+    "slug": "prumyslove-zari-2026",
+    "name": "Průmyslové září 2026",
+    "translations": {"name": {"en": "Industrial September 2026", "de": "Industrieller September 2026"}},
+    "description": "Ukázkový ročník pro demonstraci platformy. — A sample edition made up for demonstration.",
+    "starts_on": datetime.date(2026, 9, 1),
+    "ends_on": datetime.date(2026, 9, 30),
+    "source": "Sample made up for demonstration (the strategy's action plan repeats the 2018 product)",
+    "is_sample": True,
+}
+
+
+@dataclass(frozen=True)
+class SampleEvent:
+    site_row: str  # the reference list's row of the site
+    title: str
+    title_en: str
+    day: datetime.date
+    start: datetime.time
+    end: datetime.time
+
+
+SAMPLE_EVENTS = (
+    SampleEvent("KV001", "Den otevřených dveří v dole", "Open day at the mine", datetime.date(2026, 9, 5),
+                datetime.time(10), datetime.time(16)),
+    SampleEvent("KV017", "Večer hornických příběhů", "An evening of miners' stories", datetime.date(2026, 9, 12),
+                datetime.time(18), datetime.time(20)),
+    SampleEvent("KV027", "Porcelán v rukou malířek", "Porcelain in the painters' hands", datetime.date(2026, 9, 19),
+                datetime.time(10), datetime.time(15)),
+    SampleEvent("KV022", "Sklářská noc", "Glassmakers' night", datetime.date(2026, 9, 26),
+                datetime.time(19), datetime.time(23)),
+)  # fmt: skip
+
+
+def event_data(sample: SampleEvent, tz) -> dict[str, Any]:
+    return {
+        "title": sample.title,
+        "translations": {"title": {"en": sample.title_en}},
+        "description": "",
+        "starts_at": datetime.datetime.combine(sample.day, sample.start, tzinfo=tz),
+        "ends_at": datetime.datetime.combine(sample.day, sample.end, tzinfo=tz),
+        "all_day": False,
+        "place_text": "",
+        "source": "Sample made up for demonstration",
+        "is_sample": True,
+        "status": "approved",
+    }

@@ -1,0 +1,278 @@
+"""Public side of events: the calendar (list and month), event pages with schema.org Event JSON-LD,
+festival pages with their programme and map, iCalendar feeds and events.json. Approved events only."""
+
+from __future__ import annotations
+
+import calendar as month_calendar
+import datetime
+import json
+import zoneinfo
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.translation import get_language
+from django.views import View
+from django.views.generic import TemplateView
+
+from inducult.heritage import event_ical, jsonld
+from inducult.heritage.models import Event, Festival, Site
+from inducult.heritage.public_views import KIND_LABELS, SiteMapView, _open_data
+from inducult.portal.opendata import LICENCE, LICENCE_URL
+from inducult.regions.views import RegionMixin
+
+
+def _tz(region):
+    return zoneinfo.ZoneInfo(region.time_zone)
+
+
+def _published(region):
+    return Event.objects.published().filter(region=region).select_related("site", "festival", "organisation")
+
+
+def _row(event: Event, tz) -> dict:
+    start = timezone.localtime(event.starts_at, tz)
+    end = timezone.localtime(event.ends_at, tz) if event.ends_at else None
+    return {
+        "pk": event.pk,
+        "title": event.localized("title"),
+        "start": start,
+        "end": end,
+        "all_day": event.all_day,
+        "where": event.where,
+        "site_pk": event.site_id,
+        "festival": event.festival,
+        "is_sample": event.is_sample,
+    }
+
+
+def _parse_month(value: str | None, today: datetime.date) -> tuple[datetime.date | None, str]:
+    if not value:
+        return None, ""
+    try:
+        year, month = (int(part) for part in value.split("-"))
+        return datetime.date(year, month, 1), ""
+    except ValueError:
+        return None, f"“{value[:20]}”"
+
+
+class EventCalendarView(RegionMixin, TemplateView):
+    """Upcoming events as a list, or one month as a table of weeks (``?month=YYYY-MM``)."""
+
+    template_name = "heritage/event_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tz = _tz(self.region)
+        today = timezone.localdate(timezone=tz)
+        month, bad_month = _parse_month(self.request.GET.get("month"), today)
+        events = _published(self.region)
+        if month is None:
+            start = datetime.datetime.combine(today, datetime.time.min, tzinfo=tz)
+            rows = [_row(e, tz) for e in events.filter(starts_at__gte=start)[:200]]
+            context.update(rows=rows, month=None, bad_month=bad_month, this_month=today.replace(day=1))
+            return context
+        first = datetime.datetime.combine(month, datetime.time.min, tzinfo=tz)
+        following = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        last = datetime.datetime.combine(following, datetime.time.min, tzinfo=tz)
+        rows = [_row(e, tz) for e in events.filter(starts_at__gte=first, starts_at__lt=last)]
+        by_day: dict[datetime.date, list] = {}
+        for row in rows:
+            by_day.setdefault(row["start"].date(), []).append(row)
+        weeks = [
+            [{"day": day, "in_month": day.month == month.month, "events": by_day.get(day, [])} for day in week]
+            for week in month_calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
+        ]
+        previous = (month - datetime.timedelta(days=1)).replace(day=1)
+        context.update(
+            rows=rows,
+            month=month,
+            month_name=f"{MONTHS[month.month]} {month.year}",
+            weeks=weeks,
+            previous=previous,
+            following=following,
+            bad_month="",
+        )
+        return context
+
+
+def event_document(event: Event, *, url: str, site_url: str | None, language: str, tz) -> dict:
+    start = timezone.localtime(event.starts_at, tz)
+    end = timezone.localtime(event.ends_at, tz) if event.ends_at else None
+    document = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "@id": url,
+        "url": url,
+        "name": event.localized("title", language),
+        "startDate": start.date().isoformat() if event.all_day else start.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "inLanguage": language,
+    }
+    if end:
+        document["endDate"] = end.date().isoformat() if event.all_day else end.isoformat()
+    if text := event.localized("description", language):
+        document["description"] = text
+    location = {"@type": "Place", "name": event.where or event.region.name}
+    if event.site_id:
+        if site_url:
+            location["url"] = site_url
+        if event.site.has_location:
+            location["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(event.site.latitude),
+                "longitude": float(event.site.longitude),
+            }
+        address = {"@type": "PostalAddress", "addressCountry": event.region.country}
+        if event.site.town:
+            address["addressLocality"] = event.site.town
+        location["address"] = address
+    document["location"] = location
+    if event.organisation_id:
+        document["organizer"] = {"@type": "Organization", "name": event.organisation.name}
+    if event.festival_id:
+        document["superEvent"] = {"@type": "Festival", "name": event.festival.localized("name", language)}
+    if event.price_note:
+        document["offers"] = {"@type": "Offer", "description": event.price_note}
+    return document
+
+
+class EventPageView(RegionMixin, TemplateView):
+    template_name = "heritage/event_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = get_object_or_404(_published(self.region), pk=kwargs["pk"])
+        tz = _tz(self.region)
+        language = (get_language() or self.region.default_language)[:2]
+        site_url = (
+            self.request.build_absolute_uri(reverse("heritage_public:site", args=[self.region.slug, event.site_id]))
+            if event.site_id
+            else None
+        )
+        document = event_document(
+            event, url=self.request.build_absolute_uri(), site_url=site_url, language=language, tz=tz
+        )
+        context.update(
+            event=event,
+            row=_row(event, tz),
+            title=event.localized("title"),
+            description=event.localized("description"),
+            jsonld=jsonld.script(document),
+        )
+        return context
+
+
+class FestivalView(SiteMapView):
+    """A festival's page: its programme across organisers, and a map of where it happens."""
+
+    template_name = "heritage/festival.html"
+
+    def get_context_data(self, **kwargs):
+        festival = get_object_or_404(Festival, region__slug=kwargs["region_slug"], slug=kwargs["festival_slug"])
+        context = super().get_context_data(**kwargs)
+        tz = _tz(self.region)
+        events = list(_published(self.region).filter(festival=festival))
+        site_ids = {e.site_id for e in events if e.site_id}
+        markers = [
+            {
+                "id": site.pk,
+                "name": site.display_name,
+                "lat": float(site.latitude),
+                "lon": float(site.longitude),
+                "kind": KIND_LABELS.get(site.kind, site.kind),
+                "day": "",
+                "sample": site.is_sample,
+                "url": reverse("heritage_public:site", args=[self.region.slug, site.pk]),
+            }
+            for site in Site.objects.filter(pk__in=site_ids)
+            if site.has_location
+        ]
+        context.update(
+            festival=festival,
+            name=festival.localized("name"),
+            description=festival.localized("description"),
+            programme=[_row(e, tz) for e in events],
+            markers=markers,
+        )
+        return context
+
+
+def _event_url(request, region):
+    return lambda event: request.build_absolute_uri(reverse("heritage_public:event", args=[region.slug, event.pk]))
+
+
+def _ics(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return _open_data(response)
+
+
+class EventsIcsView(RegionMixin, View):
+    def get(self, request, *args, **kwargs):
+        events = event_ical.feed_events(self.region)
+        name = f"{self.region.name} – {Event._meta.verbose_name_plural}"
+        body = event_ical.ics_bytes(self.region, events, name=name, url_of=_event_url(request, self.region))
+        return _ics(body, f"events-{self.region.slug}.ics")
+
+
+class FestivalIcsView(RegionMixin, View):
+    def get(self, request, *args, **kwargs):
+        festival = get_object_or_404(Festival, region=self.region, slug=kwargs["festival_slug"])
+        events = event_ical.feed_events(self.region, festival=festival)
+        body = event_ical.ics_bytes(
+            self.region, events, name=festival.localized("name"), url_of=_event_url(request, self.region)
+        )
+        return _ics(body, f"{festival.slug}.ics")
+
+
+class SiteIcsView(RegionMixin, View):
+    def get(self, request, *args, **kwargs):
+        site = get_object_or_404(Site.objects.active(), region=self.region, pk=kwargs["pk"])
+        events = event_ical.feed_events(self.region, site=site)
+        body = event_ical.ics_bytes(
+            self.region, events, name=site.display_name, url_of=_event_url(request, self.region)
+        )
+        return _ics(body, f"site-{site.pk}.ics")
+
+
+class EventsJsonView(RegionMixin, View):
+    """Approved events from a year ago onwards, for other tools; field names are a contract."""
+
+    def get(self, request, *args, **kwargs):
+        tz = _tz(self.region)
+        url_of = _event_url(request, self.region)
+        records = []
+        for event in event_ical.feed_events(self.region):
+            start = timezone.localtime(event.starts_at, tz)
+            end = timezone.localtime(event.ends_at, tz) if event.ends_at else None
+            records.append(
+                {
+                    "id": event.pk,
+                    "title": event.title,
+                    "titles": {lang: event.localized("title", lang) for lang in self.region.languages or []},
+                    "starts_at": start.isoformat(),
+                    "ends_at": end.isoformat() if end else None,
+                    "all_day": event.all_day,
+                    "site_id": event.site_id,
+                    "place": event.where,
+                    "organiser": event.organisation.name if event.organisation_id else None,
+                    "festival": event.festival.slug if event.festival_id else None,
+                    "website": event.website,
+                    "is_sample": event.is_sample,
+                    "url": url_of(event),
+                    "updated_at": event.updated_at.astimezone(datetime.UTC).isoformat(),
+                }
+            )
+        document = {
+            "region": {"slug": self.region.slug, "name": self.region.name},
+            "licence": LICENCE,
+            "licence_url": LICENCE_URL,
+            "count": len(records),
+            "events": records,
+        }
+        body = json.dumps(document, ensure_ascii=False, indent=1)
+        return _open_data(HttpResponse(body, content_type="application/json; charset=utf-8"))
