@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("manage/<slug:region_slug>/engagements/", include("inducult.engagement.urls")),
     path("manage/<slug:region_slug>/events/", include("inducult.heritage.event_urls")),
+    path("manage/<slug:region_slug>/sites/", include("inducult.heritage.site_urls")),
     path("manage/<slug:region_slug>/strategy/versions/", include("inducult.strategy.version_urls")),
     path("manage/<slug:region_slug>/strategy/", include("inducult.strategy.urls")),
     path("manage/<slug:region_slug>/", include("inducult.network.urls")),

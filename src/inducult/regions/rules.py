@@ -54,6 +54,17 @@ def _keeps_event(user, region, obj=None) -> bool:
     return obj is None or obj.organisation_id == role.organisation_id
 
 
+def _keeps_site(user, region, obj=None) -> bool:
+    """Coordinators keep every site; an editor those their organisation runs (``obj`` None: whether
+    they keep any sites at all)."""
+    if _has(Role.COORDINATOR)(user, region):
+        return True
+    role = role_of(user, region)
+    if role is None or role.role != Role.EDITOR:
+        return False
+    return obj is None or obj.organisation_id == role.organisation_id
+
+
 RULES: dict[str, RuleFn] = {
     "region.view_backoffice": _has(Role.COORDINATOR, Role.EDITOR, Role.VIEWER),
     "network.view_registry": _has(Role.COORDINATOR, Role.EDITOR, Role.VIEWER),
@@ -76,6 +87,8 @@ RULES: dict[str, RuleFn] = {
     # Public events: editors submit their organisation's, the coordinator approves before publication.
     "heritage.submit_event": _keeps_event,
     "heritage.review_event": _has(Role.COORDINATOR),
+    # Sites: the coordinator keeps all; a museum's editor its own (hours, visit, prices, access).
+    "heritage.change_site": _keeps_site,
 }
 
 

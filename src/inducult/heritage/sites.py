@@ -1,0 +1,66 @@
+"""Business actions on sites: each validates, writes and audits in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from inducult.core import audit
+from inducult.core.models import AuditAction
+from inducult.heritage.domain import opening_hours as oh
+from inducult.heritage.models import Site
+
+AUDITED_FIELDS = (
+    "description",
+    "website",
+    "opening_hours",
+    "opening_hours_text",
+    "opening_hours_review",
+    "visit_minutes",
+    "tour_languages",
+    "price_level",
+    "price_note",
+    "wheelchair",
+    "accessibility_note",
+)
+
+
+class SiteEditConflict(Exception):
+    """Someone else saved the site after this edit began; nothing was written."""
+
+    def __init__(self, current: Site):
+        super().__init__(_("This site was changed by someone else while you were editing it."))
+        self.current = current
+
+
+@transaction.atomic
+def update_site(*, site: Site, actor, data: Mapping[str, Any], hours: oh.OpeningHours, version: int) -> Site:
+    """Apply ``data`` and the opening hours if the site is still at ``version``. Hours saved here
+    were set by a person, so the "to check" flag of hours read from a source's text is cleared."""
+    try:
+        oh.validate(hours)
+    except oh.OpeningHoursError as error:
+        raise ValidationError({"opening_hours": list(error.problems)}) from None
+    before = audit.snapshot(site, AUDITED_FIELDS)
+    for name, value in data.items():
+        setattr(site, name, value)
+    site.opening_hours = oh.to_dict(hours)
+    site.opening_hours_review = ""
+    site.full_clean()
+    values = {name: getattr(site, name) for name in AUDITED_FIELDS}
+    updated = Site.objects.filter(pk=site.pk, version=version).update(
+        **values, version=F("version") + 1, updated_at=timezone.now()
+    )
+    if updated != 1:
+        raise SiteEditConflict(Site.objects.get(pk=site.pk))
+    site.refresh_from_db()
+    changes = audit.diff(before, audit.snapshot(site, AUDITED_FIELDS))
+    if changes:
+        audit.record(actor=actor, action=AuditAction.CHANGE, instance=site, region=site.region, changes=changes)
+    return site
