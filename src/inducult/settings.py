@@ -197,6 +197,10 @@ INDUCULT_MAP_ATTRIBUTION = env_str(
     "INDUCULT_MAP_ATTRIBUTION", "© OpenStreetMap contributors (https://www.openstreetmap.org/copyright)"
 )
 
+# Who may frame the embeds for partners' websites (/embed/…): any site by default, since tourist
+# information centres and museums embed the map and programmes; every other page may not be framed.
+INDUCULT_EMBED_ANCESTORS = env_list("INDUCULT_EMBED_ANCESTORS", ["*"])
+
 # Security headers. A strict Content-Security-Policy: no inline scripts or styles anywhere.
 SECURE_CSP = {
     "default-src": [CSP.SELF],

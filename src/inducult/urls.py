@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("inducult.strategy.public_urls")),
     path("", include("inducult.engagement.public_urls")),
     path("", include("inducult.heritage.public_urls")),
+    path("", include("inducult.heritage.embed_urls")),
     path("", include("inducult.portal.urls")),
 ]

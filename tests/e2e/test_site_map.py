@@ -67,3 +67,30 @@ def test_german_map_of_porcelain_open_on_a_saturday_in_july(demo, german, live_s
 
     assert failures, "the tiles should have failed"
     assert all(f.startswith("http://127.0.0.1:9/") for f in failures), failures
+
+
+def test_the_embedded_map_works_inside_a_partners_page(demo, browser_type, browser_type_launch_args, live_server):
+    src = live_server.url + reverse("heritage_embed:map", args=[demo.slug]) + "?sector=mining&lang=de"
+    expected = sum(1 for f in find_sites(demo, sector="mining").matches if f.site.has_location)
+    # A partner's page on another origin, with the one line the snippet generator writes; Playwright
+    # answers it, so nothing leaves the machine. Chromium's local network access checks stop any page
+    # not itself on this machine from framing a server on localhost, as they would a real partner's
+    # page framing a developer's machine, so this browser runs without them.
+    args = [*browser_type_launch_args["args"], "--disable-features=LocalNetworkAccessChecks"]
+    browser = browser_type.launch(**{**browser_type_launch_args, "args": args})
+    try:
+        page = browser.new_page(locale="de-DE")
+        failures = watch_for_failures(page)
+        snippet = f'<iframe src="{src}" title="Karte" width="800" height="520"></iframe>'
+        partner = f"<!DOCTYPE html><title>Infocentrum</title>{snippet}"
+        page.route("http://partner.example/", lambda route: route.fulfill(body=partner, content_type="text/html"))
+        page.goto("http://partner.example/")
+        frame = page.frame_locator("iframe")
+        frame.locator("#site-map[data-markers]").wait_for(timeout=15_000)
+
+        assert frame.locator("#site-map").get_attribute("data-markers") == str(expected)
+        assert frame.locator("html").get_attribute("lang") == "de"
+        assert frame.locator(".leaflet-marker-icon").count() >= 1
+        assert all(f.startswith("http://127.0.0.1:9/") for f in failures), failures
+    finally:
+        browser.close()

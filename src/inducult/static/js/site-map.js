@@ -4,11 +4,16 @@
 (function () {
   "use strict";
 
-  function popup(site) {
+  function popup(site, newTab) {
     var box = document.createElement("div");
     var link = document.createElement("a");
     link.href = site.url;
     link.textContent = site.name;
+    if (newTab) {
+      // Embedded on a partner's page: the portal opens beside it, not inside the frame.
+      link.target = "_blank";
+      link.rel = "noopener";
+    }
     box.appendChild(link);
     var kind = document.createElement("div");
     kind.className = "muted";
@@ -46,7 +51,7 @@
     var points = [];
     sites.forEach(function (site) {
       var marker = L.marker([site.lat, site.lon], { icon: icon, title: site.name, alt: site.name });
-      marker.bindPopup(function () { return popup(site); });
+      marker.bindPopup(function () { return popup(site, element.dataset.newTab === "1"); });
       cluster.addLayer(marker);
       points.push([site.lat, site.lon]);
     });
