@@ -197,3 +197,28 @@ def test_month_view_puts_events_on_their_local_day(client, region, coordinator):
     assert 'data-testid="month-event"' not in october
     bad = client.get(reverse("heritage_public:event_list", args=[region.slug]) + "?month=září").content.decode()
     assert "is not a month such as 2026-09" in bad
+
+
+def test_a_held_public_engagement_linked_to_its_event_counts_once(region, coordinator, site):
+    from inducult.engagement.models import Engagement
+    from tests.factories import EngagementFactory
+
+    held = EngagementFactory(
+        region=region,
+        kind="exhibition_stop",
+        title="Výstava v muzeu",
+        visibility="public",
+        starts_at=datetime.datetime(2026, 9, 11, 18, tzinfo=PRAGUE),
+    )
+    EngagementFactory(region=region, visibility="internal", title="Interní schůzka")
+    form_page = signed_in(coordinator).get(reverse("heritage_events:create", args=[region.slug]))
+    offered = list(form_page.context["form"].fields["engagement"].queryset)
+    assert offered == [held]  # only public engagements can stand for a public event
+
+    submit(coordinator, region, site=str(site.pk), engagement=str(held.pk), date="2026-09-11")
+    event = Event.objects.get()
+
+    assert event.engagement == held and held.public_event == event
+    assert Engagement.objects.filter(region=region).count() == 2  # nothing logged twice
+    again = submit(coordinator, region, site=str(site.pk), engagement=str(held.pk), title="Druhá")
+    assert again.status_code == 200 and Event.objects.count() == 1  # one engagement, one event
