@@ -166,12 +166,14 @@ def test_load_demo_command_prints_one_line_summary():
     to_check = Site.objects.exclude(opening_hours_review="").count()
     assert f"{samples} engagements ({samples} new, 0 updated), 3 deliverables (3 new); " in lines[0]
     assert f"; sites: 42 (42 new, 0 updated), {to_check} with opening hours to check; " in lines[0]
-    assert lines[0].endswith("; festivals: 2 (2 new); public events: 4 (4 new, 0 updated)")
+    assert "; festivals: 2 (2 new); public events: 4 (4 new, 0 updated); " in lines[0]
+    assert lines[0].endswith("; touring exhibition: 8 records new, 0 updated, 244 sample votes new")
     assert lines[1].startswith("Karlovy Vary demo: 48 organisations (0 new, 0 updated), 5 sample people (0 new)")
     assert "(0 records new, 0 updated); engagements from the sources: 1 (0 new); " in lines[1]
     assert f"{samples} engagements (0 new, 0 updated), 3 deliverables (0 new); " in lines[1]
     assert f"; sites: 42 (0 new, 0 updated), {to_check} with opening hours to check; " in lines[1]
-    assert lines[1].endswith("; festivals: 2 (0 new); public events: 4 (0 new, 0 updated)")
+    assert "; festivals: 2 (0 new); public events: 4 (0 new, 0 updated); " in lines[1]
+    assert lines[1].endswith("; touring exhibition: 0 records new, 0 updated, 0 sample votes new")
 
 
 def test_municipality_drops_qualifiers_after_the_town():

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from inducult.heritage.models import Event, Festival, Site
+from inducult.heritage.models import Event, Exhibition, Festival, Site
 from inducult.regions.models import Region
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -47,6 +47,8 @@ def pages(region) -> list[str]:
         reverse("heritage_public:event_list", args=[slug]) + "?month=2026-09",
         reverse("heritage_public:event", args=[slug, event.pk]),
         reverse("heritage_public:festival", args=[slug, festival.slug]),
+        reverse("heritage_public:exhibition", args=[slug, Exhibition.objects.get(region=region).pk]),
+        reverse("heritage_embed:builder", args=[slug]),
     ]
 
 

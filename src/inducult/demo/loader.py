@@ -22,7 +22,14 @@ from django.utils.translation import gettext as _
 from inducult.core import audit
 from inducult.core.models import AuditAction
 from inducult.core.text import fold, normalised_name
-from inducult.demo import event_records, records, sample_history, site_records, strategy_records
+from inducult.demo import (
+    event_records,
+    exhibition_records,
+    records,
+    sample_history,
+    site_records,
+    strategy_records,
+)
 from inducult.engagement.domain.engagements import (
     add_follow_up_task,
     add_participant,
@@ -32,7 +39,7 @@ from inducult.engagement.domain.engagements import (
 )
 from inducult.engagement.enums import EngagementStatus, Visibility
 from inducult.engagement.models import Engagement
-from inducult.heritage.models import Event, Festival, Site
+from inducult.heritage.models import Event, Exhibition, ExhibitionStop, Festival, Showcase, ShowcaseVote, Site
 from inducult.network.domain.organisations import create_organisation, update_organisation
 from inducult.network.domain.people import add_membership, create_person, update_person
 from inducult.network.models import Membership, Organisation, Person
@@ -84,6 +91,9 @@ class Summary:
     festivals_created: int = 0
     festivals_updated: int = 0
     public_events: int = 0
+    exhibition_records_created: int = 0
+    exhibition_records_updated: int = 0
+    sample_votes_created: int = 0
     public_events_created: int = 0
     public_events_updated: int = 0
 
@@ -111,6 +121,9 @@ class Summary:
                 self.public_events_updated,
                 self.festivals_created,
                 self.festivals_updated,
+                self.exhibition_records_created,
+                self.exhibition_records_updated,
+                self.sample_votes_created,
             )
         )
 
@@ -165,7 +178,12 @@ class Summary:
             "new": self.public_events_created,
             "updated": self.public_events_updated,
         }
-        return f"{registry}; {strategy}; {samples}; {sites}; {events}"
+        exhibition = _("touring exhibition: %(new)d records new, %(updated)d updated, %(votes)d sample votes new") % {
+            "new": self.exhibition_records_created,
+            "updated": self.exhibition_records_updated,
+            "votes": self.sample_votes_created,
+        }
+        return f"{registry}; {strategy}; {samples}; {sites}; {events}; {exhibition}"
 
 
 def _differences(instance, data: dict[str, Any]) -> dict[str, Any]:
@@ -558,6 +576,67 @@ def load_events(*, region, actor=None, summary: Summary) -> None:
         summary.public_events += 1
 
 
+def load_exhibition(*, region, organisations: dict[str, Organisation], actor=None, summary: Summary) -> None:
+    """The strategy's touring exhibition, its showcases and stops; samples where it gives no facts."""
+    data = {k: v for k, v in exhibition_records.EXHIBITION.items() if k != "title"}
+    exhibition = _ensure(
+        Exhibition,
+        lookup={"region": region, "title": exhibition_records.EXHIBITION["title"]},
+        data=data,
+        region=region,
+        actor=actor,
+        summary=summary,
+        counter="exhibition_records",
+    )
+    showcases = []
+    for order, (title, english, sector, sample) in enumerate(exhibition_records.SHOWCASES):
+        showcases.append(
+            _ensure(
+                Showcase,
+                lookup={"exhibition": exhibition, "title": title},
+                data={
+                    "translations": {"title": {"en": english}},
+                    "sector": sector,
+                    "order": order,
+                    "is_sample": sample,
+                },
+                region=region,
+                actor=actor,
+                summary=summary,
+                counter="exhibition_records",
+            )
+        )
+    bernard = Site.objects.filter(region=region, name__icontains="Bernard").first()
+    for (venue, occasion, period, sample, voting, visitors), votes in zip(
+        exhibition_records.STOPS, exhibition_records.SAMPLE_VOTES, strict=True
+    ):
+        stop = _ensure(
+            ExhibitionStop,
+            lookup={"exhibition": exhibition, "venue": venue},
+            data={
+                "occasion": occasion,
+                "period": "" if period == "sample" else period,
+                "site": bernard if "Bernard" in venue else None,
+                "visitors": visitors,
+                "visitors_is_sample": True,
+                "voting_open": voting,
+                "source": "Sample made up for demonstration" if sample else exhibition_records.SOURCE,
+                "is_sample": sample,
+            },
+            region=region,
+            actor=actor,
+            summary=summary,
+            counter="exhibition_records",
+        )
+        if not stop.votes.exists():
+            ShowcaseVote.objects.bulk_create(
+                ShowcaseVote(stop=stop, showcase=showcase, voter=f"sample-{stop.pk}-{showcase.pk}-{n}", is_sample=True)
+                for showcase, count in zip(showcases, votes, strict=True)
+                for n in range(count)
+            )
+            summary.sample_votes_created += sum(votes)
+
+
 def load_demo(*, actor=None, today: datetime.date | None = None) -> Summary:
     """Everything or nothing: a failure half-way leaves the database as it was.
 
@@ -579,6 +658,7 @@ def load_demo(*, actor=None, today: datetime.date | None = None) -> Summary:
     load_real_engagements(region=region, actor=actor, summary=summary)
     load_sites(region=region, organisations=organisations, actor=actor, summary=summary)
     load_events(region=region, actor=actor, summary=summary)
+    load_exhibition(region=region, organisations=organisations, actor=actor, summary=summary)
     load_sample_history(
         region=region, version=version, organisations=organisations, actor=actor, summary=summary, today=today
     )

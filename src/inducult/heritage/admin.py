@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from inducult.core.admin import AuditedAdmin
-from inducult.heritage.models import Site
+from inducult.heritage.models import Event, Exhibition, ExhibitionStop, Festival, Showcase, Site
 
 
 @admin.register(Site)
@@ -24,3 +24,34 @@ class SiteAdmin(AuditedAdmin):
         if change:
             obj.version += 1
         super().save_model(request, obj, form, change)
+
+
+class ShowcaseInline(admin.TabularInline):
+    model = Showcase
+    raw_id_fields = ("lender",)
+    extra = 0
+
+
+class StopInline(admin.TabularInline):
+    model = ExhibitionStop
+    raw_id_fields = ("site", "event")
+    extra = 0
+
+
+@admin.register(Exhibition)
+class ExhibitionAdmin(AuditedAdmin):
+    list_display = ("title", "region", "is_sample")
+    inlines = [ShowcaseInline, StopInline]
+
+
+@admin.register(Festival)
+class FestivalAdmin(AuditedAdmin):
+    list_display = ("name", "region", "starts_on", "ends_on", "is_sample")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Event)
+class EventAdmin(AuditedAdmin):
+    list_display = ("title", "region", "starts_at", "status", "is_sample")
+    list_filter = ("region", "status", "is_sample")
+    raw_id_fields = ("site", "organisation", "festival", "engagement", "submitted_by", "reviewed_by")

@@ -318,3 +318,102 @@ class Event(Translated, models.Model):
         if self.site_id:
             return self.site.display_name + (f", {self.site.town}" if self.site.town else "")
         return self.place_text
+
+
+class Exhibition(Translated, models.Model):
+    """A touring exhibition: showcases lent by organisations, shown at one venue after another."""
+
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="exhibitions")
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    translations = models.JSONField(_("translations"), default=dict, blank=True, validators=[validate_translations])
+    source = models.TextField(_("source"), blank=True)
+    is_sample = models.BooleanField(_("sample"), default=False)
+
+    class Meta:
+        ordering = ["title", "id"]
+        verbose_name = _("exhibition")
+        verbose_name_plural = _("exhibitions")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def localized_title(self) -> str:
+        return self.localized("title")
+
+
+class Showcase(Translated, models.Model):
+    exhibition = models.ForeignKey(Exhibition, on_delete=models.CASCADE, related_name="showcases")
+    title = models.CharField(_("title"), max_length=200)
+    sector = models.CharField(_("sector"), max_length=32, choices=Sector.choices, blank=True)
+    lender = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("lent by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lent_showcases",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    translations = models.JSONField(_("translations"), default=dict, blank=True, validators=[validate_translations])
+    is_sample = models.BooleanField(_("sample"), default=False)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("showcase")
+        verbose_name_plural = _("showcases")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ExhibitionStop(models.Model):
+    """The exhibition at one venue for a time. ``period`` says when in words where the sources give
+    no dates ("2018"); ``visitors`` with ``visitors_is_sample`` when the figure is made up."""
+
+    exhibition = models.ForeignKey(Exhibition, on_delete=models.CASCADE, related_name="stops")
+    venue = models.CharField(_("venue"), max_length=300)
+    site = models.ForeignKey(Site, verbose_name=_("site"), null=True, blank=True, on_delete=models.SET_NULL)
+    occasion = models.CharField(_("occasion"), max_length=300, blank=True, help_text=_("e.g. Museum Night"))
+    starts_on = models.DateField(_("first day"), null=True, blank=True)
+    ends_on = models.DateField(_("last day"), null=True, blank=True)
+    period = models.CharField(_("when"), max_length=100, blank=True, help_text=_("When no dates are known."))
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), null=True, blank=True, on_delete=models.SET_NULL, related_name="stops"
+    )
+    visitors = models.PositiveIntegerField(_("visitors"), null=True, blank=True)
+    visitors_is_sample = models.BooleanField(_("visitor count is a sample"), default=False)
+    voting_open = models.BooleanField(_("visitors may vote"), default=False)
+    source = models.TextField(_("source"), blank=True)
+    is_sample = models.BooleanField(_("sample"), default=False)
+
+    class Meta:
+        # Stops known only by a period ("2018") after the dated ones, on both databases.
+        ordering = [models.F("starts_on").asc(nulls_last=True), "id"]
+        verbose_name = _("exhibition stop")
+        verbose_name_plural = _("exhibition stops")
+
+    def __str__(self) -> str:
+        return f"{self.venue} ({self.occasion or self.period or self.starts_on})"
+
+    def clean(self) -> None:
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The last day must not be before the first day.")})
+
+
+class ShowcaseVote(models.Model):
+    """The answer to "which showcase interested you most": one vote per visitor (a random cookie,
+    kept hashed) per stop. Votes of the demo are samples."""
+
+    stop = models.ForeignKey(ExhibitionStop, on_delete=models.CASCADE, related_name="votes")
+    showcase = models.ForeignKey(Showcase, on_delete=models.CASCADE, related_name="votes")
+    voter = models.CharField(max_length=64)
+    is_sample = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["stop", "voter"], name="heritage_vote_once_per_stop")]
+
+    def __str__(self) -> str:
+        return f"{self.stop}: {self.showcase}"

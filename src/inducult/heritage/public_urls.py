@@ -3,7 +3,7 @@
 from django.urls import path
 
 from inducult.heritage import event_public_views as events
-from inducult.heritage import public_views
+from inducult.heritage import exhibition_views, public_views
 
 app_name = "heritage_public"
 urlpatterns = [
@@ -21,6 +21,13 @@ urlpatterns = [
         name="festival_ics",
     ),
     path("open/<slug:region_slug>/sites/<int:pk>/events.ics", events.SiteIcsView.as_view(), name="site_ics"),
+    path("r/<slug:region_slug>/exhibitions/<int:pk>/", exhibition_views.ExhibitionView.as_view(), name="exhibition"),
+    path("r/<slug:region_slug>/exhibitions/stops/<int:pk>/vote/", exhibition_views.VoteView.as_view(), name="vote"),
+    path(
+        "open/<slug:region_slug>/exhibitions.json",
+        exhibition_views.ExhibitionsJsonView.as_view(),
+        name="exhibitions_json",
+    ),
     # Stable open-data URLs (issue #4): other tools depend on them.
     path("open/<slug:region_slug>/sites.geojson", public_views.SitesGeoJsonView.as_view(), name="sites_geojson"),
     path("open/<slug:region_slug>/sites.csv", public_views.SitesCsvView.as_view(), name="sites_csv"),

@@ -17,6 +17,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from inducult.core.text import fold
+from inducult.heritage.models import Exhibition, Festival
 from inducult.network.domain.search import OrganisationQuery, find_organisations
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.models import Organisation
@@ -70,6 +71,8 @@ class RegionHomeView(RegionMixin, TemplateView):
         # The enum's order (museums first, media last) keeps the list the same from visit to visit.
         context["kind_counts"] = [(kind, KIND_LABELS[kind], counts[kind]) for kind in KIND_LABELS if counts.get(kind)]
         context["organisation_count"] = sum(counts.values())
+        context["festivals"] = list(Festival.objects.filter(region=self.region).order_by("-starts_on")[:3])
+        context["exhibitions"] = list(Exhibition.objects.filter(region=self.region))
         return context
 
 

@@ -1,0 +1,149 @@
+"""The touring exhibition's public page (showcases, stops, visitors, what interested visitors most,
+and the vote), the vote itself, and exhibitions.json."""
+
+from __future__ import annotations
+
+import json
+import secrets
+
+from django.contrib import messages
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+
+from inducult.heritage import exhibitions as domain
+from inducult.heritage.domain.exhibition_stats import by_stop, shares
+from inducult.heritage.models import Exhibition, ExhibitionStop, Showcase, ShowcaseVote
+from inducult.heritage.public_views import _open_data
+from inducult.network.enums import Sector
+from inducult.portal.opendata import LICENCE, LICENCE_URL
+from inducult.regions.views import RegionMixin
+
+VOTER_COOKIE = "inducult_voter"
+REFUSALS = {
+    "closed": gettext_lazy("Voting is closed at this stop."),
+    "foreign": gettext_lazy("That showcase is not part of this exhibition."),
+    "too_many": gettext_lazy("Too many votes from your connection; please try again later."),
+    "already": gettext_lazy("You have already voted at this stop. Thank you!"),
+}
+
+
+def _statistics(exhibition: Exhibition) -> tuple[list, dict]:
+    showcases = list(exhibition.showcases.all())
+    ids = [s.pk for s in showcases]
+    pairs = list(ShowcaseVote.objects.filter(stop__exhibition=exhibition).values_list("stop_id", "showcase_id"))
+    return shares(ids, [showcase for _stop, showcase in pairs]), by_stop(ids, pairs)
+
+
+class ExhibitionView(RegionMixin, TemplateView):
+    template_name = "heritage/exhibition.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        exhibition = get_object_or_404(Exhibition, region=self.region, pk=kwargs["pk"])
+        showcases = {s.pk: s for s in exhibition.showcases.select_related("lender")}
+        overall, per_stop = _statistics(exhibition)
+        stops = list(exhibition.stops.select_related("site", "event"))
+        sample_votes = ShowcaseVote.objects.filter(stop__exhibition=exhibition, is_sample=True).exists()
+        context.update(
+            exhibition=exhibition,
+            title=exhibition.localized("title"),
+            description=exhibition.localized("description"),
+            showcases=[
+                {"showcase": s, "title": s.localized("title"), "sector": dict(Sector.choices).get(s.sector, "")}
+                for s in showcases.values()
+            ],
+            stops=[{"stop": stop, "shares": self._rows(per_stop.get(stop.pk, []), showcases)} for stop in stops],
+            overall=self._rows(overall, showcases),
+            total_votes=sum(share.votes for share in overall),
+            sample_votes=sample_votes,
+            voting_stops=[stop for stop in stops if stop.voting_open],
+        )
+        return context
+
+    @staticmethod
+    def _rows(share_list, showcases) -> list[dict]:
+        return [
+            {"title": showcases[s.showcase_id].localized("title"), "votes": s.votes, "percent": s.percent}
+            for s in share_list
+        ]
+
+
+class VoteView(RegionMixin, View):
+    def post(self, request, *args, **kwargs):
+        stop = get_object_or_404(ExhibitionStop, exhibition__region=self.region, pk=kwargs["pk"])
+        page = reverse("heritage_public:exhibition", args=[self.region.slug, stop.exhibition_id])
+        showcase = Showcase.objects.filter(pk=request.POST.get("showcase") or 0).first()
+        if showcase is None:
+            messages.error(request, _("Choose a showcase before voting."))
+            return HttpResponseRedirect(page)
+        token = request.COOKIES.get(VOTER_COOKIE) or secrets.token_urlsafe(24)
+        client = request.META.get("REMOTE_ADDR", "")
+        try:
+            domain.cast_vote(stop=stop, showcase=showcase, token=token, client=client)
+        except domain.VoteRefused as refusal:
+            if refusal.reason == "too_many":
+                # A flood: answer it as one, without rendering a page per request.
+                response = HttpResponse(str(REFUSALS["too_many"]), status=429, content_type="text/plain; charset=utf-8")
+                response["Retry-After"] = str(domain.VOTE_WINDOW_SECONDS)
+                return response
+            messages.error(request, REFUSALS[refusal.reason])
+            return HttpResponseRedirect(page)
+        else:
+            messages.success(request, _("Thank you! Your vote counts in the statistics below."))
+        response = HttpResponseRedirect(page)
+        # A random number, not personal data: it only stops a second vote from this browser.
+        response.set_cookie(VOTER_COOKIE, token, max_age=60 * 60 * 24 * 365, httponly=True, samesite="Lax")
+        return response
+
+
+class ExhibitionsJsonView(RegionMixin, View):
+    def get(self, request, *args, **kwargs):
+        records = []
+        for exhibition in Exhibition.objects.filter(region=self.region).prefetch_related("showcases", "stops"):
+            overall, per_stop = _statistics(exhibition)
+            records.append(
+                {
+                    "id": exhibition.pk,
+                    "title": exhibition.title,
+                    "is_sample": exhibition.is_sample,
+                    "source": exhibition.source,
+                    "showcases": [
+                        {
+                            "id": s.pk,
+                            "title": s.title,
+                            "sector": s.sector,
+                            "lender": s.lender.name if s.lender else None,
+                        }
+                        for s in exhibition.showcases.all()
+                    ],
+                    "stops": [
+                        {
+                            "id": stop.pk,
+                            "venue": stop.venue,
+                            "occasion": stop.occasion,
+                            "starts_on": stop.starts_on.isoformat() if stop.starts_on else None,
+                            "ends_on": stop.ends_on.isoformat() if stop.ends_on else None,
+                            "period": stop.period,
+                            "visitors": stop.visitors,
+                            "visitors_is_sample": stop.visitors_is_sample,
+                            "votes": [
+                                {"showcase_id": s.showcase_id, "votes": s.votes} for s in per_stop.get(stop.pk, [])
+                            ],
+                            "source": stop.source,
+                        }
+                        for stop in exhibition.stops.all()
+                    ],
+                    "votes": [{"showcase_id": s.showcase_id, "votes": s.votes, "percent": s.percent} for s in overall],
+                    "votes_include_samples": ShowcaseVote.objects.filter(
+                        stop__exhibition=exhibition, is_sample=True
+                    ).exists(),
+                }
+            )
+        document = {"region": self.region.slug, "licence": LICENCE, "licence_url": LICENCE_URL, "exhibitions": records}
+        body = json.dumps(document, ensure_ascii=False, indent=1)
+        return _open_data(HttpResponse(body, content_type="application/json; charset=utf-8"))
