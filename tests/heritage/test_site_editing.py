@@ -35,6 +35,9 @@ def site(region, museum):
 def form_data(site, seasons=(), exceptions=(), **overrides):
     data = {
         "version": str(site.version),
+        "latitude": str(site.latitude) if site.latitude is not None else "",
+        "longitude": str(site.longitude) if site.longitude is not None else "",
+        "coordinate_precision": site.coordinate_precision,
         "hours_kind": "regular",
         "hours_note": "",
         "opening_hours_text": site.opening_hours_text,
@@ -154,3 +157,25 @@ def test_coordinator_lists_the_sites_whose_hours_need_checking(region, coordinat
 
     assert [row["site"] for row in page.context["rows"]] == [site]
     assert "it says nothing about hours" in page.content.decode()
+
+
+def test_coordinates_far_from_the_regions_other_sites_are_saved_with_a_warning(region, coordinator, site):
+    for lat, lon in ((50.23, 12.87), (50.18, 12.64), (50.08, 12.37)):
+        SiteFactory(region=region, latitude=lat, longitude=lon)
+    swapped = form_data(site, [SUMMER], latitude="12.870000", longitude="50.230000")
+
+    response = signed_in(coordinator).post(edit_url(region, site), swapped, follow=True)
+
+    site.refresh_from_db()
+    assert (float(site.latitude), float(site.longitude)) == (12.87, 50.23)  # warned, not refused
+    assert "km from the region" in response.content.decode()
+    nearby = signed_in(coordinator).post(
+        edit_url(region, site), form_data(site, [SUMMER], latitude="50.2", longitude="12.8"), follow=True
+    )
+    assert "km from the region" not in nearby.content.decode()
+
+
+def test_half_a_coordinate_is_refused(region, coordinator, site):
+    response = signed_in(coordinator).post(edit_url(region, site), form_data(site, [SUMMER], longitude=""))
+
+    assert "Give both latitude and longitude, or neither." in response.content.decode()

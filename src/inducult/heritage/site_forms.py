@@ -134,6 +134,9 @@ class SiteForm(forms.ModelForm):
     class Meta:
         model = Site
         fields = [
+            "latitude",
+            "longitude",
+            "coordinate_precision",
             "description",
             "website",
             "opening_hours_text",

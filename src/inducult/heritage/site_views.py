@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from inducult.heritage import sites as domain
 from inducult.heritage.domain import opening_hours as oh
+from inducult.heritage.domain.geo import far_from_the_rest
 from inducult.heritage.models import Site
 from inducult.heritage.public_views import KIND_LABELS
 from inducult.heritage.site_forms import (
@@ -94,7 +95,8 @@ class SiteEditView(SiteAdminMixin, TemplateView):
                     data[name] = (data[name] or "").strip()
                 data["price_level"] = data["price_level"] or ""
                 data["wheelchair"] = data["wheelchair"] or ""
-                domain.update_site(
+                data["coordinate_precision"] = data["coordinate_precision"] or ""
+                site = domain.update_site(
                     site=site, actor=request.user, data=data, hours=hours, version=form.cleaned_data["version"]
                 )
             except ValidationError as error:
@@ -107,12 +109,35 @@ class SiteEditView(SiteAdminMixin, TemplateView):
                 form.add_error(None, _("This site was changed by someone else while you were editing it."))
             else:
                 messages.success(request, _("“%(name)s” saved.") % {"name": site.name})
+                self.warn_if_far(site)
                 return HttpResponseRedirect(reverse("heritage_public:site", args=[self.region.slug, site.pk]))
         context = self.get_context_data(
             site=site, form=form, hours_errors=hours_errors, seasons=seasons, exceptions=exceptions
         )
         context.update(form=form, seasons=seasons, exceptions=exceptions)
         return self.render_to_response(context)
+
+    def warn_if_far(self, site: Site) -> None:
+        """Saved, but worth a second look: a point far from all the region's other sites is more
+        often a typo (latitude and longitude swapped) than a real neighbour."""
+        if not site.has_location:
+            return
+        others = (
+            Site.objects.active()
+            .filter(region=self.region, latitude__isnull=False)
+            .exclude(pk=site.pk)
+            .values_list("latitude", "longitude")
+        )
+        km = far_from_the_rest((float(site.latitude), float(site.longitude)), [(float(a), float(b)) for a, b in others])
+        if km is not None:
+            messages.warning(
+                self.request,
+                _(
+                    "The coordinates are %(km)d km from the region's other sites. If that is a typo (latitude "
+                    "and longitude swapped?), correct them."
+                )
+                % {"km": km},
+            )
 
     @staticmethod
     def hours(form, seasons, exceptions) -> oh.OpeningHours:

@@ -17,6 +17,9 @@ from inducult.heritage.domain import opening_hours as oh
 from inducult.heritage.models import Site
 
 AUDITED_FIELDS = (
+    "latitude",
+    "longitude",
+    "coordinate_precision",
     "description",
     "website",
     "opening_hours",
