@@ -141,3 +141,46 @@ def legend(kinds: Sequence[str], kind_labels: Mapping[str, str]) -> SafeString:
         ((colour_for(i), kind_labels.get(kind, kind)) for i, kind in enumerate(kinds)),
     )
     return format_html('<ul class="chart-legend">{}</ul>', items)
+
+
+def horizontal_bars(
+    rows: Sequence[tuple[str, int]], *, title: str, description: str, bar_title: str, width: int = WIDTH
+) -> SafeString:
+    """One bar per (label, value), longest first as given; labels left of the bars. ``bar_title``
+    is a format string with ``{label}`` and ``{count}`` for each bar's tooltip."""
+    label_width, bar_height, gap = 200, 22, 8
+    height = TOP + len(rows) * (bar_height + gap) + gap
+    top_value = _nice_max(max((value for _label, value in rows), default=0) or 1)
+    scale = (width - label_width - 48) / top_value
+    bars = []
+    for n, (label, value) in enumerate(rows):
+        y = TOP + n * (bar_height + gap)
+        bars.append(
+            format_html(
+                '<text x="{}" y="{}" text-anchor="end" font-size="13">{}</text>'
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>'
+                '<text x="{}" y="{}" font-size="13">{}</text>',
+                label_width - 8,
+                y + bar_height - 6,
+                label,
+                label_width,
+                y,
+                round(value * scale, 1),
+                bar_height,
+                colour_for(n),
+                bar_title.format(label=label, count=value),
+                round(label_width + value * scale + 6, 1),
+                y + bar_height - 6,
+                value,
+            )
+        )
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" role="img" '
+        'aria-labelledby="hbars-title hbars-desc"><title id="hbars-title">{}</title>'
+        '<desc id="hbars-desc">{}</desc>{}</svg>',
+        width,
+        height,
+        title,
+        description,
+        mark_safe("".join(bars)),  # noqa: S308 - every piece above went through format_html
+    )
