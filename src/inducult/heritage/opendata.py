@@ -5,22 +5,35 @@ GeoJSON follows RFC 7946: a FeatureCollection of Points in WGS84 as [longitude, 
 without known coordinates is a Feature with a null geometry (allowed by 7946 §3.2), so that no
 record is silently dropped. Licence and region are foreign members of the collection. Opening
 hours go out twice, as the source states them and, where read, structured (decision 0010).
+
+A large region's documents take seconds to build (20,000 sites: ~2 s and 21 MB of GeoJSON), so they
+are built once per version of the data and kept in Django's cache, plain and gzip-compressed
+(``cached_body``); the fingerprint that makes the ETag is part of the cache key, so an edit shows at once.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime
+import gzip
 import hashlib
 import io
-from typing import Any
+import threading
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
-from django.db.models import Count, Max, QuerySet
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import QuerySet
+from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
+from django.urls import get_script_prefix
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 from inducult.heritage.enums import SiteKind
 from inducult.heritage.models import Site
-from inducult.portal.opendata import CSV_LIST_SEPARATOR, LICENCE, LICENCE_URL, csv_safe
+from inducult.portal.opendata import CACHE_SECONDS, CSV_LIST_SEPARATOR, LICENCE, LICENCE_URL, csv_safe
 
 FIELDS = (
     "id",
@@ -56,12 +69,51 @@ def sites(region) -> QuerySet[Site]:
     return Site.objects.active().filter(region=region).order_by("name", "id")
 
 
+def _count_and_newest(region) -> tuple[int, datetime.datetime | None]:
+    """How many sites the region has (archived ones included) and the newest ``updated_at``.
+
+    This runs on every request, 304s included, so it is hand-written: one statement, so that both facts
+    come from one snapshot, of two subqueries, so that each is read from an index alone (the count from
+    the region's index, the newest stamp by one seek in (region, updated_at)). For 20,000 sites on
+    SQLite: ~0.6 ms; as one aggregate (``Count`` and ``Max``) 4.5 ms, since the database then read
+    every site's stamp; the same two subqueries built with the ORM ~1.3 ms, mostly compiling them."""
+    table = connection.ops.quote_name(Site._meta.db_table)
+    region_column = connection.ops.quote_name(Site._meta.get_field("region").column)
+    stamp = Site._meta.get_field("updated_at")
+    stamp_column = connection.ops.quote_name(stamp.column)
+    sql = (
+        f"SELECT (SELECT COUNT(*) FROM {table} WHERE {region_column} = %s), "  # noqa: S608 - quoted names, no input
+        f"(SELECT MAX({stamp_column}) FROM {table} WHERE {region_column} = %s)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [region.pk, region.pk])
+        count, newest = cursor.fetchone()
+    # What the ORM does to a DateTimeField's value (SQLite hands back text).
+    column = stamp.cached_col
+    for convert in connection.ops.get_db_converters(column):
+        newest = convert(newest, column, connection)
+    return count, newest
+
+
 def fingerprint(region) -> tuple[str, datetime.datetime | None]:
-    """An ETag and the Last-Modified time of the region's open site data, from one aggregate query:
-    any edit moves the newest ``updated_at``; a site deleted for good changes the count."""
-    summary = Site.objects.filter(region=region).aggregate(n=Count("id"), newest=Max("updated_at"))
-    newest = summary["newest"]
-    key = f"{region.pk}:{summary['n']}:{newest.isoformat() if newest else '-'}:{region.languages}"
+    """An ETag and the Last-Modified time of the region's open site data, from one query: any edit
+    (archiving included) moves the newest ``updated_at``; a site deleted for good changes the count.
+    The region's own fields that the documents carry are part of it too: a region has no
+    ``updated_at``, and cached bodies are keyed by this fingerprint."""
+    count, newest = _count_and_newest(region)
+    key = ":".join(
+        str(part)
+        for part in (
+            region.pk,
+            count,
+            newest.isoformat() if newest else "-",
+            region.languages,
+            region.default_language,
+            region.slug,
+            region.name,
+            region.country,
+        )
+    )
     return hashlib.sha256(key.encode()).hexdigest()[:32], newest
 
 
@@ -139,3 +191,85 @@ def csv_text(records: list[dict[str, Any]]) -> str:
     for rec in records:
         writer.writerow([_cell(rec[name]) for name in CSV_FIELDS])
     return buffer.getvalue()
+
+
+# --- Serving: each document built once per version of the data ------------------------------------
+
+# Part of every cache key: bump it when the documents' form changes (a field added, another licence),
+# so that bodies cached by the previous release under the same fingerprint are not sent again.
+BODY_FORMAT = 1
+# The key changes with the data, so an edit shows at once. The timeout bounds the rare cases the
+# fingerprint cannot tell apart: two edits committed in the other order than their ``updated_at`` (the
+# earlier stamp committed last leaves the newest stamp and the count as they were), or a site added
+# while a body was being built and deleted for good soon after (the count and the newest stamp are
+# back to those the body was stored under). A body is then never older than what clients may keep
+# anyway (Cache-Control max-age).
+BODY_CACHE_SECONDS = CACHE_SECONDS
+GZIP = "gzip"
+PLAIN = "plain"
+_BUILDING = threading.Lock()
+
+
+class Body(NamedTuple):
+    content: bytes
+    encoding: str | None  # "gzip" (the Content-Encoding), or None for the plain bytes
+
+
+def _pointer_key(kind: str, region, base_url: str) -> str:
+    """The key naming the cached version of one document. ``base_url`` (scheme, host and path prefix
+    of the site pages) is part of it because the records carry absolute URLs built from the request."""
+    digest = hashlib.sha256(f"{BODY_FORMAT}:{kind}:{region.pk}:{base_url}".encode()).hexdigest()[:32]
+    return f"heritage.opendata:{digest}"
+
+
+def _store(pointer: str, version: str, text: str) -> dict[str, Body]:
+    plain = text.encode()
+    # mtime=0: the same data gives the same bytes. Django's GZipMiddleware adds random bytes against
+    # BREACH; open data holds no secrets, and a cached body would repeat the same bytes anyway.
+    compressed = gzip.compress(plain, compresslevel=6, mtime=0)
+    bodies = {
+        PLAIN: Body(plain, None),
+        # As GZipMiddleware does: the compressed bytes only when they are shorter.
+        GZIP: Body(compressed, GZIP) if len(compressed) < len(plain) else Body(plain, None),
+    }
+    # One version per document and host: without this, every edit would leave ~25 MB of a large
+    # region's bodies in each process's memory (LocMemCache) until they time out.
+    previous = cache.get(pointer)
+    if previous and previous != version:
+        cache.delete_many([f"{previous}:{variant}" for variant in bodies])
+    cache.set_many({f"{version}:{variant}": body for variant, body in bodies.items()}, BODY_CACHE_SECONDS)
+    cache.set(pointer, version, BODY_CACHE_SECONDS)
+    return bodies
+
+
+def cached_body(kind: str, region, *, etag: str, base_url: str, gzip_ok: bool, build: Callable[[], str]) -> Body:
+    """The body of one document (``kind``: "geojson", "csv") as sent: gzip-compressed when the client
+    accepts it (``gzip_ok``) and that is shorter, else plain. ``etag`` is this request's ``fingerprint``;
+    ``build`` makes the text when this version is not in the cache yet. Only the variant asked for is
+    read from the cache (a large region's plain GeoJSON is more than ten times its compressed size)."""
+    pointer = _pointer_key(kind, region, base_url)
+    version = f"{pointer}:{etag}"
+    variant = GZIP if gzip_ok else PLAIN
+    body = cache.get(f"{version}:{variant}")
+    if body is None:
+        # After an edit, every thread asking at once would build the same seconds-long document: one
+        # builds, the others of this process wait and read it. (Other processes sharing a Redis cache
+        # may still build it once each.)
+        with _BUILDING:
+            body = cache.get(f"{version}:{variant}") or _store(pointer, version, build())[variant]
+    return body
+
+
+def serve(request, region, *, kind: str, etag: str, content_type: str, build: Callable[[], str]) -> HttpResponse:
+    """A response with the cached body of one document, compressed for clients that accept gzip.
+    Headers as GZipMiddleware would set them: ``Vary: Accept-Encoding`` always, and on a compressed
+    body ``Content-Encoding`` and a weak ETag (RFC 9110 8.8.1; If-None-Match compares weakly)."""
+    gzip_ok = bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    base_url = request.build_absolute_uri(get_script_prefix())
+    body = cached_body(kind, region, etag=etag, base_url=base_url, gzip_ok=gzip_ok, build=build)
+    response = HttpResponse(body.content, content_type=content_type)
+    patch_vary_headers(response, ("Accept-Encoding",))
+    if body.encoding:
+        response["Content-Encoding"] = body.encoding
+        response["ETag"] = f'W/"{etag}"'
+    return response

@@ -1,0 +1,207 @@
+"""sites.geojson and sites.csv from the cache: built once per version of the data, plain and gzip,
+and any change to the region's sites (an edit, archiving, a deletion, a new site) shows at once."""
+
+import datetime
+import gzip
+import json
+import time
+from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from inducult.heritage import opendata
+from inducult.heritage.models import Site
+from tests.factories import SiteFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def sites(region):
+    return [SiteFactory(region=region, name=f"Site {n:02d}") for n in range(12)]
+
+
+@pytest.fixture
+def record_calls():
+    """Counts the records built: one per site each time a document is built."""
+    with mock.patch.object(opendata, "record", wraps=opendata.record) as spy:
+        yield spy
+
+
+def geojson_url(region):
+    return reverse("heritage_public:sites_geojson", args=[region.slug])
+
+
+def csv_url(region):
+    return reverse("heritage_public:sites_csv", args=[region.slug])
+
+
+def names(response) -> list[str]:
+    content = response.content
+    if response.get("Content-Encoding") == "gzip":
+        content = gzip.decompress(content)
+    return [f["properties"]["name"] for f in json.loads(content)["features"]]
+
+
+def test_a_second_request_is_served_without_building_the_records_again(
+    client, region, sites, record_calls, django_assert_max_num_queries
+):
+    first = client.get(geojson_url(region))
+    assert record_calls.call_count == len(sites)
+
+    # The locale middleware's and RegionMixin's region, and the fingerprint; no rows of sites.
+    with django_assert_max_num_queries(3):
+        second = client.get(geojson_url(region))
+
+    assert record_calls.call_count == len(sites)
+    assert second.status_code == 200 and second.content == first.content
+
+
+def test_plain_and_gzip_bodies_are_the_same_document_built_once(client, region, sites, record_calls):
+    plain = client.get(geojson_url(region))
+    compressed = client.get(geojson_url(region), headers={"accept-encoding": "gzip, deflate"})
+
+    assert record_calls.call_count == len(sites)  # both variants stored by the first build
+    assert "Content-Encoding" not in plain
+    assert compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content)
+    assert names(plain) == [s.name for s in sites]
+    for response in (plain, compressed):
+        assert response["Content-Type"] == "application/geo+json; charset=utf-8"
+        assert "Accept-Encoding" in response["Vary"]
+        assert response["Access-Control-Allow-Origin"] == "*"
+        assert response["Cache-Control"] == "public, max-age=300"
+        assert response["Last-Modified"]
+    # A compressed body is another representation: its ETag is weak, and it still revalidates.
+    assert compressed["ETag"] == "W/" + plain["ETag"]
+    revalidated = client.get(
+        geojson_url(region), headers={"accept-encoding": "gzip", "if-none-match": compressed["ETag"]}
+    )
+    assert revalidated.status_code == 304
+
+
+def test_an_edit_shows_at_once(client, region, sites):
+    client.get(geojson_url(region), headers={"accept-encoding": "gzip"})
+    sites[3].name = "Renamed porcelain works"
+    sites[3].save()
+
+    assert "Renamed porcelain works" in names(client.get(geojson_url(region), headers={"accept-encoding": "gzip"}))
+    assert "Renamed porcelain works" in names(client.get(geojson_url(region)))
+
+
+def test_an_edit_through_the_back_office_update_shows_at_once(client, region, sites):
+    client.get(geojson_url(region))
+    # The back office saves with a versioned UPDATE that stamps updated_at itself (heritage.sites).
+    Site.objects.filter(pk=sites[0].pk).update(name="Zeche Updated", updated_at=timezone.now())
+
+    assert "Zeche Updated" in names(client.get(geojson_url(region)))
+
+
+def test_archiving_deleting_and_adding_sites_show_at_once(client, region, sites):
+    client.get(geojson_url(region))
+    sites[0].archived_at = datetime.datetime.now(datetime.UTC)
+    sites[0].save()
+    assert sites[0].name not in names(client.get(geojson_url(region)))
+
+    sites[1].delete()
+    assert sites[1].name not in names(client.get(geojson_url(region)))
+
+    SiteFactory(region=region, name="Brand new mine")
+    assert "Brand new mine" in names(client.get(geojson_url(region)))
+
+
+def test_archiving_changes_the_fingerprint(region, sites):
+    before = opendata.fingerprint(region)[0]
+    sites[5].archived_at = datetime.datetime.now(datetime.UTC)
+    sites[5].save()
+
+    assert opendata.fingerprint(region)[0] != before
+
+
+def test_renaming_the_region_shows_at_once(client, region, sites):
+    client.get(geojson_url(region))
+    region.name = "Karlovy Vary Region"
+    region.save()
+
+    assert json.loads(client.get(geojson_url(region)).content)["region"]["name"] == "Karlovy Vary Region"
+
+
+def test_site_urls_follow_the_host_asked_for(client, region, sites):
+    def urls(host):
+        response = client.get(geojson_url(region), headers={"host": host})
+        return {f["properties"]["url"].split("/r/")[0] for f in json.loads(response.content)["features"]}
+
+    assert urls("localhost") == {"http://localhost"}
+    assert urls("127.0.0.1") == {"http://127.0.0.1"}
+    assert urls("localhost") == {"http://localhost"}
+
+
+def test_an_edit_replaces_the_cached_version_instead_of_adding_one(client, region, sites):
+    # Each process keeps one version per document and host: old ones would otherwise pile up in memory.
+    client.get(geojson_url(region))
+    pointer = opendata._pointer_key("geojson", region, "http://testserver/")
+    old = cache.get(pointer)
+    assert old and cache.get(f"{old}:plain") is not None and cache.get(f"{old}:gzip") is not None
+
+    sites[0].name = "Renamed"
+    sites[0].save()
+    client.get(geojson_url(region))
+
+    assert cache.get(pointer) not in (None, old)
+    assert cache.get(f"{old}:plain") is None and cache.get(f"{old}:gzip") is None
+
+
+def test_csv_is_cached_too_and_keeps_its_headers(client, region, sites, record_calls):
+    first = client.get(csv_url(region))
+    compressed = client.get(csv_url(region), headers={"accept-encoding": "gzip"})
+
+    assert record_calls.call_count == len(sites)
+    assert gzip.decompress(compressed.content) == first.content
+    assert first.content.decode().splitlines()[0].startswith("id,external_id,name,kind")
+    for response in (first, compressed):
+        assert response["Content-Type"] == "text/csv; charset=utf-8"
+        assert response["Content-Disposition"] == f'attachment; filename="sites-{region.slug}.csv"'
+
+    sites[2].name = "Edited in the CSV"
+    sites[2].save()
+    assert "Edited in the CSV" in client.get(csv_url(region)).content.decode()
+
+
+def test_a_tiny_document_is_sent_plain_when_gzip_would_not_make_it_shorter(region):
+    body = opendata.cached_body(
+        "csv", region, etag="x", base_url="http://localhost/", gzip_ok=True, build=lambda: "id\r\n"
+    )
+
+    assert body == opendata.Body(b"id\r\n", None)
+
+
+def test_concurrent_requests_after_an_edit_build_the_document_once():
+    calls = []
+
+    def build():
+        calls.append(1)
+        time.sleep(0.2)  # a large region's document takes seconds
+        return '{"type":"FeatureCollection","features":[]}' * 20
+
+    def get(_):
+        region = SimpleNamespace(pk=999)
+        return opendata.cached_body("geojson", region, etag="e", base_url="http://x/", gzip_ok=True, build=build)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        bodies = list(pool.map(get, range(4)))
+
+    assert len(calls) == 1
+    assert {body.encoding for body in bodies} == {"gzip"} and len({body.content for body in bodies}) == 1
