@@ -8,6 +8,7 @@ import datetime
 import json
 import zoneinfo
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -19,7 +20,7 @@ from django.views.generic import TemplateView
 
 from inducult.heritage import event_ical, jsonld
 from inducult.heritage.models import Event, Festival, Site
-from inducult.heritage.public_views import KIND_LABELS, SiteMapView, _open_data
+from inducult.heritage.public_views import _open_data, allow_tiles, site_marker
 from inducult.portal.opendata import LICENCE, LICENCE_URL
 from inducult.regions.views import RegionMixin
 
@@ -48,7 +49,7 @@ def _row(event: Event, tz) -> dict:
     }
 
 
-def _parse_month(value: str | None, today: datetime.date) -> tuple[datetime.date | None, str]:
+def _parse_month(value: str | None) -> tuple[datetime.date | None, str]:
     if not value:
         return None, ""
     try:
@@ -67,7 +68,7 @@ class EventCalendarView(RegionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         tz = _tz(self.region)
         today = timezone.localdate(timezone=tz)
-        month, bad_month = _parse_month(self.request.GET.get("month"), today)
+        month, bad_month = _parse_month(self.request.GET.get("month"))
         events = _published(self.region)
         if month is None:
             start = datetime.datetime.combine(today, datetime.time.min, tzinfo=tz)
@@ -166,39 +167,30 @@ class EventPageView(RegionMixin, TemplateView):
         return context
 
 
-class FestivalView(SiteMapView):
+class FestivalView(RegionMixin, TemplateView):
     """A festival's page: its programme across organisers, and a map of where it happens."""
 
     template_name = "heritage/festival.html"
 
     def get_context_data(self, **kwargs):
-        festival = get_object_or_404(Festival, region__slug=kwargs["region_slug"], slug=kwargs["festival_slug"])
         context = super().get_context_data(**kwargs)
+        festival = get_object_or_404(Festival, region=self.region, slug=kwargs["festival_slug"])
         tz = _tz(self.region)
         events = list(_published(self.region).filter(festival=festival))
-        site_ids = {e.site_id for e in events if e.site_id}
-        markers = [
-            {
-                "id": site.pk,
-                "name": site.display_name,
-                "lat": float(site.latitude),
-                "lon": float(site.longitude),
-                "kind": KIND_LABELS.get(site.kind, site.kind),
-                "day": "",
-                "sample": site.is_sample,
-                "url": reverse("heritage_public:site", args=[self.region.slug, site.pk]),
-            }
-            for site in Site.objects.filter(pk__in=site_ids)
-            if site.has_location
-        ]
+        sites = Site.objects.filter(pk__in={e.site_id for e in events if e.site_id})
         context.update(
             festival=festival,
             name=festival.localized("name"),
             description=festival.localized("description"),
             programme=[_row(e, tz) for e in events],
-            markers=markers,
+            markers=[site_marker(site, self.region.slug) for site in sites if site.has_location],
+            tiles=settings.INDUCULT_MAP_TILES,
+            attribution=settings.INDUCULT_MAP_ATTRIBUTION,
         )
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        return allow_tiles(super().render_to_response(context, **response_kwargs))
 
 
 def _event_url(request, region):

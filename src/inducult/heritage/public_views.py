@@ -183,17 +183,26 @@ def tile_origin(template: str) -> str:
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 
-def _marker(found) -> dict:
-    site = found.site
+def site_marker(site, region_slug: str, day: oh.DayHours | None = None) -> dict:
+    """What the map script needs of one site (sites without coordinates have no marker)."""
     return {
         "id": site.pk,
         "name": site.display_name,
         "lat": float(site.latitude),
         "lon": float(site.longitude),
         "kind": KIND_LABELS.get(site.kind, site.kind),
-        "day": day_text(found.day) if found.day else "",
+        "day": day_text(day) if day else "",
         "sample": site.is_sample,
+        "url": reverse("heritage_public:site", args=[region_slug, site.pk]),
     }
+
+
+def allow_tiles(response):
+    """A map page's CSP: images from the tile server too (every other page keeps the strict one)."""
+    origin = tile_origin(settings.INDUCULT_MAP_TILES)
+    if origin:
+        response._csp_config = {**settings.SECURE_CSP, "img-src": [*settings.SECURE_CSP["img-src"], origin]}
+    return response
 
 
 class SiteMapView(SiteListView):
@@ -205,9 +214,11 @@ class SiteMapView(SiteListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        markers = [_marker(found) for found in context["results"].matches if found.site.has_location]
-        for marker in markers:
-            marker["url"] = reverse("heritage_public:site", args=[self.region.slug, marker["id"]])
+        markers = [
+            site_marker(found.site, self.region.slug, found.day)
+            for found in context["results"].matches
+            if found.site.has_location
+        ]
         context.update(
             markers=markers,
             without_location=sum(1 for found in context["results"].matches if not found.site.has_location),
@@ -217,8 +228,4 @@ class SiteMapView(SiteListView):
         return context
 
     def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        origin = tile_origin(settings.INDUCULT_MAP_TILES)
-        if origin:
-            response._csp_config = {**settings.SECURE_CSP, "img-src": [*settings.SECURE_CSP["img-src"], origin]}
-        return response
+        return allow_tiles(super().render_to_response(context, **response_kwargs))
