@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "inducult.engagement",
     "inducult.strategy",
     "inducult.heritage",
+    "inducult.tours",
     "inducult.portal",
 ]
 
@@ -186,6 +187,10 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "inducult-hub@localhost")
 INDUCULT_IMPORT_MAX_BYTES = env_int("INDUCULT_IMPORT_MAX_BYTES", 20 * 1024 * 1024, minimum=1024)
 # Attachments of engagements and evidence of deliverables (PDF, office documents, images).
 INDUCULT_ATTACHMENT_MAX_BYTES = env_int("INDUCULT_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024, minimum=1024)
+# Site photos: refused above these limits, stored re-encoded with at most MAX_EDGE pixels a side.
+INDUCULT_PHOTO_MAX_BYTES = env_int("INDUCULT_PHOTO_MAX_BYTES", 15 * 1024 * 1024, minimum=1024)
+INDUCULT_PHOTO_MAX_PIXELS = env_int("INDUCULT_PHOTO_MAX_PIXELS", 50_000_000, minimum=40_000)
+INDUCULT_PHOTO_MAX_EDGE = env_int("INDUCULT_PHOTO_MAX_EDGE", 1600, minimum=200, maximum=8000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -54,7 +54,9 @@ def test_embedded_map_is_framable_in_the_snippets_language_and_prefiltered(clien
     csp = response["Content-Security-Policy"]
     assert "frame-ancestors *" in csp and "https://tiles.example.org" in csp and "unsafe-inline" not in csp
     assert '<html lang="de"' in page and "Karte der unten aufgeführten Orte" in page
-    markers = json.loads(re.search(r'id="site-map-data" type="application/json">(.*?)</script>', page).group(1))
+    url = re.search(r'data-markers-url="([^"]+)"', page).group(1).replace("&amp;", "&")
+    assert "lang=de" in url and "sector=porcelain" in url
+    markers = json.loads(client.get(url).content)["markers"]
     assert [m["id"] for m in markers] == [porcelain.pk]
     assert 'target="_blank" rel="noopener"' in page
 

@@ -259,7 +259,15 @@ def test_sites_csv_has_the_contract_header_and_defuses_formulas(client, region):
     assert "glass; porcelain" in lines[1]
 
 
-def test_map_page_carries_its_markers_and_allows_only_the_tile_server_for_images(client, region, settings):
+def markers_of(client, html, language="en"):
+    """Follow the map page's markers URL as its script does."""
+    url = re.search(r'data-markers-url="([^"]+)"', html).group(1).replace("&amp;", "&")
+    response = client.get(url, headers={"accept-language": language})
+    assert response.status_code == 200 and response["Content-Type"] == "application/json"
+    return json.loads(response.content)["markers"]
+
+
+def test_map_page_points_to_its_markers_and_allows_only_the_tile_server_for_images(client, region, settings):
     settings.INDUCULT_MAP_TILES = "https://{s}.tiles.example.org/{z}/{x}/{y}.png"
     shown = SiteFactory(region=region, name="Porcelánka <b>", sectors=["porcelain"])
     SiteFactory(region=region, name="Bez polohy", sectors=["porcelain"], latitude=None, longitude=None)
@@ -268,7 +276,8 @@ def test_map_page_carries_its_markers_and_allows_only_the_tile_server_for_images
     response = page(client, reverse("heritage_public:map", args=[region.slug]) + "?sector=porcelain", "en")
     html = response.content.decode()
 
-    markers = json.loads(re.search(r'<script id="site-map-data" type="application/json">(.*?)</script>', html).group(1))
+    assert "site-map-data" not in html  # thousands of markers would make the page megabytes long
+    markers = markers_of(client, html)
     assert [(m["id"], m["name"], m["lat"], m["lon"]) for m in markers] == [(shown.pk, "Porcelánka <b>", 50.23, 12.87)]
     assert markers[0]["url"] == reverse("heritage_public:site", args=[region.slug, shown.pk])
     assert "1 site has no known location and is only in the list." in html
@@ -286,3 +295,38 @@ def test_tile_origin_of_url_templates():
     assert tile_origin("https://tile.openstreetmap.org/{z}/{x}/{y}.png") == "https://tile.openstreetmap.org"
     assert tile_origin("https://{s}.tile.example.org:8443/{z}/{x}/{y}.png") == "https://*.tile.example.org:8443"
     assert tile_origin("/tiles/{z}/{x}/{y}.png") == ""  # same origin: 'self' covers it
+
+
+def test_markers_follow_the_filters_the_language_and_the_data(client, region):
+    museum = SiteFactory(region=region, name="Muzeum", kind="museum", sectors=["porcelain"])
+    SiteFactory(region=region, name="Důl", sectors=["mining"])
+    url = reverse("heritage_public:map_markers", args=[region.slug])
+
+    czech = json.loads(client.get(url + "?sector=porcelain&lang=cs").content)
+    english = json.loads(client.get(url + "?sector=porcelain&lang=en").content)
+    assert [m["id"] for m in czech["markers"]] == [museum.pk] and czech["count"] == 1
+    assert (czech["markers"][0]["kind"], english["markers"][0]["kind"]) == ("Muzeum", "Museum")  # labels in the page's language
+
+    first = client.get(url + "?lang=en")
+    assert len(json.loads(first.content)["markers"]) == 2
+    again = client.get(url + "?lang=en", headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    SiteFactory(region=region, name="Sklárna", sectors=["glass"])
+    after_edit = client.get(url + "?lang=en", headers={"if-none-match": first["ETag"]})
+    assert after_edit.status_code == 200 and len(json.loads(after_edit.content)["markers"]) == 3
+
+
+def test_the_list_is_paged_and_keeps_the_filters(client, region, monkeypatch):
+    from inducult.heritage import public_views
+
+    monkeypatch.setattr(public_views, "LIST_PAGE_SIZE", 2)
+    for n in range(5):
+        SiteFactory(region=region, name=f"Sklárna {n}", sectors=["glass"])
+    SiteFactory(region=region, name="Důl", sectors=["mining"])
+    url = reverse("heritage_public:site_list", args=[region.slug])
+
+    html = page(client, url + "?sector=glass", "en").content.decode()
+    assert "5 sites." in html and html.count('data-testid="site"') == 2
+    assert "?sector=glass&amp;page=2" in html and "Page 1 of 3" in html
+    last = page(client, url + "?sector=glass&page=3", "en").content.decode()
+    assert last.count('data-testid="site"') == 1 and "Sklárna 4" in last

@@ -21,7 +21,10 @@ from inducult.heritage.enums import PriceLevel, SiteKind, Wheelchair
 _ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def site_document(site, *, url: str, language: str, today: datetime.date) -> dict[str, Any]:
+def site_document(
+    site, *, url: str, language: str, today: datetime.date, photos: list[tuple[str, Any]] = ()
+) -> dict[str, Any]:
+    """``photos``: (absolute URL, SitePhoto) pairs in the order the site shows them."""
     document: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Museum" if site.kind == SiteKind.MUSEUM else "TouristAttraction",
@@ -65,9 +68,24 @@ def site_document(site, *, url: str, language: str, today: datetime.date) -> dic
         ]
     if site.tour_languages:
         document["availableLanguage"] = [code for code in site.tour_languages if code != "other"]
+    if photos:
+        document["image"] = [_image(address, photo, language) for address, photo in photos]
     if site.organisation_id:
         document["maintainer"] = {"@type": "Organization", "name": site.organisation.name}
     return document
+
+
+def _image(url: str, photo, language: str) -> dict[str, Any]:
+    image = {
+        "@type": "ImageObject",
+        "contentUrl": url,
+        "width": photo.width,
+        "height": photo.height,
+        "description": photo.localized("alt_text", language),
+    }
+    if photo.credit:
+        image["creditText"] = photo.credit
+    return image
 
 
 def script(document: dict[str, Any]) -> SafeString:

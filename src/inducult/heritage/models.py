@@ -11,11 +11,15 @@ and the tour planner use. A text that could not be structured is flagged for the
 from __future__ import annotations
 
 import datetime
+import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from inducult.core.text import search_key
@@ -166,6 +170,69 @@ class Site(Translated, models.Model):
 
     def hours_on(self, day: datetime.date) -> oh.DayHours:
         return oh.on(self.hours(), day)
+
+
+def site_photo_path(instance: SitePhoto, filename: str) -> str:
+    # A random name: a photo's address never changes its bytes, so it can be cached for good, and an
+    # uploaded file's own name (often a person's name or a date) is not published.
+    return f"sites/{instance.site_id}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+class SitePhotoQuerySet(models.QuerySet):
+    def shown(self):
+        return self.filter(removed_at__isnull=True)
+
+
+class SitePhoto(Translated, models.Model):
+    """A photo of a site with its text alternative and credit, re-encoded for the web on upload
+    (``heritage.photo_files``). Removing one hides it and can be undone; the file stays until the
+    site itself is deleted."""
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="photos")
+    image = models.FileField(_("photo"), upload_to=site_photo_path, max_length=200)
+    content_type = models.CharField(max_length=40, editable=False, default="image/jpeg")
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    alt_text = models.CharField(
+        _("text alternative"),
+        max_length=300,
+        help_text=_("What the photo shows, for people who cannot see it (screen readers, slow connections)."),
+    )
+    credit = models.CharField(
+        _("credit"), max_length=200, blank=True, help_text=_("Photographer or source, and the licence.")
+    )
+    # {"alt_text": {"en": …, "de": …}} (decision 0003).
+    translations = models.JSONField(_("translations"), default=dict, blank=True, validators=[validate_translations])
+    position = models.PositiveSmallIntegerField(default=0)
+    is_sample = models.BooleanField(_("sample"), default=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    removed_at = models.DateTimeField(_("removed"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SitePhotoQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["site", "position", "id"]
+        verbose_name = _("site photo")
+        verbose_name_plural = _("site photos")
+
+    def __str__(self) -> str:
+        return self.alt_text
+
+    @property
+    def display_alt(self) -> str:
+        return self.localized("alt_text")
+
+
+@receiver(post_delete, sender=SitePhoto, dispatch_uid="heritage_site_photo_file_cleanup")
+def delete_site_photo_file(sender, instance: SitePhoto, **kwargs) -> None:
+    """The file goes with its row (a site deleted for good), once the deletion is committed."""
+    stored = instance.image
+    if stored and stored.name:
+        storage, name = stored.storage, stored.name
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 class Festival(Translated, models.Model):

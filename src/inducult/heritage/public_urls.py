@@ -3,13 +3,15 @@
 from django.urls import path
 
 from inducult.heritage import event_public_views as events
-from inducult.heritage import exhibition_views, public_views
+from inducult.heritage import exhibition_views, photo_views, public_views
 
 app_name = "heritage_public"
 urlpatterns = [
     path("r/<slug:region_slug>/sites/", public_views.SiteListView.as_view(), name="site_list"),
     path("r/<slug:region_slug>/sites/<int:pk>/", public_views.SiteDetailView.as_view(), name="site"),
+    path("r/<slug:region_slug>/photos/<int:pk>/", photo_views.PhotoFileView.as_view(), name="photo"),
     path("r/<slug:region_slug>/map/", public_views.SiteMapView.as_view(), name="map"),
+    path("r/<slug:region_slug>/map/markers.json", public_views.SiteMarkersView.as_view(), name="map_markers"),
     path("r/<slug:region_slug>/events/", events.EventCalendarView.as_view(), name="event_list"),
     path("r/<slug:region_slug>/events/<int:pk>/", events.EventPageView.as_view(), name="event"),
     path("r/<slug:region_slug>/festivals/<slug:festival_slug>/", events.FestivalView.as_view(), name="festival"),

@@ -3,15 +3,18 @@ everyone, keyboard and screen-reader users included) and one page per site with 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zoneinfo
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.views import View
@@ -50,20 +53,35 @@ def _row(found) -> dict:
     }
 
 
+# The list under the filters is paged: a region of thousands of sites would otherwise send megabytes
+# of HTML. The "check the opening hours" list is shown up to a cap with the number left out.
+LIST_PAGE_SIZE = 100
+CHECK_LIST_CAP = 200
+
+
+def _find(request, region):
+    """The finder on the query's filters (invalid ones are ignored, see SiteFilterForm.filters)."""
+    form = SiteFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else {}
+    return form, filters, find_sites(region, **{k: v for k, v in filters.items() if v not in (None, "")})
+
+
 class SiteListView(RegionMixin, TemplateView):
     template_name = "heritage/site_list.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = SiteFilterForm(self.request.GET or None)
-        filters = form.filters() if self.request.GET else {}
-        results = find_sites(self.region, **{k: v for k, v in filters.items() if v not in (None, "")})
+        form, filters, results = _find(self.request, self.region)
+        page = Paginator(results.matches, LIST_PAGE_SIZE).get_page(self.request.GET.get("page"))
         context.update(
             form=form,
             filtered=any(v not in (None, "", False) for v in filters.values()),
             results=results,
-            rows=[_row(f) for f in results.matches],
-            check_rows=[_row(f) for f in results.check_hours],
+            total=len(results.matches),
+            page_obj=page,
+            rows=[_row(f) for f in page.object_list],
+            check_rows=[_row(f) for f in results.check_hours[:CHECK_LIST_CAP]],
+            check_more=max(0, len(results.check_hours) - CHECK_LIST_CAP),
             day=results.day,
         )
         return context
@@ -81,8 +99,14 @@ class SiteDetailView(RegionMixin, TemplateView):
         hours = site.hours()
         language = (get_language() or self.region.default_language)[:2]
         url = self.request.build_absolute_uri()
+        photos = list(site.photos.shown())
+        photo_urls = [
+            (self.request.build_absolute_uri(reverse("heritage_public:photo", args=[self.region.slug, p.pk])), p)
+            for p in photos
+        ]
         context.update(
             site=site,
+            photos=photos,
             name=site.display_name,
             description=site.localized("description"),
             kind=KIND_LABELS.get(site.kind, site.kind),
@@ -95,7 +119,9 @@ class SiteDetailView(RegionMixin, TemplateView):
             price=dict(PriceLevel.choices).get(site.price_level, ""),
             wheelchair=dict(Wheelchair.choices).get(site.wheelchair, ""),
             languages=[dict(TourLanguage.choices).get(code, code) for code in site.tour_languages],
-            jsonld=jsonld.script(jsonld.site_document(site, url=url, language=language, today=today)),
+            jsonld=jsonld.script(
+                jsonld.site_document(site, url=url, language=language, today=today, photos=photo_urls)
+            ),
         )
         return context
 
@@ -206,21 +232,20 @@ def allow_tiles(response):
 
 
 class SiteMapView(SiteListView):
-    """The same finder on a map. Markers come with the page (a JSON data block read by our own
-    script), so they and the filters work when the tile server cannot be reached; the list below the
+    """The same finder on a map. The markers are fetched by our own script from ``markers.json`` with
+    the page's filters (cached per version of the data), so the page stays small for thousands of
+    sites and the markers and filters work when the tile server cannot be reached; the list below the
     map gives the same results to keyboard and screen-reader users and to browsers without scripts."""
 
     template_name = "heritage/site_map.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        markers = [
-            site_marker(found.site, self.region.slug, found.day)
-            for found in context["results"].matches
-            if found.site.has_location
-        ]
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        query["lang"] = (get_language() or self.region.default_language)[:2]
         context.update(
-            markers=markers,
+            markers_url=f"{reverse('heritage_public:map_markers', args=[self.region.slug])}?{query.urlencode()}",
             without_location=sum(1 for found in context["results"].matches if not found.site.has_location),
             tiles=settings.INDUCULT_MAP_TILES,
             attribution=settings.INDUCULT_MAP_ATTRIBUTION,
@@ -229,3 +254,52 @@ class SiteMapView(SiteListView):
 
     def render_to_response(self, context, **response_kwargs):
         return allow_tiles(super().render_to_response(context, **response_kwargs))
+
+
+def _markers_shape(request) -> str:
+    """What else than the data shapes the markers: the filters and the language."""
+    shape = f"{sorted(request.GET.lists())}:{get_language()}"
+    return hashlib.sha256(shape.encode()).hexdigest()[:16]
+
+
+def _markers_etag(request, region_slug: str) -> str:
+    return f"{_etag(request, region_slug)}-{_markers_shape(request)}"
+
+
+class MarkersLanguageMixin:
+    """``?lang=`` (the page's language, part of the URL so that the cached body is the right one)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        language = request.GET.get("lang", "")[:5]
+        if language in {code for code, _name in settings.LANGUAGES}:
+            with translation.override(language):
+                response = super().dispatch(request, *args, **kwargs)
+                response.headers["Content-Language"] = language
+                return response
+        return super().dispatch(request, *args, **kwargs)
+
+
+@method_decorator([gzip_page, condition(etag_func=_markers_etag, last_modified_func=_last_modified)], name="get")
+class SiteMarkersView(MarkersLanguageMixin, RegionMixin, View):
+    """The map's markers for the filters in the query, as JSON: ``{"count": n, "markers": [...]}``,
+    each marker as ``site_marker`` gives it. Built once per version of the data, filters and language."""
+
+    def build(self) -> str:
+        _form, _filters, results = _find(self.request, self.region)
+        markers = [site_marker(f.site, self.region.slug, f.day) for f in results.matches if f.site.has_location]
+        document = {"count": len(markers), "markers": markers}
+        # DjangoJSONEncoder: the kind labels are lazy translations.
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":"), cls=DjangoJSONEncoder)
+
+    def get(self, request, *args, **kwargs):
+        etag = _markers_etag(request, self.region.slug)
+        response = opendata.serve(
+            request,
+            self.region,
+            kind=f"markers:{_markers_shape(request)}",
+            etag=etag,
+            content_type="application/json",
+            build=self.build,
+        )
+        response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+        return response

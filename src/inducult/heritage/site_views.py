@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -49,7 +50,13 @@ class SiteAdminListView(SiteAdminMixin, TemplateView):
             sites = sites.exclude(opening_hours_review="")
         context.update(
             rows=[
-                {"site": s, "kind": KIND_LABELS.get(s.kind, s.kind), "review": s.opening_hours_review} for s in sites
+                {
+                    "site": s,
+                    "kind": KIND_LABELS.get(s.kind, s.kind),
+                    "review": s.opening_hours_review,
+                    "photos": s.photo_count,
+                }
+                for s in sites.annotate(photo_count=Count("photos", filter=Q(photos__removed_at__isnull=True)))
             ],
             to_check=to_check,
             check_count=self.kept_sites().exclude(opening_hours_review="").count(),

@@ -1,6 +1,8 @@
-/* The sites map: one script, no inline code (the page's CSP allows none). The markers come with the
-   page as a JSON data block, so they and the filters work when the tile server cannot be reached;
-   only the background is then missing. Texts go into the DOM as text, never as HTML. */
+/* The sites map: one script, no inline code (the page's CSP allows none). The markers come from
+   this platform, never from the tile server: fetched from the page's data-markers-url (the finder's
+   filters, cached on the server) or, on small pages such as a festival's, from a JSON data block.
+   So markers and filters work when the tile server cannot be reached; only the background is then
+   missing. Texts go into the DOM as text, never as HTML. */
 (function () {
   "use strict";
 
@@ -27,13 +29,7 @@
     return box;
   }
 
-  function start() {
-    var element = document.getElementById("site-map");
-    var data = document.getElementById("site-map-data");
-    if (!element || !data || !window.L) {
-      return;
-    }
-    var sites = JSON.parse(data.textContent);
+  function show(element, sites) {
     var map = L.map(element, { scrollWheelZoom: false });
     L.tileLayer(element.dataset.tiles, { attribution: element.dataset.attribution, maxZoom: 18 }).addTo(map);
     // Explicit icon URLs: Leaflet's own detection of its image path fails on hashed static file names.
@@ -62,6 +58,39 @@
       map.setView([50.2, 12.8], 8);
     }
     element.dataset.markers = String(sites.length);
+  }
+
+  function failed(element) {
+    var note = document.createElement("p");
+    note.className = "message warning";
+    note.setAttribute("role", "status");
+    note.textContent = element.dataset.failed || "";
+    element.replaceChildren(note);
+    element.dataset.markers = "failed";
+  }
+
+  function start() {
+    var element = document.getElementById("site-map");
+    if (!element || !window.L) {
+      return;
+    }
+    var data = document.getElementById("site-map-data");
+    if (data) {
+      show(element, JSON.parse(data.textContent));
+      return;
+    }
+    if (!element.dataset.markersUrl || !window.fetch) {
+      return;
+    }
+    fetch(element.dataset.markersUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error(String(response.status));
+        }
+        return response.json();
+      })
+      .then(function (body) { show(element, body.markers); })
+      .catch(function () { failed(element); });
   }
 
   if (document.readyState === "loading") {
