@@ -298,23 +298,31 @@ def summary(runs: list[dict]) -> dict:
 
 
 def map_pages(port: int, region_slug: str, host: str, times: int) -> list[dict]:
-    """The map page over HTTP, one request at a time: p50/p95 of the whole exchange and its size."""
+    """The map page and the markers its script fetches, over HTTP, one request at a time: p50/p95 of
+    the whole exchange and its size (the markers as a browser gets them, gzip-compressed)."""
     from django.urls import reverse
 
     path = reverse("heritage_public:map", args=[region_slug])
+    markers = reverse("heritage_public:map_markers", args=[region_slug])
+    gzip = {"Accept-Encoding": "gzip"}
     results = []
-    for label, query in (("map, all sites", ""), ("map, sector=porcelain", "?sector=porcelain")):
+    for label, url, extra in (
+        ("map page, all sites", path, {}),
+        ("its markers, all sites", markers + "?lang=cs", gzip),
+        ("map page, sector=porcelain", path + "?sector=porcelain", {}),
+        ("its markers, sector=porcelain", markers + "?sector=porcelain&lang=cs", gzip),
+    ):
         progress(f"{label}: {times} requests")
         statuses, sizes = set(), set()
 
-        def get(url=path + query, statuses=statuses, sizes=sizes):
-            status, _headers, body, _seconds = fetch(port, url, {"Host": host})
+        def get(url=url, extra=extra, statuses=statuses, sizes=sizes):
+            status, _headers, body, _seconds = fetch(port, url, {"Host": host, **extra})
             statuses.add(status)
             sizes.add(len(body))
 
         samples = measure.repeat(get, times=times, warmup=1)
         results.append(
-            {"scenario": label, "url": path + query, "status": sorted(statuses), "bytes": max(sizes)}
+            {"scenario": label, "url": url, "status": sorted(statuses), "bytes": max(sizes)}
             | measure.summarise(samples)
         )
     return results

@@ -290,7 +290,7 @@ def test_map_page_points_to_its_markers_and_allows_only_the_tile_server_for_imag
 
 
 def test_tile_origin_of_url_templates():
-    from inducult.heritage.public_views import tile_origin
+    from inducult.heritage.web import tile_origin
 
     assert tile_origin("https://tile.openstreetmap.org/{z}/{x}/{y}.png") == "https://tile.openstreetmap.org"
     assert tile_origin("https://{s}.tile.example.org:8443/{z}/{x}/{y}.png") == "https://*.tile.example.org:8443"
@@ -305,7 +305,10 @@ def test_markers_follow_the_filters_the_language_and_the_data(client, region):
     czech = json.loads(client.get(url + "?sector=porcelain&lang=cs").content)
     english = json.loads(client.get(url + "?sector=porcelain&lang=en").content)
     assert [m["id"] for m in czech["markers"]] == [museum.pk] and czech["count"] == 1
-    assert (czech["markers"][0]["kind"], english["markers"][0]["kind"]) == ("Muzeum", "Museum")  # labels in the page's language
+    assert (czech["markers"][0]["kind"], english["markers"][0]["kind"]) == (
+        "Muzeum",
+        "Museum",
+    )  # labels in the page's language
 
     first = client.get(url + "?lang=en")
     assert len(json.loads(first.content)["markers"]) == 2

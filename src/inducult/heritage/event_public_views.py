@@ -6,7 +6,6 @@ from __future__ import annotations
 import calendar as month_calendar
 import datetime
 import json
-import zoneinfo
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -20,33 +19,9 @@ from django.views.generic import TemplateView
 
 from inducult.heritage import event_ical, jsonld
 from inducult.heritage.models import Event, Festival, Site
-from inducult.heritage.public_views import _open_data, allow_tiles, site_marker
+from inducult.heritage.web import allow_tiles, event_row, open_data, published_events, region_zone, site_marker
 from inducult.portal.opendata import LICENCE, LICENCE_URL
 from inducult.regions.views import RegionMixin
-
-
-def _tz(region):
-    return zoneinfo.ZoneInfo(region.time_zone)
-
-
-def _published(region):
-    return Event.objects.published().filter(region=region).select_related("site", "festival", "organisation")
-
-
-def _row(event: Event, tz) -> dict:
-    start = timezone.localtime(event.starts_at, tz)
-    end = timezone.localtime(event.ends_at, tz) if event.ends_at else None
-    return {
-        "pk": event.pk,
-        "title": event.localized("title"),
-        "start": start,
-        "end": end,
-        "all_day": event.all_day,
-        "where": event.where,
-        "site_pk": event.site_id,
-        "festival": event.festival,
-        "is_sample": event.is_sample,
-    }
 
 
 def _parse_month(value: str | None) -> tuple[datetime.date | None, str]:
@@ -66,19 +41,19 @@ class EventCalendarView(RegionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        tz = _tz(self.region)
+        tz = region_zone(self.region)
         today = timezone.localdate(timezone=tz)
         month, bad_month = _parse_month(self.request.GET.get("month"))
-        events = _published(self.region)
+        events = published_events(self.region)
         if month is None:
             start = datetime.datetime.combine(today, datetime.time.min, tzinfo=tz)
-            rows = [_row(e, tz) for e in events.filter(starts_at__gte=start)[:200]]
+            rows = [event_row(e, tz) for e in events.filter(starts_at__gte=start)[:200]]
             context.update(rows=rows, month=None, bad_month=bad_month, this_month=today.replace(day=1))
             return context
         first = datetime.datetime.combine(month, datetime.time.min, tzinfo=tz)
         following = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
         last = datetime.datetime.combine(following, datetime.time.min, tzinfo=tz)
-        rows = [_row(e, tz) for e in events.filter(starts_at__gte=first, starts_at__lt=last)]
+        rows = [event_row(e, tz) for e in events.filter(starts_at__gte=first, starts_at__lt=last)]
         by_day: dict[datetime.date, list] = {}
         for row in rows:
             by_day.setdefault(row["start"].date(), []).append(row)
@@ -146,8 +121,8 @@ class EventPageView(RegionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        event = get_object_or_404(_published(self.region), pk=kwargs["pk"])
-        tz = _tz(self.region)
+        event = get_object_or_404(published_events(self.region), pk=kwargs["pk"])
+        tz = region_zone(self.region)
         language = (get_language() or self.region.default_language)[:2]
         site_url = (
             self.request.build_absolute_uri(reverse("heritage_public:site", args=[self.region.slug, event.site_id]))
@@ -159,7 +134,7 @@ class EventPageView(RegionMixin, TemplateView):
         )
         context.update(
             event=event,
-            row=_row(event, tz),
+            row=event_row(event, tz),
             title=event.localized("title"),
             description=event.localized("description"),
             jsonld=jsonld.script(document),
@@ -175,14 +150,14 @@ class FestivalView(RegionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         festival = get_object_or_404(Festival, region=self.region, slug=kwargs["festival_slug"])
-        tz = _tz(self.region)
-        events = list(_published(self.region).filter(festival=festival))
+        tz = region_zone(self.region)
+        events = list(published_events(self.region).filter(festival=festival))
         sites = Site.objects.filter(pk__in={e.site_id for e in events if e.site_id})
         context.update(
             festival=festival,
             name=festival.localized("name"),
             description=festival.localized("description"),
-            programme=[_row(e, tz) for e in events],
+            programme=[event_row(e, tz) for e in events],
             markers=[site_marker(site, self.region.slug) for site in sites if site.has_location],
             tiles=settings.INDUCULT_MAP_TILES,
             attribution=settings.INDUCULT_MAP_ATTRIBUTION,
@@ -200,7 +175,7 @@ def _event_url(request, region):
 def _ics(body: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return _open_data(response)
+    return open_data(response)
 
 
 class EventsIcsView(RegionMixin, View):
@@ -235,7 +210,7 @@ class EventsJsonView(RegionMixin, View):
     """Approved events from a year ago onwards, for other tools; field names are a contract."""
 
     def get(self, request, *args, **kwargs):
-        tz = _tz(self.region)
+        tz = region_zone(self.region)
         url_of = _event_url(request, self.region)
         records = []
         for event in event_ical.feed_events(self.region):
@@ -267,4 +242,4 @@ class EventsJsonView(RegionMixin, View):
             "events": records,
         }
         body = json.dumps(document, ensure_ascii=False, indent=1)
-        return _open_data(HttpResponse(body, content_type="application/json; charset=utf-8"))
+        return open_data(HttpResponse(body, content_type="application/json; charset=utf-8"))

@@ -16,9 +16,8 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from inducult.heritage import exhibitions as domain
-from inducult.heritage.domain.exhibition_stats import by_stop, shares
 from inducult.heritage.models import Exhibition, ExhibitionStop, Showcase, ShowcaseVote
-from inducult.heritage.public_views import _open_data
+from inducult.heritage.web import open_data
 from inducult.network.enums import Sector
 from inducult.portal.opendata import LICENCE, LICENCE_URL
 from inducult.regions.views import RegionMixin
@@ -32,13 +31,6 @@ REFUSALS = {
 }
 
 
-def _statistics(exhibition: Exhibition) -> tuple[list, dict]:
-    showcases = list(exhibition.showcases.all())
-    ids = [s.pk for s in showcases]
-    pairs = list(ShowcaseVote.objects.filter(stop__exhibition=exhibition).values_list("stop_id", "showcase_id"))
-    return shares(ids, [showcase for _stop, showcase in pairs]), by_stop(ids, pairs)
-
-
 class ExhibitionView(RegionMixin, TemplateView):
     template_name = "heritage/exhibition.html"
 
@@ -46,7 +38,7 @@ class ExhibitionView(RegionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         exhibition = get_object_or_404(Exhibition, region=self.region, pk=kwargs["pk"])
         showcases = {s.pk: s for s in exhibition.showcases.select_related("lender")}
-        overall, per_stop = _statistics(exhibition)
+        overall, per_stop = domain.statistics(exhibition)
         stops = list(exhibition.stops.select_related("site", "event"))
         sample_votes = ShowcaseVote.objects.filter(stop__exhibition=exhibition, is_sample=True).exists()
         context.update(
@@ -103,47 +95,8 @@ class VoteView(RegionMixin, View):
 
 class ExhibitionsJsonView(RegionMixin, View):
     def get(self, request, *args, **kwargs):
-        records = []
-        for exhibition in Exhibition.objects.filter(region=self.region).prefetch_related("showcases", "stops"):
-            overall, per_stop = _statistics(exhibition)
-            records.append(
-                {
-                    "id": exhibition.pk,
-                    "title": exhibition.title,
-                    "is_sample": exhibition.is_sample,
-                    "source": exhibition.source,
-                    "showcases": [
-                        {
-                            "id": s.pk,
-                            "title": s.title,
-                            "sector": s.sector,
-                            "lender": s.lender.name if s.lender else None,
-                        }
-                        for s in exhibition.showcases.all()
-                    ],
-                    "stops": [
-                        {
-                            "id": stop.pk,
-                            "venue": stop.venue,
-                            "occasion": stop.occasion,
-                            "starts_on": stop.starts_on.isoformat() if stop.starts_on else None,
-                            "ends_on": stop.ends_on.isoformat() if stop.ends_on else None,
-                            "period": stop.period,
-                            "visitors": stop.visitors,
-                            "visitors_is_sample": stop.visitors_is_sample,
-                            "votes": [
-                                {"showcase_id": s.showcase_id, "votes": s.votes} for s in per_stop.get(stop.pk, [])
-                            ],
-                            "source": stop.source,
-                        }
-                        for stop in exhibition.stops.all()
-                    ],
-                    "votes": [{"showcase_id": s.showcase_id, "votes": s.votes, "percent": s.percent} for s in overall],
-                    "votes_include_samples": ShowcaseVote.objects.filter(
-                        stop__exhibition=exhibition, is_sample=True
-                    ).exists(),
-                }
-            )
+        exhibitions = Exhibition.objects.filter(region=self.region).prefetch_related("showcases__lender", "stops")
+        records = [domain.exhibition_record(exhibition) for exhibition in exhibitions]
         document = {"region": self.region.slug, "licence": LICENCE, "licence_url": LICENCE_URL, "exhibitions": records}
         body = json.dumps(document, ensure_ascii=False, indent=1)
-        return _open_data(HttpResponse(body, content_type="application/json; charset=utf-8"))
+        return open_data(HttpResponse(body, content_type="application/json; charset=utf-8"))

@@ -4,12 +4,14 @@ so that one machine cannot flood the statistics."""
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 
-from inducult.heritage.models import ExhibitionStop, Showcase, ShowcaseVote
+from inducult.heritage.domain.exhibition_stats import by_stop, shares
+from inducult.heritage.models import Exhibition, ExhibitionStop, Showcase, ShowcaseVote
 
 VOTES_PER_CLIENT = 30  # votes from one address …
 VOTE_WINDOW_SECONDS = 600  # … in ten minutes: enough for a school class behind one address
@@ -51,3 +53,44 @@ def cast_vote(*, stop: ExhibitionStop, showcase: Showcase, token: str, client: s
             return ShowcaseVote.objects.create(stop=stop, showcase=showcase, voter=voter_key(token))
     except IntegrityError:
         raise VoteRefused("already") from None
+
+
+def statistics(exhibition: Exhibition) -> tuple[list, dict]:
+    """The votes of the whole exhibition (shares per showcase) and per stop, from the stored votes."""
+    showcases = list(exhibition.showcases.all())
+    ids = [s.pk for s in showcases]
+    pairs = list(ShowcaseVote.objects.filter(stop__exhibition=exhibition).values_list("stop_id", "showcase_id"))
+    return shares(ids, [showcase for _stop, showcase in pairs]), by_stop(ids, pairs)
+
+
+def exhibition_record(exhibition: Exhibition) -> dict[str, Any]:
+    """One exhibition as exhibitions.json gives it: showcases, stops with visitors and votes, and
+    which figures are samples."""
+    overall, per_stop = statistics(exhibition)
+    return {
+        "id": exhibition.pk,
+        "title": exhibition.title,
+        "is_sample": exhibition.is_sample,
+        "source": exhibition.source,
+        "showcases": [
+            {"id": s.pk, "title": s.title, "sector": s.sector, "lender": s.lender.name if s.lender else None}
+            for s in exhibition.showcases.all()
+        ],
+        "stops": [
+            {
+                "id": stop.pk,
+                "venue": stop.venue,
+                "occasion": stop.occasion,
+                "starts_on": stop.starts_on.isoformat() if stop.starts_on else None,
+                "ends_on": stop.ends_on.isoformat() if stop.ends_on else None,
+                "period": stop.period,
+                "visitors": stop.visitors,
+                "visitors_is_sample": stop.visitors_is_sample,
+                "votes": [{"showcase_id": s.showcase_id, "votes": s.votes} for s in per_stop.get(stop.pk, [])],
+                "source": stop.source,
+            }
+            for stop in exhibition.stops.all()
+        ],
+        "votes": [{"showcase_id": s.showcase_id, "votes": s.votes, "percent": s.percent} for s in overall],
+        "votes_include_samples": ShowcaseVote.objects.filter(stop__exhibition=exhibition, is_sample=True).exists(),
+    }

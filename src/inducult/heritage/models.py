@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
@@ -484,3 +484,15 @@ class ShowcaseVote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.stop}: {self.showcase}"
+
+
+@receiver(post_save, sender=Site, dispatch_uid="heritage_site_saved_forget_counts")
+@receiver(post_delete, sender=Site, dispatch_uid="heritage_site_deleted_forget_counts")
+def forget_open_data_counts(sender, instance: Site, **kwargs) -> None:
+    """The open data's fingerprint keeps the region's count of sites for a second (heritage.opendata);
+    a write forgets it, after the commit, so that this process serves the edit at once."""
+    from inducult.heritage.opendata import forget_counts  # opendata imports the models
+
+    region_id = instance.region_id
+    forget_counts(region_id)
+    transaction.on_commit(lambda: forget_counts(region_id))

@@ -19,6 +19,7 @@ import gzip
 import hashlib
 import io
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -95,12 +96,37 @@ def _count_and_newest(region) -> tuple[int, datetime.datetime | None]:
     return count, newest
 
 
+# The count and newest stamp are kept in this process for a second. Under load the query, not its
+# 0.6 ms, is the cost: threads hand the interpreter back and forth around each one (docs/performance.md).
+# Writes through this process forget them at once (``forget_counts``: the Site signals and the back
+# office's versioned UPDATE), so an edit shows at once where it was made; another process sees it
+# within COUNTS_SECONDS, well inside the max-age that clients and proxies may keep the documents anyway.
+COUNTS_SECONDS = 1.0
+_counts: dict[int, tuple[float, tuple[int, datetime.datetime | None]]] = {}
+
+
+def forget_counts(region_id: int | None) -> None:
+    _counts.pop(region_id, None)
+
+
+def _recent_count_and_newest(region) -> tuple[int, datetime.datetime | None]:
+    now = time.monotonic()
+    kept = _counts.get(region.pk)
+    if kept is not None and kept[0] > now:
+        return kept[1]
+    value = _count_and_newest(region)
+    # Only outside a transaction: rows this transaction wrote and may still roll back are never kept.
+    if connection.get_autocommit():
+        _counts[region.pk] = (now + COUNTS_SECONDS, value)
+    return value
+
+
 def fingerprint(region) -> tuple[str, datetime.datetime | None]:
     """An ETag and the Last-Modified time of the region's open site data, from one query: any edit
     (archiving included) moves the newest ``updated_at``; a site deleted for good changes the count.
     The region's own fields that the documents carry are part of it too: a region has no
     ``updated_at``, and cached bodies are keyed by this fingerprint."""
-    count, newest = _count_and_newest(region)
+    count, newest = _recent_count_and_newest(region)
     key = ":".join(
         str(part)
         for part in (

@@ -6,12 +6,10 @@ from __future__ import annotations
 import hashlib
 import json
 import zoneinfo
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -24,18 +22,15 @@ from django.views.generic import TemplateView
 
 from inducult.heritage import jsonld, opendata
 from inducult.heritage.domain import opening_hours as oh
-from inducult.heritage.enums import CoordinatePrecision, PriceLevel, SiteKind, TourLanguage, Wheelchair
+from inducult.heritage.enums import CoordinatePrecision, PriceLevel, TourLanguage, Wheelchair
 from inducult.heritage.finder import find_sites
 from inducult.heritage.forms import SiteFilterForm
 from inducult.heritage.models import Site
 from inducult.heritage.presentation import day_text, hours_lines
-from inducult.network.enums import Sector
+from inducult.heritage.web import KIND_LABELS, SECTOR_LABELS, allow_tiles, open_data, site_marker
 from inducult.portal.opendata import CACHE_SECONDS
 from inducult.regions.models import Region
 from inducult.regions.views import RegionMixin
-
-KIND_LABELS = dict(SiteKind.choices)
-SECTOR_LABELS = dict(Sector.choices)
 
 
 def _row(found) -> dict:
@@ -156,12 +151,6 @@ def _open_records(request, region) -> list[dict]:
     ]
 
 
-def _open_data(response: HttpResponse) -> HttpResponse:
-    response["Access-Control-Allow-Origin"] = "*"
-    response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
-    return response
-
-
 # Revalidation answers 304 from one aggregate query (ETag and Last-Modified). Otherwise the body
 # comes from the cache, built and compressed once per version of the data (opendata.serve): a region
 # of 20,000 sites takes ~2 s to build. Open data holds no secrets, so compressing it leaks nothing
@@ -181,7 +170,7 @@ class SitesGeoJsonView(RegionMixin, View):
             content_type="application/geo+json; charset=utf-8",
             build=self.build,
         )
-        return _open_data(response)
+        return open_data(response)
 
 
 @method_decorator([gzip_page, condition(etag_func=_etag, last_modified_func=_last_modified)], name="get")
@@ -199,36 +188,7 @@ class SitesCsvView(RegionMixin, View):
             build=self.build,
         )
         response["Content-Disposition"] = f'attachment; filename="sites-{self.region.slug}.csv"'
-        return _open_data(response)
-
-
-def tile_origin(template: str) -> str:
-    """The origin a tile URL template loads images from, for the map page's CSP img-src; a
-    ``{s}`` subdomain placeholder becomes a wildcard ("https://*.tile.example.org")."""
-    parts = urlsplit(template.replace("{s}", "*"))
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
-
-
-def site_marker(site, region_slug: str, day: oh.DayHours | None = None) -> dict:
-    """What the map script needs of one site (sites without coordinates have no marker)."""
-    return {
-        "id": site.pk,
-        "name": site.display_name,
-        "lat": float(site.latitude),
-        "lon": float(site.longitude),
-        "kind": KIND_LABELS.get(site.kind, site.kind),
-        "day": day_text(day) if day else "",
-        "sample": site.is_sample,
-        "url": reverse("heritage_public:site", args=[region_slug, site.pk]),
-    }
-
-
-def allow_tiles(response):
-    """A map page's CSP: images from the tile server too (every other page keeps the strict one)."""
-    origin = tile_origin(settings.INDUCULT_MAP_TILES)
-    if origin:
-        response._csp_config = {**settings.SECURE_CSP, "img-src": [*settings.SECURE_CSP["img-src"], origin]}
-    return response
+        return open_data(response)
 
 
 class SiteMapView(SiteListView):

@@ -16,7 +16,6 @@ from inducult.heritage import sites as domain
 from inducult.heritage.domain import opening_hours as oh
 from inducult.heritage.domain.geo import far_from_the_rest
 from inducult.heritage.models import Site
-from inducult.heritage.public_views import KIND_LABELS
 from inducult.heritage.site_forms import (
     ExceptionFormSet,
     SeasonFormSet,
@@ -24,6 +23,7 @@ from inducult.heritage.site_forms import (
     exception_initial,
     season_initial,
 )
+from inducult.heritage.web import KIND_LABELS
 from inducult.regions.rules import role_of
 from inducult.regions.views import RegionMixin
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from inducult.core import audit
 from inducult.core.models import AuditAction
 from inducult.heritage.domain import opening_hours as oh
-from inducult.heritage.models import Site
+from inducult.heritage.models import Site, forget_open_data_counts
 
 AUDITED_FIELDS = (
     "latitude",
@@ -63,6 +63,8 @@ def update_site(*, site: Site, actor, data: Mapping[str, Any], hours: oh.Opening
     if updated != 1:
         raise SiteEditConflict(Site.objects.get(pk=site.pk))
     site.refresh_from_db()
+    # A versioned UPDATE sends no post_save signal: forget the open data's kept count here.
+    forget_open_data_counts(Site, site)
     changes = audit.diff(before, audit.snapshot(site, AUDITED_FIELDS))
     if changes:
         audit.record(actor=actor, action=AuditAction.CHANGE, instance=site, region=site.region, changes=changes)

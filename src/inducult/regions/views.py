@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from inducult.regions.models import Region
 from inducult.regions.rules import has_rule
+
+
+def region_for(request, slug: str) -> Region:
+    """The region of the URL, or 404; the row the locale middleware already read, if it did."""
+    seen = getattr(request, "_region_by_slug", None)
+    if seen is not None and seen[0] == slug:
+        if seen[1] is None:
+            raise Http404
+        return seen[1]
+    return get_object_or_404(Region, slug=slug)
 
 
 class RegionMixin:
@@ -21,7 +32,7 @@ class RegionMixin:
     rule: str | None = None
 
     def dispatch(self, request, *args, **kwargs):
-        self.region = get_object_or_404(Region, slug=kwargs["region_slug"])
+        self.region = region_for(request, kwargs["region_slug"])
         request.region = self.region
         if self.rule is not None:
             if not request.user.is_authenticated:
