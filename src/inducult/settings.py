@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "inducult.strategy",
     "inducult.heritage",
     "inducult.tours",
+    "inducult.actionplan",
     "inducult.portal",
 ]
 

@@ -89,6 +89,12 @@ RULES: dict[str, RuleFn] = {
     "heritage.review_event": _has(Role.COORDINATOR),
     # Sites: the coordinator keeps all; a museum's editor its own (hours, visit, prices, access).
     "heritage.change_site": _keeps_site,
+    # Network analytics (who meets whom, who has gone quiet): the coordinator and the read-only
+    # leadership; editors of one organisation do not see the others' standing.
+    "network.view_analytics": _has(Role.COORDINATOR, Role.VIEWER),
+    # The action plan and funding catalogue: read in the back office, kept by the coordinator.
+    "actionplan.view": _has(Role.COORDINATOR, Role.EDITOR, Role.VIEWER),
+    "actionplan.change": _has(Role.COORDINATOR),
 }
 
 
