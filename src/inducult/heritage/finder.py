@@ -28,7 +28,8 @@ class Results:
     day: datetime.date | None = None
 
 
-def find_sites(region, *, sector="", kind="", open_on=None, wheelchair=False, language="") -> Results:
+def filtered_sites(region, *, sector="", kind="", wheelchair=False, language=""):
+    """The region's sites narrowed by the filters the database can apply (all but "open on")."""
     sites = Site.objects.active().filter(region=region).select_related("organisation")
     if sector:
         sites = sites.filter(sectors__contains=f",{sector},")
@@ -38,6 +39,11 @@ def find_sites(region, *, sector="", kind="", open_on=None, wheelchair=False, la
         sites = sites.filter(wheelchair=Wheelchair.YES)
     if language:
         sites = sites.filter(tour_languages__contains=f",{language},")
+    return sites
+
+
+def find_sites(region, *, sector="", kind="", open_on=None, wheelchair=False, language="") -> Results:
+    sites = filtered_sites(region, sector=sector, kind=kind, wheelchair=wheelchair, language=language)
     if open_on is None:
         return Results(matches=[Found(site) for site in sites])
     matches, check = [], []

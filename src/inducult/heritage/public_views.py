@@ -23,7 +23,7 @@ from django.views.generic import TemplateView
 from inducult.heritage import jsonld, opendata
 from inducult.heritage.domain import opening_hours as oh
 from inducult.heritage.enums import CoordinatePrecision, PriceLevel, TourLanguage, Wheelchair
-from inducult.heritage.finder import find_sites
+from inducult.heritage.finder import Found, filtered_sites, find_sites
 from inducult.heritage.forms import SiteFilterForm
 from inducult.heritage.models import Site
 from inducult.heritage.presentation import day_text, hours_lines
@@ -66,18 +66,35 @@ class SiteListView(RegionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form, filters, results = _find(self.request, self.region)
-        page = Paginator(results.matches, LIST_PAGE_SIZE).get_page(self.request.GET.get("page"))
+        form = SiteFilterForm(self.request.GET or None)
+        filters = {k: v for k, v in (form.filters() if self.request.GET else {}).items() if v not in (None, "")}
+        if filters.get("open_on") is None:
+            # Without a day the database filters, counts and pages: a page of a region with thousands
+            # of sites reads one page of rows, not all of them.
+            sites = filtered_sites(self.region, **filters)
+            page = Paginator(sites, LIST_PAGE_SIZE).get_page(self.request.GET.get("page"))
+            rows, total, check, day = [_row(Found(site)) for site in page.object_list], page.paginator.count, [], None
+            without_location = sites.filter(latitude__isnull=True).count()
+        else:
+            results = find_sites(self.region, **filters)
+            page = Paginator(results.matches, LIST_PAGE_SIZE).get_page(self.request.GET.get("page"))
+            rows, total, check, day = (
+                [_row(f) for f in page.object_list],
+                len(results.matches),
+                results.check_hours,
+                results.day,
+            )
+            without_location = sum(1 for found in results.matches if not found.site.has_location)
         context.update(
             form=form,
             filtered=any(v not in (None, "", False) for v in filters.values()),
-            results=results,
-            total=len(results.matches),
+            total=total,
             page_obj=page,
-            rows=[_row(f) for f in page.object_list],
-            check_rows=[_row(f) for f in results.check_hours[:CHECK_LIST_CAP]],
-            check_more=max(0, len(results.check_hours) - CHECK_LIST_CAP),
-            day=results.day,
+            rows=rows,
+            check_rows=[_row(f) for f in check[:CHECK_LIST_CAP]],
+            check_more=max(0, len(check) - CHECK_LIST_CAP),
+            day=day,
+            without_location=without_location,
         )
         return context
 
@@ -206,7 +223,6 @@ class SiteMapView(SiteListView):
         query["lang"] = (get_language() or self.region.default_language)[:2]
         context.update(
             markers_url=f"{reverse('heritage_public:map_markers', args=[self.region.slug])}?{query.urlencode()}",
-            without_location=sum(1 for found in context["results"].matches if not found.site.has_location),
             tiles=settings.INDUCULT_MAP_TILES,
             attribution=settings.INDUCULT_MAP_ATTRIBUTION,
         )
