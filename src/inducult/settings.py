@@ -16,7 +16,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from inducult.env import env_bool, env_int, env_list, env_str
+from inducult.env import env_bool, env_choice, env_int, env_list, env_str
+from inducult.tours.travel import parse_profiles
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SRC_DIR = BASE_DIR / "src" / "inducult"
@@ -202,6 +203,19 @@ INDUCULT_MAP_TILES = env_str("INDUCULT_MAP_TILES", "https://tile.openstreetmap.o
 INDUCULT_MAP_ATTRIBUTION = env_str(
     "INDUCULT_MAP_ATTRIBUTION", "© OpenStreetMap contributors (https://www.openstreetmap.org/copyright)"
 )
+
+# Travel times of the tour planner: an OSRM or Valhalla server's table/matrix service when one is
+# set; otherwise (and for public transport, which neither answers) great-circle distance × a road
+# factor ÷ a speed per mode (inducult.tours.travel, decision 0013).
+INDUCULT_ROUTING_ENGINE = env_choice("INDUCULT_ROUTING_ENGINE", "", ["", "osrm", "valhalla"])
+INDUCULT_ROUTING_URL = env_str("INDUCULT_ROUTING_URL", "")
+INDUCULT_ROUTING_TIMEOUT = env_int("INDUCULT_ROUTING_TIMEOUT", 4, minimum=1, maximum=60)
+try:
+    INDUCULT_TOUR_MODES = parse_profiles(env_str("INDUCULT_TOUR_MODES", ""))
+except ValueError as error:
+    raise ImproperlyConfigured(f"INDUCULT_TOUR_MODES: {error}") from None
+if INDUCULT_ROUTING_ENGINE and not INDUCULT_ROUTING_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured("INDUCULT_ROUTING_URL must be the routing server's http(s) address")
 
 # Who may frame the embeds for partners' websites (/embed/…): any site by default, since tourist
 # information centres and museums embed the map and programmes; every other page may not be framed.
