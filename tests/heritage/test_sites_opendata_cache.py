@@ -214,12 +214,15 @@ def test_the_counts_are_kept_for_a_second_and_forgotten_by_every_write_of_this_p
 ):
     from inducult.heritage import sites as site_actions
     from inducult.heritage.domain import opening_hours as oh
+    from inducult.regions import lookup
 
     opendata._counts.clear()
+    lookup.forget()
     clock = [1000.0]
     monkeypatch.setattr(opendata.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(lookup.time, "monotonic", lambda: clock[0])
     client.get(geojson_url(region))
-    with django_assert_num_queries(1):  # the region only: the counts are kept
+    with django_assert_num_queries(0):  # the region and the counts are kept for a second
         client.get(geojson_url(region))
 
     # A write that bypasses the model (as another process's would) shows once the second is over.
@@ -244,4 +247,10 @@ def test_the_counts_are_kept_for_a_second_and_forgotten_by_every_write_of_this_p
     )
     websites = [f["properties"]["website"] for f in json.loads(client.get(geojson_url(region)).content)["features"]]
     assert "https://example.org/new" in websites
+
+    # A renamed region shows at once in this process too.
+    region.name = "Renamed region"
+    region.save()
+    assert json.loads(client.get(geojson_url(region)).content)["region"]["name"] == "Renamed region"
     opendata._counts.clear()
+    lookup.forget()

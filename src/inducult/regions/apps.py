@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class RegionsConfig(AppConfig):
     name = "inducult.regions"
     verbose_name = _("Regions and access")
+
+    def ready(self):
+        from inducult.regions import lookup  # noqa: F401 - connects the signals that forget kept rows

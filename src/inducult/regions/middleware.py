@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation.trans_real import get_supported_language_variant, parse_accept_lang_header
 
-from inducult.regions.models import Region
+from inducult.regions.lookup import region_by_slug
 
 
 def _browser_language(request) -> str | None:
@@ -28,7 +28,7 @@ def _region_default(request) -> str | None:
     if len(parts) < 2 or parts[0] not in {"r", "manage", "open"}:
         return None
     slug = parts[1]
-    region = Region.objects.filter(slug=slug).first()
+    region = region_by_slug(slug)
     request._region_by_slug = (slug, region)
     return region.default_language if region else None
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
+from inducult.regions.lookup import region_by_slug
 from inducult.regions.models import Region
 from inducult.regions.rules import has_rule
 
@@ -14,11 +14,10 @@ from inducult.regions.rules import has_rule
 def region_for(request, slug: str) -> Region:
     """The region of the URL, or 404; the row the locale middleware already read, if it did."""
     seen = getattr(request, "_region_by_slug", None)
-    if seen is not None and seen[0] == slug:
-        if seen[1] is None:
-            raise Http404
-        return seen[1]
-    return get_object_or_404(Region, slug=slug)
+    region = seen[1] if seen is not None and seen[0] == slug else region_by_slug(slug)
+    if region is None:
+        raise Http404
+    return region
 
 
 class RegionMixin:
