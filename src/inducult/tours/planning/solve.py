@@ -1,0 +1,93 @@
+"""Plan a route: the search methods, and the rule that only checked plans leave this module.
+
+`plan(problem, time_limit=…, method="ours")` runs one method and returns the best route that
+the independent checker (feasibility.py) accepts; a route it rejects is dropped, never returned.
+
+Methods (docs/decisions/0012-tour-planner-search.md explains the choice):
+
+- "ours": greedy insertion, then PyVRP's iterated local search on the prize-collecting model,
+  half the time with its default parameters and half with orienteering settings (a restart after
+  2,000 non-improving iterations instead of 150,000; at most 5 perturbed clients instead of 25),
+  then our float-exact polish (insert what fits, swap a visited vertex for a better unvisited one);
+- "library": PyVRP with its default parameters, same time limit, no polish;
+- "greedy": best-ratio insertion, the baseline.
+"""
+
+import time
+from dataclasses import dataclass
+
+import pyvrp
+from pyvrp.search import PerturbationParams
+from pyvrp.stop import MaxRuntime
+
+from . import library
+from .feasibility import Check, check
+from .insertion import greedy, polish
+from .model import Problem
+from .scaling import scale
+
+METHODS = ("ours", "greedy", "library")
+
+# Share of the time limit kept back for Python around the search (model building, polish, check).
+RESERVE = 0.15
+
+OURS = pyvrp.SolveParams(
+    ils=pyvrp.IteratedLocalSearchParams(num_iters_no_improvement=2_000),
+    perturbation=PerturbationParams(min_perturbations=1, max_perturbations=5),
+)
+
+
+class PlanningError(Exception):
+    """Not even the empty route (start straight to end) fits the day."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    route: tuple[int, ...]
+    score: float
+    check: Check
+    method: str
+    seconds: float
+
+
+def _library(problem: Problem, budget: float, seed: int, params: pyvrp.SolveParams) -> list[int] | None:
+    if budget <= 0 or not problem.candidates:
+        return None
+    data, owner = library.build(problem, scale(problem))
+    result = pyvrp.solve(data, stop=MaxRuntime(budget), seed=seed, collect_stats=False, params=params)
+    return library.route_from(result.best, problem, owner) if result.is_feasible() else None
+
+
+def plan(problem: Problem, *, time_limit: float = 2.0, seed: int = 0, method: str = "ours") -> Plan:
+    """The best checked route `method` finds within about `time_limit` seconds of wall time."""
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
+    began = time.perf_counter()
+    deadline = began + time_limit * (1 - RESERVE)
+    candidates = [[problem.start, problem.end]]
+    if method == "greedy":
+        candidates.append(greedy(problem, deadline=deadline))
+    elif method == "library":
+        candidates.append(_library(problem, deadline - time.perf_counter(), seed, pyvrp.SolveParams()))
+    else:
+        start = greedy(problem, deadline=deadline)
+        candidates.append(start)
+        # A portfolio of two PyVRP configurations, half the search time each: the defaults were
+        # best on OP sets, the orienteering settings on OPTW sets (docs/performance.md). A tenth
+        # of the time is left for the float-exact polish.
+        budget = (deadline - time.perf_counter()) * 0.9
+        candidates.append(_library(problem, budget / 2, seed, pyvrp.SolveParams()))
+        candidates.append(_library(problem, deadline - time.perf_counter() - budget / 18, seed + 1, OURS))
+        best_so_far = max((r for r in candidates if r), key=problem.score)
+        candidates.append(polish(problem, best_so_far, deadline))
+    best: Check | None = None
+    best_route: list[int] = []
+    for route in candidates:
+        if not route:
+            continue
+        result = check(problem, route)
+        if result.ok and (best is None or result.score > best.score):
+            best, best_route = result, route
+    if best is None:
+        raise PlanningError("the end cannot be reached from the start within the day")
+    return Plan(tuple(best_route), best.score, best, method, time.perf_counter() - began)
