@@ -11,7 +11,7 @@ from inducult.core.admin import AuditedAdmin, SuperuserOnlyAdmin
 from inducult.core.models import AuditAction
 from inducult.network.domain import organisations as org_domain
 from inducult.network.domain import people as people_domain
-from inducult.network.models import Membership, Organisation, Person
+from inducult.network.models import Membership, Organisation, OrganisationRelationship, Person
 
 
 def _adopt(obj, saved) -> None:
@@ -100,3 +100,15 @@ class MembershipAdmin(AuditedAdmin):
     def has_delete_permission(self, request, obj=None):
         # A role ends (end date) rather than disappearing; the trail of a deleted one would keep the name.
         return False
+
+
+@admin.register(OrganisationRelationship)
+class OrganisationRelationshipAdmin(AuditedAdmin):
+    list_display = ("source", "kind", "target", "valid_from", "valid_to")
+    list_filter = ("kind", "source__region")
+    search_fields = ("source__name", "target__name", "note")
+    raw_id_fields = ("source", "target")
+    readonly_fields = ("created_at",)
+
+    def audit_region(self, obj):
+        return obj.source.region if obj.source_id else None

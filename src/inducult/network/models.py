@@ -284,3 +284,102 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+# --- Declared relationships between organisations (network analytics) -------------------------
+
+
+class OrganisationRelationship(models.Model):
+    """A declared, typed relationship between two organisations of one region, with optional dates.
+
+    It adds a tie to the network analytics (domain.analytics) while it is valid; both ends must be
+    organisations of the same region and differ (checked in ``clean()``).
+    """
+
+    class Kind(models.TextChoices):
+        PARTNERSHIP = "partnership", _("Partnership")
+        MEMBERSHIP = "membership", _("Member of (association, Local Action Group)")
+        SUPPLIER = "supplier", _("Supplier")
+        OWNERSHIP = "ownership", _("Owned by (parent company or founder)")
+        EDUCATION = "education", _("School–enterprise cooperation")
+        FUNDING = "funding", _("Funding")
+        OTHER = "other", _("Other")
+
+    source = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="relationships_out"
+    )
+    target = models.ForeignKey(
+        Organisation, verbose_name=_("related organisation"), on_delete=models.CASCADE, related_name="relationships_in"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["source", "target", "kind", "valid_from", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(source=models.F("target")),
+                name="relationship_not_to_itself",
+                violation_error_message=_("An organisation cannot have a relationship with itself."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True)
+                | models.Q(valid_from__isnull=True)
+                | models.Q(valid_to__gte=models.F("valid_from")),
+                name="relationship_ends_after_start",
+                violation_error_message=_("The end must not be before the start."),
+            ),
+        ]
+        verbose_name = _("relationship between organisations")
+        verbose_name_plural = _("relationships between organisations")
+
+    def __str__(self) -> str:
+        return f"{self.source} · {self.get_kind_display()} · {self.target}"
+
+    @property
+    def region(self):
+        return self.source.region if self.source_id else None
+
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        if self.source_id and self.target_id:
+            if self.source_id == self.target_id:
+                errors.setdefault("target", []).append(
+                    ValidationError(_("An organisation cannot have a relationship with itself."), code="self")
+                )
+            elif self.source.region_id != self.target.region_id:
+                errors.setdefault("target", []).append(
+                    ValidationError(_("The two organisations belong to different regions."), code="region")
+                )
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            errors.setdefault("valid_to", []).append(
+                ValidationError(_("The end must not be before the start."), code="dates")
+            )
+        if not errors and self.source_id and self.target_id and self.kind and self._overlapping().exists():
+            errors.setdefault("kind", []).append(
+                ValidationError(
+                    _("These organisations already have a relationship of this kind at the same time."),
+                    code="overlap",
+                )
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _overlapping(self):
+        """Relationships of the same kind between the same two organisations (either direction)
+        whose dates overlap this one's (a missing date is open-ended)."""
+        same_pair = models.Q(source_id=self.source_id, target_id=self.target_id) | models.Q(
+            source_id=self.target_id, target_id=self.source_id
+        )
+        overlapping = OrganisationRelationship.objects.filter(same_pair, kind=self.kind)
+        Q = models.Q
+        if self.valid_to:
+            overlapping = overlapping.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=self.valid_to))
+        if self.valid_from:
+            overlapping = overlapping.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from))
+        if self.pk:
+            overlapping = overlapping.exclude(pk=self.pk)
+        return overlapping

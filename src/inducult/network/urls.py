@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from inducult.network import import_views, views
+from inducult.network import analytics_views, import_views, views
 
 app_name = "network"
 urlpatterns = [
@@ -26,6 +26,9 @@ urlpatterns = [
     path("people/<int:pk>/erase/", views.PersonEraseView.as_view(), name="person_erase"),
     path("people/<int:pk>/memberships/new/", views.MembershipCreateView.as_view(), name="membership_create"),
     path("memberships/<int:pk>/end/", views.MembershipEndView.as_view(), name="membership_end"),
+    # Network analytics (issue #6): tables and a static picture of who meets whom
+    path("network/analytics/", analytics_views.AnalyticsView.as_view(), name="analytics"),
+    path("network/analytics/network.svg", analytics_views.AnalyticsSvgView.as_view(), name="analytics_svg"),
     # Audit trail
     path("audit/", views.AuditLogView.as_view(), name="audit_log"),
     # Import of organisations and contacts from CSV/XLSX

@@ -1,0 +1,315 @@
+"""Back-office pages of the network analytics: an accessible page of tables and a static SVG.
+
+Thin: the report comes from ``analytics_service.network_report`` (the engine is
+``network.domain.analytics``); this module only reads the query string, picks labels and draws.
+Both pages take the same ``?year=`` and ``?quiet=`` (months), so the page's picture and its tables
+always show the same report.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import formats
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+
+from inducult.network.analytics_service import DEFAULT_QUIET_MONTHS, local_today, network_report
+from inducult.network.domain.analytics import Flag, NetworkReport, OrganisationMeasures, layout
+from inducult.network.enums import OrganisationKind
+from inducult.regions.views import RegionMixin
+
+KIND_LABELS = dict(OrganisationKind.choices)
+FLAG_LABELS = {
+    Flag.MOST_ACTIVE: gettext_lazy("most active"),
+    Flag.QUIET: gettext_lazy("quiet"),
+    Flag.NEVER_ENGAGED: gettext_lazy("never engaged"),
+}
+MIN_YEAR = 1990
+MAX_QUIET_MONTHS = 120
+SVG_TIE_LIMIT = 1500  # the strongest ties drawn; the rest would only add bytes, not insight
+SVG_LABELS = 15  # the most active organisations are named on the picture
+SVG_SIZE = 800
+# Okabe–Ito (distinguishable for the common colour-vision deficiencies), as strategy.charts uses;
+# communities beyond these and organisations without any tie are grey.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+LONE = "#BBBBBB"
+
+# ?sort= keys: the column and whether its natural order is descending (biggest first).
+SORTS = {
+    "rank": (lambda o: o.activity_rank, False),
+    "name": (lambda o: (o.name.casefold(), o.id), False),
+    "kind": (lambda o: (str(KIND_LABELS.get(o.kind, o.kind)).casefold(), o.name.casefold()), False),
+    "municipality": (lambda o: (o.municipality.casefold(), o.name.casefold()), False),
+    "engagements": (lambda o: (o.engagements, -o.activity_rank), True),
+    "partners": (lambda o: (o.partners, -o.activity_rank), True),
+    "weighted_degree": (lambda o: (o.weighted_degree, -o.activity_rank), True),
+    "betweenness": (lambda o: (o.betweenness, -o.activity_rank), True),
+    "community": (lambda o: (o.community, o.activity_rank), False),
+    "last_engaged": (lambda o: (o.last_engaged is not None, o.last_engaged or 0, -o.activity_rank), True),
+}
+COLUMNS = (
+    ("rank", gettext_lazy("Rank")),
+    ("name", gettext_lazy("Organisation")),
+    ("kind", gettext_lazy("Kind")),
+    ("municipality", gettext_lazy("Municipality")),
+    ("engagements", gettext_lazy("Engagements")),
+    ("partners", gettext_lazy("Partners")),
+    ("weighted_degree", gettext_lazy("Weighted degree")),
+    ("betweenness", gettext_lazy("Betweenness")),
+    ("community", gettext_lazy("Community")),
+    ("last_engaged", gettext_lazy("Last engaged")),
+)
+
+
+@dataclass(frozen=True)
+class Query:
+    year: int
+    quiet_months: int
+    sort: str  # a key of SORTS, "-" in front for the reverse of its natural order
+    errors: tuple[str, ...]
+
+
+def parse_query(params, region) -> Query:
+    """The year, quiet months and sort asked for; a message for each value not used."""
+    this_year = local_today(region).year
+    errors = []
+    year = _integer(params.get("year"), this_year, MIN_YEAR, this_year + 1)
+    if year is None:
+        errors.append(
+            _("“%(value)s” is not a year between %(min)s and %(max)s; showing %(year)s instead.")
+            % {"value": params["year"][:20], "min": MIN_YEAR, "max": this_year + 1, "year": this_year}
+        )
+        year = this_year
+    quiet = _integer(params.get("quiet"), DEFAULT_QUIET_MONTHS, 1, MAX_QUIET_MONTHS)
+    if quiet is None:
+        errors.append(
+            _("“%(value)s” is not a number of months between 1 and %(max)s; using %(default)s instead.")
+            % {"value": params["quiet"][:20], "max": MAX_QUIET_MONTHS, "default": DEFAULT_QUIET_MONTHS}
+        )
+        quiet = DEFAULT_QUIET_MONTHS
+    sort = params.get("sort") or "rank"
+    if sort.removeprefix("-") not in SORTS:
+        sort = "rank"
+    return Query(year=year, quiet_months=quiet, sort=sort, errors=tuple(errors))
+
+
+def _integer(value: str | None, default: int, low: int, high: int) -> int | None:
+    if value is None or value.strip() == "":
+        return default
+    try:
+        number = int(value.strip())
+    except ValueError:
+        return None
+    return number if low <= number <= high else None
+
+
+def sorted_measures(report: NetworkReport, sort: str) -> list[OrganisationMeasures]:
+    key, natural_descending = SORTS[sort.removeprefix("-")]
+    descending = natural_descending != sort.startswith("-")
+    return sorted(report.organisations, key=key, reverse=descending)
+
+
+def _date(day) -> str:
+    return formats.date_format(day, "SHORT_DATE_FORMAT") if day else _("never")
+
+
+class AnalyticsView(RegionMixin, TemplateView):
+    rule = "network.view_analytics"
+    template_name = "network/analytics.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = parse_query(self.request.GET, self.region)
+        report = network_report(self.region, year=query.year, quiet_months=query.quiet_months)
+        slug = self.region.slug
+
+        def row(o: OrganisationMeasures) -> dict:
+            return {
+                "o": o,
+                "url": reverse("network:organisation_detail", args=[slug, o.id]),
+                "kind": KIND_LABELS.get(o.kind, o.kind),
+                "municipality": o.municipality or _("unknown"),
+                "weighted_degree": f"{o.weighted_degree:.2f}",
+                "betweenness": f"{o.betweenness:.3f}",
+                "last_engaged": _date(o.last_engaged),
+                "flags": [FLAG_LABELS[f] for f in o.flags],
+            }
+
+        quiet = sorted(report.quiet(), key=lambda o: (o.last_engaged is not None, o.last_engaged or 0, o.name))
+        this_year = local_today(self.region).year
+        context.update(
+            query=query,
+            report=report,
+            years=sorted(set(range(this_year - 10, this_year + 2)) | {query.year}, reverse=True),
+            most_active=[row(o) for o in report.most_active()],
+            quiet=[row(o) for o in quiet],
+            rows=[row(o) for o in sorted_measures(report, query.sort)],
+            columns=[self._column(key, label, query.sort) for key, label in COLUMNS],
+            engaged=sum(1 for o in report.organisations if o.engagements),
+            community_count=sum(1 for c in report.communities if len(c) > 1),
+            coverage_by_kind=[self._coverage(KIND_LABELS.get(c.key, c.key), c) for c in report.coverage_by_kind],
+            coverage_by_municipality=[
+                self._coverage(c.key or _("unknown"), c) for c in report.coverage_by_municipality
+            ],
+            approximated=report.approximations,
+            svg_url=reverse("network:analytics_svg", args=[slug]) + f"?year={query.year}&quiet={query.quiet_months}",
+        )
+        return context
+
+    @staticmethod
+    def _column(key: str, label, current: str) -> dict:
+        natural_descending = SORTS[key][1]
+        if current.removeprefix("-") == key:
+            next_sort = key if current.startswith("-") else f"-{key}"
+            descending = natural_descending != current.startswith("-")
+            aria = "descending" if descending else "ascending"
+        else:
+            next_sort, aria = key, ""
+        return {"key": key, "label": label, "next": next_sort, "aria_sort": aria}
+
+    @staticmethod
+    def _coverage(label, coverage) -> dict:
+        return {
+            "label": label,
+            "organisations": coverage.organisations,
+            "engaged": coverage.engaged,
+            "share": f"{coverage.share:.0%}",
+        }
+
+
+class AnalyticsSvgView(RegionMixin, View):
+    rule = "network.view_analytics"
+
+    def get(self, request, *args, **kwargs):
+        query = parse_query(request.GET, self.region)
+        report = network_report(self.region, year=query.year, quiet_months=query.quiet_months)
+        title = _("Network of organisations in %(region)s, %(year)s") % {
+            "region": self.region.name,
+            "year": query.year,
+        }
+        description = _(
+            "Circles are organisations, sized by weighted degree and coloured by community; the most "
+            "active are outlined in black. Lines join organisations that met or have a declared "
+            "relationship; thicker lines are stronger ties. The analytics page lists the same measures as a table."
+        )
+        body = network_svg(report, layout(report), title=title, description=description)
+        response = HttpResponse(body, content_type="image/svg+xml; charset=utf-8")
+        response["Cache-Control"] = "private, max-age=300"
+        response["Content-Disposition"] = f'inline; filename="network-{self.region.slug}-{query.year}.svg"'
+        return response
+
+
+def network_svg(
+    report: NetworkReport,
+    positions: dict[int, tuple[float, float]],
+    *,
+    title: str,
+    description: str,
+    tie_limit: int = SVG_TIE_LIMIT,
+    labels: int = SVG_LABELS,
+    size: int = SVG_SIZE,
+) -> SafeString:
+    """A standalone SVG document of the report's network (presentation attributes only, every text
+    escaped by ``format_html``, whose entities are valid XML)."""
+    margin = 40
+    # The layout keeps to [-1, 1]² but seldom fills it: stretch it to the picture, keeping its shape.
+    xs = [x for x, _y in positions.values()] or [0.0]
+    ys = [y for _x, y in positions.values()] or [0.0]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    scale = (size - 2 * margin) / span
+    x0 = margin + ((size - 2 * margin) - (max(xs) - min(xs)) * scale) / 2 - min(xs) * scale
+    y0 = margin + ((size - 2 * margin) - (max(ys) - min(ys)) * scale) / 2 - min(ys) * scale
+
+    def point(org_id: int) -> tuple[str, str]:
+        x, y = positions.get(org_id, (0.0, 0.0))
+        return f"{x0 + x * scale:.1f}", f"{y0 + y * scale:.1f}"
+
+    community_size = {n: len(members) for n, members in enumerate(report.communities, 1)}
+    strongest = sorted(report.ties, key=lambda t: (-t.weight, t.a, t.b))[:tie_limit]
+    top_weight = max((t.weight for t in strongest), default=1.0) or 1.0
+    names = {o.id: o.name for o in report.organisations}
+    parts: list[str] = []
+    for tie in sorted(strongest, key=lambda t: (t.weight, t.a, t.b)):  # the strongest drawn last, on top
+        (x1, y1), (x2, y2) = point(tie.a), point(tie.b)
+        parts.append(
+            format_html(
+                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#8a8178" stroke-opacity="0.6" stroke-width="{}">'
+                "<title>{} – {}</title></line>",
+                x1,
+                y1,
+                x2,
+                y2,
+                f"{0.5 + 3.5 * tie.weight / top_weight:.2f}",
+                names.get(tie.a, tie.a),
+                names.get(tie.b, tie.b),
+            )
+        )
+    top_degree = max((o.weighted_degree for o in report.organisations), default=0.0) or 1.0
+    # Small circles on top, so that a big one never hides a small one.
+    for o in sorted(report.organisations, key=lambda o: (-o.weighted_degree, o.id)):
+        x, y = point(o.id)
+        radius = 3 + 11 * math.sqrt(o.weighted_degree / top_degree)
+        if community_size.get(o.community, 1) > 1:
+            fill = PALETTE[(o.community - 1) % len(PALETTE)] if o.community <= len(PALETTE) else LONE
+        else:
+            fill = LONE
+        active = Flag.MOST_ACTIVE in o.flags
+        parts.append(
+            format_html(
+                '<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}" stroke-width="{}" data-id="{}">'
+                "<title>{}</title></circle>",
+                x,
+                y,
+                f"{radius:.1f}",
+                fill,
+                "#000000" if active else "#ffffff",
+                "2.5" if active else "0.8",
+                o.id,
+                _("%(name)s: weighted degree %(degree).2f, community %(community)s")
+                % {"name": o.name, "degree": o.weighted_degree, "community": o.community},
+            )
+        )
+    for o in report.most_active()[:labels]:
+        x, y = (float(v) for v in point(o.id))
+        right_half = x > size / 2  # names on the right half run leftwards, so they stay in the picture
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" text-anchor="{}" font-size="11" font-family="sans-serif" fill="#222222" '
+                'stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>',
+                f"{x - 8 if right_half else x + 8:.1f}",
+                f"{y - 8:.1f}",
+                "end" if right_half else "start",
+                o.name[:40],
+            )
+        )
+    if not report.organisations:
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" font-size="14" text-anchor="middle" fill="#5c554d">{}</text>',
+                size // 2,
+                size // 2,
+                _("No organisations."),
+            )
+        )
+    return format_html(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="{}" height="{}" role="img" '
+        'aria-labelledby="network-title network-desc">'
+        '<title id="network-title">{}</title><desc id="network-desc">{}</desc>'
+        '<rect width="100%" height="100%" fill="#ffffff"/>{}</svg>\n',
+        size,
+        size,
+        size,
+        size,
+        title,
+        description,
+        mark_safe("".join(parts)),  # noqa: S308 - every part is built by format_html
+    )
