@@ -1,0 +1,139 @@
+"""Loading the demo's funding catalogue and action plan through the business actions, so the trail
+shows each record.
+
+Idempotent: instruments, calls and activities are found by their ``external_id`` (the record's
+key), and a record is only written when one of its fields or links differs. A second run on the
+same day writes nothing. A sample call is created dated relative to the day of the first load; it is
+only moved forward once it has closed, so that the demo keeps showing calls one could apply to.
+"""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from inducult.actionplan import services
+from inducult.actionplan.models import Activity, FundingCall, FundingInstrument
+from inducult.demo import actionplan_records as records
+from inducult.network.models import Organisation
+
+
+def _differences(instance, data: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in data.items() if getattr(instance, name) != value}
+
+
+def _load_instruments(*, region, actor, counts) -> dict[str, FundingInstrument]:
+    existing = {i.external_id: i for i in FundingInstrument.objects.filter(region=region).exclude(external_id="")}
+    by_key = {}
+    for record in records.INSTRUMENTS:
+        data = records.instrument_data(record)
+        instrument = existing.get(record.key)
+        if instrument is None:
+            instrument = services.create_instrument(
+                region=region, actor=actor, data={"external_id": record.key, **data}
+            )
+            counts["instruments_created"] += 1
+        elif changed := _differences(instrument, data):
+            instrument = services.update_instrument(
+                instrument=instrument, actor=actor, data=changed, version=instrument.version
+            )
+            counts["instruments_updated"] += 1
+        by_key[record.key] = instrument
+    counts["instruments"] = len(by_key)
+    return by_key
+
+
+def _load_sample_calls(*, instruments, actor, today, counts) -> None:
+    for call_record in records.SAMPLE_CALLS:
+        instrument = instruments[call_record.instrument]
+        data = records.sample_call_data(call_record, today=today)
+        call = FundingCall.objects.filter(instrument=instrument, external_id=call_record.key).first()
+        if call is None:
+            services.save_call(instrument=instrument, actor=actor, data={"external_id": call_record.key, **data})
+            counts["calls_created"] += 1
+        elif call.closes_on is not None and call.closes_on < today:
+            services.save_call(instrument=instrument, actor=actor, data=data, call=call)
+            counts["calls_updated"] += 1
+        else:
+            # Keep its dates; bring any other field back to the record's.
+            changed = _differences(call, {k: v for k, v in data.items() if k not in ("opens_on", "closes_on")})
+            if changed:
+                services.save_call(instrument=instrument, actor=actor, data=changed, call=call)
+                counts["calls_updated"] += 1
+        counts["calls"] += 1
+
+
+def _responsible(record, *, region, organisations) -> tuple[list[Organisation], str]:
+    """The registry's organisations for the record's partners; the names of the others as text."""
+    linked, unknown = [], []
+    for key, name in record.responsible:
+        org = organisations.get(key) or Organisation.objects.filter(region=region, name=name).first()
+        if org is None:
+            unknown.append(name)
+        else:
+            linked.append(org)
+    text = ", ".join(filter(None, [*unknown, record.responsible_text]))
+    return linked, text
+
+
+def _load_activities(*, region, organisations, instruments, actor, counts) -> None:
+    existing = {a.external_id: a for a in Activity.objects.filter(region=region).exclude(external_id="")}
+    for record in records.ACTIVITIES:
+        data = records.activity_data(record)
+        responsible, data["responsible_text"] = _responsible(record, region=region, organisations=organisations)
+        relations = {"responsible": responsible, "instruments": [instruments[k] for k in record.instruments]}
+        activity = existing.get(record.key)
+        if activity is None:
+            services.create_activity(
+                region=region, actor=actor, data={"external_id": record.key, **data}, relations=relations
+            )
+            counts["activities_created"] += 1
+        else:
+            changed = _differences(activity, data)
+            changed_relations = {
+                name: related
+                for name, related in relations.items()
+                if {o.pk for o in getattr(activity, name).all()} != {o.pk for o in related}
+            }
+            if changed or changed_relations:
+                services.update_activity(
+                    activity=activity, actor=actor, data=changed, relations=changed_relations, version=activity.version
+                )
+                counts["activities_updated"] += 1
+        counts["activities"] += 1
+
+
+@transaction.atomic
+def load_action_plan(
+    *, region, organisations: dict[str, Organisation], actor=None, today: datetime.date | None = None
+) -> dict[str, int]:
+    """Load the strategy's funding instruments (with sample calls) and its fifteen activities.
+
+    ``organisations`` are the demo's organisations by their demo key (what the demo loader's
+    ``load_organisations`` returns); a partner missing there is looked up by name in the region, and
+    kept as text when the registry does not have it. Returns counts of what was found and written.
+    """
+    if today is None:
+        today = timezone.localdate(timezone=zoneinfo.ZoneInfo(region.time_zone))
+    counts = dict.fromkeys(
+        (
+            "instruments",
+            "instruments_created",
+            "instruments_updated",
+            "calls",
+            "calls_created",
+            "calls_updated",
+            "activities",
+            "activities_created",
+            "activities_updated",
+        ),
+        0,
+    )
+    instruments = _load_instruments(region=region, actor=actor, counts=counts)
+    _load_sample_calls(instruments=instruments, actor=actor, today=today, counts=counts)
+    _load_activities(region=region, organisations=organisations, instruments=instruments, actor=actor, counts=counts)
+    return counts

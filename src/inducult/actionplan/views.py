@@ -1,0 +1,320 @@
+"""Back office for the action plan and the funding catalogue: everyone in the back office reads them,
+the coordinator keeps the activities. An activity's page ranks the instruments that could fund it,
+with the matcher's reasons; an instrument's page lists the activities it could fund."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import zoneinfo
+from collections import defaultdict
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+
+from inducult.actionplan import domain, presentation, services
+from inducult.actionplan.enums import ActivityStatus, WorkPackage
+from inducult.actionplan.forms import (
+    ActivityEditForm,
+    ActivityFilterForm,
+    ActivityForm,
+    IndicatorFormSet,
+    indicator_initial,
+    indicator_rows,
+)
+from inducult.actionplan.models import Activity, FundingInstrument
+from inducult.network.views_common import conflict_details
+from inducult.regions.views import RegionMixin
+from inducult.strategy.domain.funding_match import ReasonCode
+
+STATUS_LABELS = dict(ActivityStatus.choices)
+WORK_PACKAGE_LABELS = dict(WorkPackage.choices)
+
+
+def _split(rows) -> dict[str, list[dict]]:
+    """Ranked fits that share a theme first; the rest (a fit by period and applicant alone) apart."""
+    rows = list(rows)
+    return {
+        "fits": [row for row in rows if row["shares_theme"]],
+        "other_fits": [row for row in rows if not row["shares_theme"]],
+    }
+
+
+class ActionPlanMixin(RegionMixin):
+    rule = "actionplan.view"
+
+    def today(self) -> datetime.date:
+        return timezone.localdate(timezone=zoneinfo.ZoneInfo(self.region.time_zone))
+
+    def activities(self):
+        return Activity.objects.filter(region=self.region)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(region=self.region, can_change=self.can("actionplan.change"), today=self.today())
+        return context
+
+
+def _activity_row(activity: Activity, today: datetime.date) -> dict:
+    return {
+        "activity": activity,
+        "title": activity.display_title,
+        "status": STATUS_LABELS.get(activity.status, activity.status),
+        "themes": [presentation.THEME_LABELS.get(t, t) for t in activity.themes],
+        "responsible": [o.name for o in activity.responsible.all()],
+        "late": presentation.late_sentence(activity.lateness(today)),
+    }
+
+
+class ActivityListView(ActionPlanMixin, TemplateView):
+    template_name = "actionplan/activity_list.html"
+
+    def filtered(self):
+        form = ActivityFilterForm(self.request.GET or None)
+        activities = form.filter(self.activities()).prefetch_related("responsible")
+        return form, activities
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form, activities = self.filtered()
+        today = self.today()
+        groups = defaultdict(list)
+        for activity in activities:
+            groups[activity.work_package].append(_activity_row(activity, today))
+        context.update(
+            filter_form=form,
+            query=self.request.GET.urlencode(),
+            groups=[
+                {"code": code, "label": WORK_PACKAGE_LABELS[code], "rows": groups[code]}
+                for code in WorkPackage.values
+                if groups[code]
+            ],
+            count=sum(len(rows) for rows in groups.values()),
+        )
+        return context
+
+
+class TimelineView(ActivityListView):
+    """Activities by work package with a bar over the years they run: a table with a column per
+    year, readable without any script or colour (each cell of a year in the period says so)."""
+
+    template_name = "actionplan/timeline.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        current = self.today().year
+        for group in context["groups"]:
+            for row in group["rows"]:
+                row["years"] = domain.years_of(row["activity"].starts_on, row["activity"].ends_on)
+            # An activity without a period has no bar to draw: it stays on the list page.
+            group["rows"] = [row for row in group["rows"] if row["years"]]
+        context["groups"] = [group for group in context["groups"] if group["rows"]]
+        years = [y for group in context["groups"] for row in group["rows"] for y in row["years"]]
+        columns = list(range(min(years), max(years) + 1)) if years else []
+        for group in context["groups"]:
+            for row in group["rows"]:
+                row["cells"] = [{"year": y, "on": y in row["years"], "current": y == current} for y in columns]
+        context.update(years=columns, current_year=current)
+        return context
+
+
+class ActivityDetailView(ActionPlanMixin, TemplateView):
+    template_name = "actionplan/activity_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        activity = get_object_or_404(
+            self.activities().prefetch_related(
+                "responsible", "instruments", "indicators", "goals__version", "engagements__region"
+            ),
+            pk=self.kwargs["pk"],
+        )
+        today = self.today()
+        fits = services.funding_fits(activity, today=today)
+        context.update(
+            activity=activity,
+            title=activity.display_title,
+            description=activity.localized("description"),
+            funding_form=activity.localized("funding_form"),
+            status=STATUS_LABELS.get(activity.status, activity.status),
+            work_package=WORK_PACKAGE_LABELS.get(activity.work_package, activity.work_package),
+            themes=[presentation.THEME_LABELS.get(t, t) for t in activity.themes],
+            late=presentation.late_sentence(activity.lateness(today)),
+            **_split(
+                {
+                    "instrument": fit.record,
+                    "name": fit.record.display_name,
+                    "score": fit.match.score,
+                    "reasons": presentation.reasons(fit.match),
+                    "shares_theme": ReasonCode.THEME in fit.match.codes(),
+                    "named_in_plan": fit.record in activity.instruments.all(),
+                }
+                for fit in fits
+            ),
+            has_period=activity.starts_on is not None,
+        )
+        return context
+
+
+class ActivityFormMixin(ActionPlanMixin):
+    rule = "actionplan.change"
+    template_name = "actionplan/activity_form.html"
+    CONFLICT_MESSAGE = gettext_lazy(
+        "Someone else saved this activity after you started editing (at %(when)s, by %(who)s). "
+        "Their values are shown next to yours; review and save again."
+    )
+
+    def render_form(self, form, indicators, status=200, **extra):
+        context = self.get_context_data(form=form, indicators=indicators, **extra)
+        return self.render_to_response(context, status=status)
+
+    def show_errors(self, form, error: ValidationError) -> None:
+        errors = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+        for field, messages_ in errors.items():
+            form.add_error(field if field in form.fields else None, messages_)
+
+    def saved(self, activity: Activity, message: str):
+        messages.success(self.request, message % {"title": activity.title})
+        return HttpResponseRedirect(reverse("actionplan:activity", args=[self.region.slug, activity.pk]))
+
+
+class ActivityCreateView(ActivityFormMixin, TemplateView):
+    def get(self, request, *args, **kwargs):
+        return self.render_form(ActivityForm(region=self.region), IndicatorFormSet(prefix="indicators"))
+
+    def post(self, request, *args, **kwargs):
+        form = ActivityForm(request.POST, region=self.region)
+        indicators = IndicatorFormSet(request.POST, prefix="indicators")
+        if form.is_valid() and indicators.is_valid():
+            try:
+                activity = services.create_activity(
+                    region=self.region,
+                    actor=request.user,
+                    data=form.domain_data(),
+                    relations=form.relations(),
+                    indicators=indicator_rows(indicators),
+                )
+            except ValidationError as error:
+                self.show_errors(form, error)
+            else:
+                return self.saved(activity, _("Activity “%(title)s” created."))
+        return self.render_form(form, indicators)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_new=True, **kwargs)
+
+
+class ActivityEditView(ActivityFormMixin, TemplateView):
+    def get_activity(self) -> Activity:
+        return get_object_or_404(self.activities().prefetch_related("indicators"), pk=self.kwargs["pk"])
+
+    def get(self, request, *args, **kwargs):
+        activity = self.get_activity()
+        return self.render_form(
+            ActivityEditForm(instance=activity, region=self.region),
+            IndicatorFormSet(prefix="indicators", initial=indicator_initial(activity)),
+            activity=activity,
+        )
+
+    def post(self, request, *args, **kwargs):
+        activity = self.get_activity()
+        # The form works on a copy: the domain compares the stored values with the new ones.
+        form = ActivityEditForm(request.POST, instance=copy.copy(activity), region=self.region)
+        indicators = IndicatorFormSet(request.POST, prefix="indicators")
+        if form.is_valid() and indicators.is_valid():
+            try:
+                activity = services.update_activity(
+                    activity=activity,
+                    actor=request.user,
+                    data=form.domain_data(),
+                    relations=form.relations(),
+                    indicators=indicator_rows(indicators),
+                    version=form.cleaned_data["version"],
+                )
+            except services.EditConflict as conflict:
+                return self.conflict_response(form, indicators, conflict.current)
+            except ValidationError as error:
+                self.show_errors(form, error)
+            else:
+                return self.saved(activity, _("Changes to “%(title)s” saved."))
+        return self.render_form(form, indicators, activity=activity)
+
+    def conflict_response(self, form, indicators, current):
+        message, differing = conflict_details(form, current, Activity.AUDITED_FIELDS, str(self.CONFLICT_MESSAGE))
+        data = self.request.POST.copy()
+        # Saving the reviewed form again is a deliberate overwrite of the newer version.
+        data["version"] = str(current.version)
+        form = ActivityEditForm(data, instance=copy.copy(current), region=self.region)
+        form.is_valid()
+        return self.render_form(
+            form, indicators, status=409, activity=current, conflict_message=message, differing=differing
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_new=False, **kwargs)
+
+
+class InstrumentListView(ActionPlanMixin, TemplateView):
+    template_name = "actionplan/instrument_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = self.today()
+        instruments = (
+            FundingInstrument.objects.filter(region=self.region)
+            .prefetch_related(services.calls_prefetch())
+            .annotate(activity_count=Count("activities", distinct=True))
+        )
+        context["rows"] = [
+            {
+                "instrument": i,
+                "name": i.display_name,
+                "themes": [presentation.THEME_LABELS.get(t, t) for t in i.themes],
+                "open_calls": [c for c in i.calls.all() if c.is_open_on(today)],
+                "next_call": next((c for c in i.calls.all() if c.opens_on and c.opens_on > today), None),
+            }
+            for i in instruments
+        ]
+        return context
+
+
+class InstrumentDetailView(ActionPlanMixin, TemplateView):
+    template_name = "actionplan/instrument_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        instrument = get_object_or_404(
+            FundingInstrument.objects.filter(region=self.region).prefetch_related(services.calls_prefetch()),
+            pk=self.kwargs["pk"],
+        )
+        today = self.today()
+        named = list(instrument.activities.all())
+        context.update(
+            instrument=instrument,
+            name=instrument.display_name,
+            supports=instrument.localized("supports"),
+            provider=instrument.localized("provider"),
+            themes=[presentation.THEME_LABELS.get(t, t) for t in instrument.themes],
+            eligible=[presentation.KIND_LABELS.get(k, k) for k in instrument.eligible_kinds],
+            calls=[{"call": c, "open": c.is_open_on(today)} for c in instrument.calls.all()],
+            named=named,
+            **_split(
+                {
+                    "activity": fit.record,
+                    "title": fit.record.display_title,
+                    "score": fit.match.score,
+                    "reasons": presentation.reasons(fit.match),
+                    "shares_theme": ReasonCode.THEME in fit.match.codes(),
+                }
+                for fit in services.fitting_activities(instrument, today=today)
+            ),
+        )
+        return context

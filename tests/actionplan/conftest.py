@@ -1,0 +1,78 @@
+"""Factories of the action plan and the demo plan loaded over the demo's own organisations."""
+
+import datetime
+
+import factory
+import pytest
+
+from inducult.actionplan.demo import load_action_plan
+from inducult.actionplan.models import Activity, FundingCall, FundingInstrument, Indicator
+from inducult.demo import actionplan_records, records
+from inducult.network.models import Organisation
+from tests.factories import RegionFactory
+
+# A fixed "today" for the matcher and the lateness checks.
+TODAY = datetime.date(2026, 3, 15)
+
+
+class FundingInstrumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FundingInstrument
+
+    region = factory.SubFactory(RegionFactory)
+    programme = factory.Sequence(lambda n: f"Programme {n}")
+    country = "CZ"
+    themes = factory.LazyFunction(lambda: ["tourism"])
+
+
+class FundingCallFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FundingCall
+
+    instrument = factory.SubFactory(FundingInstrumentFactory)
+    title = factory.Sequence(lambda n: f"Call {n}")
+    opens_on = datetime.date(2026, 3, 1)
+    closes_on = datetime.date(2026, 5, 31)
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Activity
+
+    region = factory.SubFactory(RegionFactory)
+    work_package = "WP2"
+    title = factory.Sequence(lambda n: f"Activity {n}")
+    starts_on = datetime.date(2027, 1, 1)
+    ends_on = datetime.date(2027, 12, 31)
+    themes = factory.LazyFunction(lambda: ["tourism"])
+    status = "planned"
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    activity = factory.SubFactory(ActivityFactory)
+    name = factory.Sequence(lambda n: f"Indicator {n}")
+
+
+def demo_organisations(region, *, leave_out=()) -> dict[str, Organisation]:
+    """The demo's organisations the action plan names, created as the demo loader would."""
+    wanted = {key for record in actionplan_records.ACTIVITIES for key, _name in record.responsible} - set(leave_out)
+    return {
+        record.key: Organisation.objects.create(region=region, **record.data)
+        for record in records.organisation_records()
+        if record.key in wanted
+    }
+
+
+@pytest.fixture
+def demo_plan(region):
+    organisations = demo_organisations(region)
+    counts = load_action_plan(region=region, organisations=organisations, today=TODAY)
+    return {"organisations": organisations, "counts": counts}
+
+
+@pytest.fixture
+def design_park(demo_plan, region):
+    return Activity.objects.get(region=region, external_id="ap-wp4-01")

@@ -1,0 +1,396 @@
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from inducult.actionplan.models import Activity
+from inducult.core.models import AuditEntry
+from tests.actionplan.conftest import ActivityFactory, FundingCallFactory, FundingInstrumentFactory, IndicatorFactory
+from tests.factories import EngagementFactory, OrganisationFactory, StrategicGoalFactory
+
+pytestmark = pytest.mark.django_db
+EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
+
+def _url(name, region, *args):
+    return reverse(f"actionplan:{name}", args=[region.slug, *args])
+
+
+def _text(response) -> str:
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
+def _form_data(activity=None, **overrides):
+    data = {
+        "work_package": "WP4",
+        "title": "Makers' week",
+        "description": "",
+        "status": "idea",
+        "themes": ["creativity"],
+        "responsible_text": "",
+        "starts_on": "2027-01-01",
+        "ends_on": "2027-12-31",
+        "funding_form": "",
+        "budget": "",
+        "currency": "CZK",
+        "source": "",
+        "indicators-TOTAL_FORMS": "1",
+        "indicators-INITIAL_FORMS": "0",
+        "indicators-0-name": "",
+    }
+    if activity is not None:
+        data["version"] = str(activity.version)
+    data.update(overrides)
+    return data
+
+
+# --- permissions ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("persona", ["coordinator", "editor", "viewer"])
+def test_back_office_personas_read_the_plan(client, request, region, persona):
+    activity = ActivityFactory(region=region)
+    instrument = FundingInstrumentFactory(region=region)
+    client.force_login(request.getfixturevalue(persona))
+
+    for url in (
+        _url("list", region),
+        _url("timeline", region),
+        _url("activity", region, activity.pk),
+        _url("instruments", region),
+        _url("instrument", region, instrument.pk),
+    ):
+        assert client.get(url, **EN).status_code == 200, url
+
+
+@pytest.mark.parametrize("persona", ["editor", "viewer"])
+def test_editor_and_viewer_may_not_edit(client, request, region, persona):
+    activity = ActivityFactory(region=region)
+    client.force_login(request.getfixturevalue(persona))
+
+    assert client.get(_url("activity_create", region), **EN).status_code == 403
+    assert client.get(_url("activity_edit", region, activity.pk), **EN).status_code == 403
+    assert client.post(_url("activity_edit", region, activity.pk), _form_data(activity), **EN).status_code == 403
+    assert 'data-testid="edit-activity"' not in _text(client.get(_url("activity", region, activity.pk), **EN))
+
+
+def test_anonymous_visitor_is_sent_to_sign_in(client, region):
+    activity = ActivityFactory(region=region)
+
+    for url in (_url("list", region), _url("activity", region, activity.pk), _url("instruments", region)):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+
+
+def test_coordinator_of_another_region_is_refused(client, region, outsider):
+    activity = ActivityFactory(region=region)
+    client.force_login(outsider)
+
+    assert client.get(_url("list", region), **EN).status_code == 403
+    assert client.get(_url("activity", region, activity.pk), **EN).status_code == 403
+
+
+def test_activity_of_another_region_is_not_found(client, coordinator, region, other_region):
+    foreign = ActivityFactory(region=other_region)
+    client.force_login(coordinator)
+
+    assert client.get(_url("activity", region, foreign.pk), **EN).status_code == 404
+    assert client.get(_url("activity_edit", region, foreign.pk), **EN).status_code == 404
+
+
+# --- list, filters, timeline -------------------------------------------------------------------
+
+
+def test_list_filters_by_work_package_status_and_theme(client, coordinator, region):
+    ActivityFactory(region=region, title="Tour", work_package="WP2", themes=["tourism"], status="planned")
+    ActivityFactory(region=region, title="School", work_package="WP3", themes=["education"], status="running")
+    ActivityFactory(region=region, title="Lab", work_package="WP4", themes=["creativity"], status="running")
+    client.force_login(coordinator)
+
+    def titles(**query):
+        response = client.get(_url("list", region), query, **EN)
+        return sorted(Activity.objects.get(pk=pk).title for pk in re.findall(r'data-pk="(\d+)"', _text(response)))
+
+    assert titles() == ["Lab", "School", "Tour"]
+    assert titles(work_package="WP3") == ["School"]
+    assert titles(status="running") == ["Lab", "School"]
+    assert titles(theme="creativity") == ["Lab"]
+    assert titles(status="running", theme="tourism") == []
+
+
+def test_list_flags_late_activities(client, coordinator, region):
+    ActivityFactory(
+        region=region, status="planned", starts_on=datetime.date(2020, 1, 1), ends_on=datetime.date(2030, 1, 1)
+    )
+    client.force_login(coordinator)
+
+    text = _text(client.get(_url("list", region), **EN))
+
+    assert "Late: it should have started on 1 January 2020" in text
+
+
+def test_timeline_has_a_column_per_year_and_marks_the_years_an_activity_runs(client, coordinator, region):
+    ActivityFactory(
+        region=region, title="Short", starts_on=datetime.date(2020, 3, 1), ends_on=datetime.date(2021, 6, 30)
+    )
+    ActivityFactory(
+        region=region,
+        title="Long",
+        work_package="WP4",
+        starts_on=datetime.date(2019, 1, 1),
+        ends_on=datetime.date(2023, 12, 31),
+    )
+    ActivityFactory(region=region, title="Undated", starts_on=None, ends_on=None)
+    client.force_login(coordinator)
+
+    response = client.get(_url("timeline", region), **EN)
+    text = _text(response)
+
+    assert re.findall(r'<th scope="col" class="year[^"]*">(\d{4})</th>', text) == [str(y) for y in range(2019, 2024)]
+    short_row = text.split("Short</a>")[1].split("</tr>")[0]
+    assert re.findall(r"runs in (\d{4})", short_row) == ["2020", "2021"]
+    assert "Undated" not in text
+
+
+def test_list_query_count_does_not_grow_with_activities(client, coordinator, region, django_assert_max_num_queries):
+    org = OrganisationFactory(region=region)
+    for _ in range(3):
+        ActivityFactory(region=region).responsible.add(org)
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(12) as small:
+        client.get(_url("list", region), **EN)
+    for _ in range(20):
+        ActivityFactory(region=region).responsible.add(org)
+
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(_url("timeline", region), **EN)
+
+
+# --- detail and funding fits -------------------------------------------------------------------
+
+
+def test_design_park_shows_ranked_funding_fits_with_reasons(client, coordinator, region, design_park):
+    client.force_login(coordinator)
+
+    response = client.get(_url("activity", region, design_park.pk), **EN)
+    text = _text(response)
+
+    assert "<h1>Creative Region – Design Park" in text
+    section = text.split('data-testid="funding-fits"')[1]
+    names = re.findall(r'data-testid="fit" data-pk="\d+"> <h3><a [^>]+>([^<]+)</a>', section)
+    scores = [int(s) for s in re.findall(r"fit (\d+) of 100", section)]
+    assert names[:2] == [
+        "Operational Programme Enterprise and Innovation for Competitiveness (OPPIK)",
+        "Regeneration and commercial use of brownfields",
+    ]
+    assert scores[:2] == [60, 60]
+    assert scores == sorted(scores, reverse=True)
+    assert len(names) == 9
+    # The two that share a theme come first; the seven that fit by period alone are folded away.
+    assert section.split('data-testid="other-fits"')[1].count('data-testid="fit"') == 7
+    first = section.split('data-testid="fit"')[1]
+    assert "Supports the activity&#x27;s themes: Enterprise support." in first
+    assert "The catalogue records no restriction on who may apply." in first
+    assert "Its period covers the whole activity." in first
+    assert "No call one could still apply to before the activity starts (1 January 2019)." in first
+
+
+def test_activity_detail_ranks_an_open_call_before_the_start_first(client, coordinator, region):
+    today = timezone.localdate()
+    applicant = OrganisationFactory(region=region, kind="association")
+    activity = ActivityFactory(
+        region=region,
+        themes=["tourism"],
+        starts_on=today + datetime.timedelta(days=100),
+        ends_on=today + datetime.timedelta(days=400),
+    )
+    activity.responsible.add(applicant)
+    with_call = FundingInstrumentFactory(region=region, programme="With a call", eligible_kinds=["association"])
+    FundingCallFactory(instrument=with_call, opens_on=today, closes_on=today + datetime.timedelta(days=30))
+    FundingInstrumentFactory(region=region, programme="Without a call")
+    FundingInstrumentFactory(region=region, programme="Schools only", eligible_kinds=["school"])
+    client.force_login(coordinator)
+
+    text = _text(client.get(_url("activity", region, activity.pk), **EN))
+
+    section = text.split('data-testid="funding-fits"')[1]
+    assert re.findall(r"<h3><a [^>]+>([^<]+)</a>", section) == ["With a call", "Without a call"]
+    assert "fit 100 of 100" in section
+    assert "A responsible organisation may apply (NGO or association)." in section
+    assert "A call one can apply to before the activity starts: open " in section
+
+
+def test_activity_detail_shows_indicators_and_sample_label(client, viewer, region):
+    activity = ActivityFactory(region=region, is_sample=True)
+    IndicatorFactory(activity=activity, name="Visitors", unit="people", target=200, achieved=50)
+    client.force_login(viewer)
+
+    text = _text(client.get(_url("activity", region, activity.pk), **EN))
+
+    assert '<span class="badge sample">Sample</span>' in text
+    assert '<th scope="row">Visitors</th><td>200 people</td><td>50 people</td><td>25 %</td>' in text
+
+
+def test_coordinator_links_goals_and_engagements_shown_on_the_detail(client, coordinator, region):
+    activity = ActivityFactory(region=region)
+    goal = StrategicGoalFactory(version__strategy__region=region, code="SG7", title="Creative thinking")
+    meeting = EngagementFactory(region=region, title="Design park round table")
+    client.force_login(coordinator)
+
+    response = client.post(
+        _url("activity_edit", region, activity.pk),
+        _form_data(activity, goals=[str(goal.pk)], engagements=[str(meeting.pk)]),
+        **EN,
+    )
+
+    assert response.status_code == 302
+    text = _text(client.get(_url("activity", region, activity.pk), **EN))
+    assert "SG7: Creative thinking" in text
+    assert "Design park round table" in text
+
+
+def test_instrument_detail_lists_calls_and_the_activities_it_could_fund(client, viewer, region, demo_plan):
+    client.force_login(viewer)
+    opz = region.funding_instruments.get(external_id="opz")
+
+    text = _text(client.get(_url("instrument", region, opz.pk), **EN))
+
+    assert "Operational Programme Employment (OPZ)" in text
+    assert '<span class="badge sample">Sample</span>' in text.split('data-testid="calls"')[1]
+    fits = text.split('data-testid="activity-fits"')[1]
+    titles = re.findall(r"<h3><a [^>]+>([^<]+)</a>", fits)
+    assert titles[:2] == ["KOMPAS", "Pupils Go to the Labour Market"]
+
+
+def test_instrument_list_shows_the_catalogue(client, viewer, region, demo_plan):
+    client.force_login(viewer)
+
+    text = _text(client.get(_url("instruments", region), **EN))
+
+    assert text.count('data-testid="instrument-row"') == 9
+    assert "National Programme for Tourism Support – Marketing activities in tourism" in text
+
+
+# --- create and edit -------------------------------------------------------------------------
+
+
+def test_coordinator_creates_activity_with_indicator(client, coordinator, region):
+    org = OrganisationFactory(region=region, name="Studio")
+    client.force_login(coordinator)
+
+    response = client.post(
+        _url("activity_create", region),
+        _form_data(
+            responsible=[str(org.pk)],
+            budget="125000.50",
+            **{"indicators-0-name": "Makers", "indicators-0-unit": "people", "indicators-0-target": "30"},
+        ),
+        **EN,
+    )
+
+    activity = Activity.objects.get(title="Makers' week")
+    assert response.status_code == 302
+    assert response["Location"] == _url("activity", region, activity.pk)
+    assert [o.name for o in activity.responsible.all()] == ["Studio"]
+    assert [(i.name, i.unit, i.target) for i in activity.indicators.all()] == [("Makers", "people", 30)]
+    entry = AuditEntry.objects.get(object_type="actionplan.activity", action="create")
+    assert entry.changes["responsible"] == [None, ["Studio"]]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"starts_on": "2027-06-01", "ends_on": "2027-05-31"}, "An activity cannot end before it starts."),
+        ({"budget": "-100"}, "An amount cannot be negative."),
+        ({"budget": "99999999999"}, "An amount above 10 billion is not plausible here"),
+        ({"indicators-0-name": "Visitors", "indicators-0-target": "-3"}, "A target cannot be negative."),
+    ],
+)
+def test_create_refuses_bad_input_with_a_message(client, coordinator, region, overrides, message):
+    client.force_login(coordinator)
+
+    response = client.post(_url("activity_create", region), _form_data(**overrides), **EN)
+
+    assert response.status_code == 200
+    assert message in _text(response)
+    assert not Activity.objects.exists()
+
+
+def test_coordinator_edits_activity(client, coordinator, region):
+    activity = ActivityFactory(region=region, title="Old")
+    client.force_login(coordinator)
+
+    response = client.post(
+        _url("activity_edit", region, activity.pk), _form_data(activity, title="New", status="running"), **EN
+    )
+
+    activity.refresh_from_db()
+    assert response.status_code == 302
+    assert (activity.title, activity.status, activity.version) == ("New", "running", 2)
+    entry = AuditEntry.objects.get(object_type="actionplan.activity", action="change")
+    assert entry.changes["title"] == ["Old", "New"]
+
+
+def test_edit_keeps_changes_and_removes_indicators(client, coordinator, region):
+    activity = ActivityFactory(region=region)
+    IndicatorFactory(activity=activity, name="Visitors", target=100)
+    IndicatorFactory(activity=activity, name="Schools", target=5)
+    client.force_login(coordinator)
+    form = client.get(_url("activity_edit", region, activity.pk), **EN)
+    assert 'value="Visitors"' in _text(form)
+
+    response = client.post(
+        _url("activity_edit", region, activity.pk),
+        _form_data(
+            activity,
+            **{
+                "indicators-TOTAL_FORMS": "3",
+                "indicators-INITIAL_FORMS": "2",
+                "indicators-0-name": "Visitors",
+                "indicators-0-target": "100",
+                "indicators-0-achieved": "120",
+                "indicators-1-name": "Schools",
+                "indicators-1-target": "5",
+                "indicators-1-DELETE": "on",
+                "indicators-2-name": "",
+            },
+        ),
+        **EN,
+    )
+
+    assert response.status_code == 302
+    assert [(i.name, i.achieved) for i in activity.indicators.all()] == [("Visitors", 120)]
+
+
+def test_edit_conflict_is_refused_and_shows_the_other_values(client, coordinator, region):
+    activity = ActivityFactory(region=region, title="Start")
+    stale = _form_data(activity, title="Mine")
+    client.force_login(coordinator)
+    client.post(_url("activity_edit", region, activity.pk), _form_data(activity, title="Theirs"), **EN)
+
+    response = client.post(_url("activity_edit", region, activity.pk), stale, **EN)
+
+    activity.refresh_from_db()
+    assert response.status_code == 409
+    assert activity.title == "Theirs"
+    text = _text(response)
+    assert "Someone else saved this activity after you started editing" in text
+    assert "<td>Theirs</td><td>Mine</td>" in text
+    assert 'name="version" value="2"' in text
+
+
+def test_edit_refuses_organisation_of_another_region(client, coordinator, region, other_region):
+    activity = ActivityFactory(region=region)
+    foreign = OrganisationFactory(region=other_region)
+    client.force_login(coordinator)
+
+    response = client.post(
+        _url("activity_edit", region, activity.pk), _form_data(activity, responsible=[str(foreign.pk)]), **EN
+    )
+
+    assert response.status_code == 200
+    assert "Select a valid choice." in _text(response)
+    assert activity.responsible.count() == 0
