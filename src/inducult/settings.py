@@ -214,6 +214,8 @@ try:
     INDUCULT_TOUR_MODES = parse_profiles(env_str("INDUCULT_TOUR_MODES", ""))
 except ValueError as error:
     raise ImproperlyConfigured(f"INDUCULT_TOUR_MODES: {error}") from None
+# How long the planner searches for a visitor's day (the issue promises a plan within two seconds).
+INDUCULT_TOUR_SEARCH_MS = env_int("INDUCULT_TOUR_SEARCH_MS", 1000, minimum=100, maximum=10000)
 if INDUCULT_ROUTING_ENGINE and not INDUCULT_ROUTING_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured("INDUCULT_ROUTING_URL must be the routing server's http(s) address")
 

@@ -16,10 +16,12 @@ urlpatterns = [
     path("manage/<slug:region_slug>/sites/", include("inducult.heritage.site_urls")),
     path("manage/<slug:region_slug>/strategy/versions/", include("inducult.strategy.version_urls")),
     path("manage/<slug:region_slug>/strategy/", include("inducult.strategy.urls")),
+    path("manage/<slug:region_slug>/action-plan/", include("inducult.actionplan.urls")),
     path("manage/<slug:region_slug>/", include("inducult.network.urls")),
     path("", include("inducult.strategy.public_urls")),
     path("", include("inducult.engagement.public_urls")),
     path("", include("inducult.heritage.public_urls")),
     path("", include("inducult.heritage.embed_urls")),
+    path("", include("inducult.tours.urls")),
     path("", include("inducult.portal.urls")),
 ]

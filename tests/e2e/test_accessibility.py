@@ -1,8 +1,10 @@
 """Public pages pass axe-core (run in Chromium) with no serious or critical violation, in Czech,
 English and German: the region's home, the sites list and map, a site, the events calendar and a
-month, an event and a festival. axe-core comes from the npm registry (tests/e2e/vendor, fetched by
-scripts/vendor_npm.sh); the test context bypasses the pages' CSP only to inject it."""
+month, an event and a festival, the exhibition, the embed builder and the day planner with a plan.
+axe-core comes from the npm registry (tests/e2e/vendor, fetched by scripts/vendor_npm.sh); the test
+context bypasses the pages' CSP only to inject it."""
 
+import datetime
 import io
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from django.urls import reverse
 
 from inducult.heritage.models import Event, Exhibition, Festival, Site
 from inducult.regions.models import Region
+from inducult.tours.models import TourStart
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -28,6 +31,7 @@ def axe_source():
 @pytest.fixture
 def demo(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.INDUCULT_TOUR_SEARCH_MS = 200
     settings.INDUCULT_MAP_TILES = UNREACHABLE_TILES
     call_command("load_demo", stdout=io.StringIO())
     return Region.objects.get(slug="karlovy-vary")
@@ -49,7 +53,17 @@ def pages(region) -> list[str]:
         reverse("heritage_public:festival", args=[slug, festival.slug]),
         reverse("heritage_public:exhibition", args=[slug, Exhibition.objects.get(region=region).pk]),
         reverse("heritage_embed:builder", args=[slug]),
+        reverse("tours:planner", args=[slug]),
+        reverse("tours:planner", args=[slug]) + f"?{plan_query(region)}",
     ]
+
+
+def plan_query(region) -> str:
+    """A day from the demo's Karlovy Vary starting point on a Saturday in July next year."""
+    july = datetime.date(datetime.date.today().year + 1, 7, 1)
+    saturday = july + datetime.timedelta(days=(5 - july.weekday()) % 7)
+    start = TourStart.objects.get(region=region)
+    return f"start=start-{start.pk}&day={saturday:%Y-%m-%d}&day_from=09:00&day_to=17:30&mode=car"
 
 
 @pytest.mark.parametrize("locale", ["cs-CZ", "en-GB", "de-DE"])

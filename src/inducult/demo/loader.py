@@ -13,12 +13,14 @@ from __future__ import annotations
 import datetime
 import zoneinfo
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inducult.actionplan.demo import load_action_plan
 from inducult.core import audit
 from inducult.core.models import AuditAction
 from inducult.core.text import fold, normalised_name
@@ -53,6 +55,7 @@ from inducult.strategy.models import (
     Strategy,
     StrategyVersion,
 )
+from inducult.tours.models import TourStart
 
 REGION_FIELDS = ("name", "country", "languages", "default_language", "time_zone", "description", "source")
 
@@ -96,6 +99,10 @@ class Summary:
     sample_votes_created: int = 0
     public_events_created: int = 0
     public_events_updated: int = 0
+    tour_starts_created: int = 0
+    tour_starts_updated: int = 0
+    action_plan_created: int = 0
+    action_plan_updated: int = 0
 
     @property
     def changed(self) -> bool:
@@ -117,6 +124,10 @@ class Summary:
                 self.sample_deliverables_created,
                 self.sites_created,
                 self.sites_updated,
+                self.tour_starts_created,
+                self.tour_starts_updated,
+                self.action_plan_created,
+                self.action_plan_updated,
                 self.public_events_created,
                 self.public_events_updated,
                 self.festivals_created,
@@ -637,6 +648,26 @@ def load_exhibition(*, region, organisations: dict[str, Organisation], actor=Non
             summary.sample_votes_created += sum(votes)
 
 
+def load_tour_starts(*, region, actor=None, summary: Summary) -> None:
+    """Starting points of the tour planner: the town centres the reference list gives for the spa towns
+    (only Karlovy Vary's is there; the coordinator adds others, e.g. Mariánské Lázně, in the admin)."""
+    for town, row in site_records.town_centres(records.sites(), towns=("Karlovy Vary",)):
+        _ensure(
+            TourStart,
+            lookup={"region": region, "name": f"{town} – centrum"},
+            data={
+                "translations": {"name": {"en": f"{town} town centre", "de": f"{town} Zentrum"}},
+                "latitude": Decimal(row["lat"]),
+                "longitude": Decimal(row["lon"]),
+                "source": f"Town centre as given in {records.csv_source(row)}",
+            },
+            region=region,
+            actor=actor,
+            summary=summary,
+            counter="tour_starts",
+        )
+
+
 def load_demo(*, actor=None, today: datetime.date | None = None) -> Summary:
     """Everything or nothing: a failure half-way leaves the database as it was.
 
@@ -659,6 +690,10 @@ def load_demo(*, actor=None, today: datetime.date | None = None) -> Summary:
     load_sites(region=region, organisations=organisations, actor=actor, summary=summary)
     load_events(region=region, actor=actor, summary=summary)
     load_exhibition(region=region, organisations=organisations, actor=actor, summary=summary)
+    load_tour_starts(region=region, actor=actor, summary=summary)
+    plan = load_action_plan(region=region, organisations=organisations, actor=actor, today=today)
+    summary.action_plan_created = sum(v for k, v in plan.items() if k.endswith("_created"))
+    summary.action_plan_updated = sum(v for k, v in plan.items() if k.endswith("_updated"))
     load_sample_history(
         region=region, version=version, organisations=organisations, actor=actor, summary=summary, today=today
     )

@@ -90,3 +90,12 @@ def site_records() -> list[SiteRecord]:
         }
         result.append(SiteRecord(external_id=row_id, data=data, owner_key=owners.get(row_id)))
     return result
+
+
+def town_centres(rows: dict[str, dict[str, str]], *, towns: tuple[str, ...]):
+    """(name, row) of the first row per town whose point is that town's centre (precision "town"), in
+    the order of ``towns``; a town without such a row is skipped."""
+    for town in towns:
+        row = next((r for r in rows.values() if r["town"] == town and r["precision"] == "town" and r["lat"]), None)
+        if row is not None:
+            yield town, row

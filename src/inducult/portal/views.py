@@ -25,6 +25,7 @@ from inducult.portal import opendata
 from inducult.portal.forms import DirectoryFilterForm
 from inducult.regions.models import Region
 from inducult.regions.views import RegionMixin
+from inducult.tours.models import TourProduct
 
 PAGE_SIZE = 25
 SECTOR_LABELS = dict(Sector.choices)
@@ -73,6 +74,7 @@ class RegionHomeView(RegionMixin, TemplateView):
         context["organisation_count"] = sum(counts.values())
         context["festivals"] = list(Festival.objects.filter(region=self.region).order_by("-starts_on")[:3])
         context["exhibitions"] = list(Exhibition.objects.filter(region=self.region))
+        context["tours"] = list(TourProduct.objects.filter(region=self.region, is_published=True))
         return context
 
 

@@ -95,6 +95,8 @@ RULES: dict[str, RuleFn] = {
     # The action plan and funding catalogue: read in the back office, kept by the coordinator.
     "actionplan.view": _has(Role.COORDINATOR, Role.EDITOR, Role.VIEWER),
     "actionplan.change": _has(Role.COORDINATOR),
+    # Tours: anyone plans a day; the coordinator publishes tours as products with their own pages.
+    "tours.publish": _has(Role.COORDINATOR),
 }
 
 

@@ -75,6 +75,7 @@ class Wishes:
 class Stop:
     site_id: int
     name: str
+    point: Point
     travel_minutes: float
     travel_km: float  # as the crow flies (the road is longer; the travel time allows for it)
     arrive: float
@@ -235,6 +236,7 @@ def plan_day(sites: Sequence[SiteOption], wishes: Wishes, travel: Travel, *, tim
             Stop(
                 site_id=site.id,
                 name=site.name,
+                point=site.point,
                 travel_minutes=matrix[previous][scheduled.vertex],
                 travel_km=_km(points[previous], points[scheduled.vertex]),
                 arrive=scheduled.arrival,

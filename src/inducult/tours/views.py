@@ -1,0 +1,317 @@
+"""The public day planner: the form, the plan (times, legs, totals, what was left out and why), its
+map, a print view and an .ics export. A plan's address holds all its wishes, so it is its share link."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseRedirect, QueryDict
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+from icalendar import Calendar, Timezone
+from icalendar import Event as VEvent
+
+from inducult.heritage import jsonld
+from inducult.heritage.enums import VISITOR_KINDS
+from inducult.heritage.models import Site
+from inducult.heritage.web import allow_tiles
+from inducult.regions.views import RegionMixin
+from inducult.tours import presentation, products
+from inducult.tours.day_plan import DayPlan, DayPlanError, Wishes, plan_day
+from inducult.tours.forms import MODES, PlannerForm
+from inducult.tours.models import TourProduct, TourStart
+from inducult.tours.routing import travel_matrix
+from inducult.tours.services import site_options
+
+
+def _minutes(moment: datetime.time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+class PlannerMixin(RegionMixin):
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.region.time_zone)
+
+    def form(self, data=None) -> PlannerForm:
+        sites = (
+            Site.objects.active()
+            .filter(region=self.region, kind__in=VISITOR_KINDS, latitude__isnull=False)
+            .order_by("name", "id")
+        )
+        rows = [(s.pk, s.display_name, (float(s.latitude), float(s.longitude)), s.sectors) for s in sites]
+        sectors = sorted({code for *_rest, codes in rows for code in codes})
+        if data is None and "day" in self.request.GET:
+            data = self.request.GET
+        return PlannerForm(
+            data,
+            starts=TourStart.objects.filter(region=self.region),
+            sites=[(pk, name, point) for pk, name, point, _codes in rows],
+            sectors=sectors,
+            today=timezone.localdate(timezone=self.zone()),
+        )
+
+    def plan(self, form: PlannerForm) -> DayPlan:
+        name, point = form.start_point()
+        data = form.cleaned_data
+        wishes = Wishes(
+            start_name=name,
+            start_point=point,
+            day_start=_minutes(data["day_from"]),
+            day_end=_minutes(data["day_to"]),
+            mode=data["mode"],
+            interests=form.interests(),
+            must_see=frozenset(int(pk) for pk in data["must"]),
+            language=data["language"],
+            wheelchair=data["wheelchair"],
+        )
+
+        def travel(points):
+            matrix = travel_matrix(points, wishes.mode)
+            return matrix.minutes, matrix.source, matrix.problem
+
+        return plan_day(
+            site_options(self.region, data["day"]), wishes, travel, time_limit=settings.INDUCULT_TOUR_SEARCH_MS / 1000
+        )
+
+
+class PlannerView(PlannerMixin, TemplateView):
+    template_name = "tours/planner.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = self.form()
+        context.update(form=form, printing=self.request.GET.get("print") == "1")
+        if form.is_bound and form.is_valid():
+            try:
+                day_plan = self.plan(form)
+            except DayPlanError:
+                form.add_error(
+                    None, _("No day can be planned with these times. Check the start and the end of your day.")
+                )
+            else:
+                context.update(self.plan_context(form, day_plan))
+        return context
+
+    def plan_context(self, form: PlannerForm, day_plan: DayPlan) -> dict:
+        slug = self.region.slug
+        stops = [
+            {
+                "stop": stop,
+                "url": reverse("heritage_public:site", args=[slug, stop.site_id]),
+                "arrive": presentation.clock(stop.arrive),
+                "start": presentation.clock(stop.start),
+                "leave": presentation.clock(stop.leave),
+                "travel": presentation.duration(stop.travel_minutes),
+                "wait": presentation.duration(stop.wait) if stop.wait >= 1 else "",
+            }
+            for stop in day_plan.stops
+        ]
+        route = [
+            {
+                "name": day_plan.wishes.start_name,
+                "lat": day_plan.wishes.start_point[0],
+                "lon": day_plan.wishes.start_point[1],
+            }
+        ]
+        route += [
+            {"name": f"{n}. {s.name}", "lat": s.point[0], "lon": s.point[1]} for n, s in enumerate(day_plan.stops, 1)
+        ]
+        query = self.request.GET.copy()
+        query.pop("print", None)
+        return {
+            "day_plan": day_plan,
+            "day": form.cleaned_data["day"],
+            "stops": stops,
+            "leave_at": presentation.clock(day_plan.wishes.day_start),
+            "back_at": presentation.clock(day_plan.back_at),
+            "return_travel": presentation.duration(day_plan.return_minutes),
+            "totals": {
+                "visits": presentation.duration(day_plan.visit_minutes),
+                "travel": presentation.duration(day_plan.travel_minutes),
+                "wait": presentation.duration(day_plan.wait_minutes),
+            },
+            "left_out": [
+                {
+                    "item": item,
+                    "url": reverse("heritage_public:site", args=[slug, item.site_id]),
+                    "why": presentation.reason_text(item),
+                }
+                for item in day_plan.left_out
+            ],
+            "check_hours": [
+                {"site": site, "url": reverse("heritage_public:site", args=[slug, site.id])}
+                for site in day_plan.check_hours
+            ],
+            "travel_note": presentation.travel_note(day_plan.travel_source, day_plan.wishes.mode),
+            "route": route,
+            "share_url": self.request.build_absolute_uri(
+                f"{reverse('tours:planner', args=[slug])}?{query.urlencode()}"
+            ),
+            "ics_url": f"{reverse('tours:plan_ics', args=[slug])}?{query.urlencode()}",
+            "print_url": f"{reverse('tours:planner', args=[slug])}?{query.urlencode()}&print=1",
+            "tiles": settings.INDUCULT_MAP_TILES,
+            "attribution": settings.INDUCULT_MAP_ATTRIBUTION,
+            "can_publish": self.can("tours.publish"),
+            "plan_query": query.urlencode(),
+            "publish_url": reverse("tours:publish", args=[slug]),
+        }
+
+    def render_to_response(self, context, **response_kwargs):
+        return allow_tiles(super().render_to_response(context, **response_kwargs))
+
+
+class PlanIcsView(PlannerMixin, View):
+    """The plan's visits as calendar events, in the region's time zone."""
+
+    def get(self, request, *args, **kwargs):
+        form = self.form()
+        if not form.is_bound or not form.is_valid():
+            errors = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in form.errors.items()) or _(
+                "Give the day and the times of your plan."
+            )
+            return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
+        try:
+            day_plan = self.plan(form)
+        except DayPlanError as error:
+            return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+        zone = self.zone()
+        day = form.cleaned_data["day"]
+        stamp = timezone.now().astimezone(datetime.UTC)
+        calendar = Calendar.new(prodid="-//InduCult Hub//Tour plan//EN", name=_("Industrial heritage day"))
+        calendar.add_component(
+            Timezone.from_tzid(
+                self.region.time_zone,
+                first_date=day - datetime.timedelta(days=1),
+                last_date=day + datetime.timedelta(days=2),
+            )
+        )
+
+        def moment(minutes: float) -> datetime.datetime:
+            return datetime.datetime.combine(day, datetime.time(), tzinfo=zone) + datetime.timedelta(
+                minutes=round(minutes)
+            )
+
+        for number, stop in enumerate(day_plan.stops, 1):
+            item = VEvent.new(
+                uid=f"tour-{day:%Y%m%d}-{number}-{stop.site_id}@{self.region.slug}.inducult",
+                stamp=stamp,
+                start=moment(stop.start),
+                end=moment(stop.leave),
+                summary=stop.name,
+            )
+            item.add(
+                "URL",
+                request.build_absolute_uri(reverse("heritage_public:site", args=[self.region.slug, stop.site_id])),
+            )
+            item.add(
+                "DESCRIPTION",
+                _("Arrive %(arrive)s after %(travel)s of travel.")
+                % {"arrive": presentation.clock(stop.arrive), "travel": presentation.duration(stop.travel_minutes)}
+                + " "
+                + presentation.travel_note(day_plan.travel_source, day_plan.wishes.mode),
+            )
+            calendar.add_component(item)
+        calendar.validate()
+        response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="tour-{self.region.slug}-{day:%Y-%m-%d}.ics"'
+        return response
+
+
+class PublishView(PlannerMixin, View):
+    """The coordinator saves a planned day as a tour product (POST from the plan's page)."""
+
+    rule = "tours.publish"
+
+    def post(self, request, *args, **kwargs):
+        query = QueryDict(request.POST.get("query", ""))
+        form = self.form(query)
+        back = f"{reverse('tours:planner', args=[self.region.slug])}?{query.urlencode()}"
+        if not form.is_valid():
+            messages.error(request, _("The plan's wishes are not valid any more; plan the day again."))
+            return HttpResponseRedirect(back)
+        wishes = {**form.cleaned_data, "interests": form.interests()}
+        try:
+            product = products.publish(
+                region=self.region,
+                actor=request.user,
+                title=request.POST.get("title", ""),
+                slug=request.POST.get("slug", ""),
+                description=request.POST.get("description", ""),
+                wishes=wishes,
+                site_ids=[int(pk) for pk in request.POST.getlist("sites") if pk.isdigit()],
+            )
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+            return HttpResponseRedirect(back)
+        messages.success(request, _("Tour “%(title)s” published.") % {"title": product.title})
+        return HttpResponseRedirect(reverse("tours:product", args=[self.region.slug, product.slug]))
+
+
+class ProductView(RegionMixin, TemplateView):
+    template_name = "tours/product.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        product = get_object_or_404(
+            TourProduct.objects.select_related("start", "start_site"),
+            region=self.region,
+            slug=kwargs["product_slug"],
+            is_published=True,
+        )
+        stops = [s for s in product.stops.select_related("site") if s.site.archived_at is None]
+        slug = self.region.slug
+        url = self.request.build_absolute_uri()
+        document = {
+            "@context": "https://schema.org",
+            "@type": "TouristTrip",
+            "@id": url,
+            "url": url,
+            "name": product.display_title,
+            "itinerary": {
+                "@type": "ItemList",
+                "itemListElement": [
+                    {
+                        "@type": "ListItem",
+                        "position": n,
+                        "item": {
+                            "@type": "TouristAttraction",
+                            "name": stop.site.display_name,
+                            "url": self.request.build_absolute_uri(
+                                reverse("heritage_public:site", args=[slug, stop.site_id])
+                            ),
+                        },
+                    }
+                    for n, stop in enumerate(stops, 1)
+                ],
+            },
+        }
+        if product.localized("description"):
+            document["description"] = product.localized("description")
+        hidden = products.planner_query(product)
+        context.update(
+            product=product,
+            title=product.display_title,
+            description=product.localized("description"),
+            stops=[{"stop": s, "url": reverse("heritage_public:site", args=[slug, s.site_id])} for s in stops],
+            mode=dict(MODES).get(product.mode, product.mode),
+            start_name=product.start.display_name
+            if product.start
+            else (product.start_site.display_name if product.start_site else ""),
+            hidden=[
+                (name, value)
+                for name, values in hidden.items()
+                for value in (values if isinstance(values, list) else [values])
+            ],
+            today=timezone.localdate(timezone=zoneinfo.ZoneInfo(self.region.time_zone)),
+            jsonld=jsonld.script(document),
+        )
+        return context
