@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "inducult.heritage",
     "inducult.tours",
     "inducult.actionplan",
+    "inducult.cooperation",
+    "inducult.practices",
     "inducult.portal",
 ]
 

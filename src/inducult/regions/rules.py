@@ -97,6 +97,12 @@ RULES: dict[str, RuleFn] = {
     "actionplan.change": _has(Role.COORDINATOR),
     # Tours: anyone plans a day; the coordinator publishes tours as products with their own pages.
     "tours.publish": _has(Role.COORDINATOR),
+    # School–enterprise and creative–industry cooperation: read in the back office, kept by the coordinator.
+    "cooperation.view": _has(Role.COORDINATOR, Role.EDITOR, Role.VIEWER),
+    "cooperation.change": _has(Role.COORDINATOR),
+    # Good practices: a region's coordinator writes and shares them; everyone in a back office reads the shared ones.
+    "practices.view": _has(Role.COORDINATOR, Role.EDITOR, Role.VIEWER),
+    "practices.change": _has(Role.COORDINATOR),
 }
 
 
