@@ -23,6 +23,8 @@ fetch() {  # package version integrity
 
 fetch leaflet 1.9.4 "sha512-nxS1ynzJOmOlHp+iL3FyWqK89GtNL8U8rvlMOsQdTTssxZwCXh8N2NB3GDQOL+YR3XnWyZAxwQixURb+FA74PA=="
 fetch leaflet.markercluster 1.5.3 "sha512-vPTw/Bndq7eQHjLBVlWpnGeLa3t+3zGiuM7fJwCkiMFq+nmRuG3RI3f7f4N4TDX7T4NpbAXpR2+NTRSEGfCSeA=="
+# The network view's graph (issue #6): one island on the network analytics page.
+fetch cytoscape 3.35.0 "sha512-sMvBIXiGMnhkCaWz2R06FwF/27MNlS+Tqvi17foO9UhnUg3XGZccKjxsvEqQFAQYMSSZmN5SxYzUYlQ0DOJJ3g=="
 # axe-core runs only in the accessibility tests (tests/e2e), never on the platform's pages.
 fetch axe-core 4.14.1 "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="
 
@@ -34,7 +36,9 @@ cp "$WORK"/leaflet/package/LICENSE "$VENDOR/leaflet/LICENSE"
 cp "$WORK"/leaflet.markercluster/package/dist/{leaflet.markercluster.js,leaflet.markercluster.js.map,MarkerCluster.css,MarkerCluster.Default.css} \
   "$VENDOR/leaflet.markercluster/"
 cp "$WORK"/leaflet.markercluster/package/MIT-LICENCE.txt "$VENDOR/leaflet.markercluster/LICENCE.txt"
+rm -rf "$VENDOR/cytoscape" && mkdir -p "$VENDOR/cytoscape"
+cp "$WORK"/cytoscape/package/dist/cytoscape.min.js "$WORK"/cytoscape/package/LICENSE "$VENDOR/cytoscape/"
 AXE=tests/e2e/vendor/axe-core
 rm -rf "$AXE" && mkdir -p "$AXE"
 cp "$WORK"/axe-core/package/{axe.min.js,LICENSE,LICENSE-3RD-PARTY.txt} "$AXE/"
-echo "Vendored leaflet 1.9.4 and leaflet.markercluster 1.5.3 into $VENDOR, axe-core 4.14.1 into $AXE"
+echo "Vendored leaflet 1.9.4, leaflet.markercluster 1.5.3 and cytoscape 3.35.0 into $VENDOR, axe-core 4.14.1 into $AXE"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from inducult.network import analytics_views, import_views, views
+from inducult.network import analytics_views, graph_views, import_views, views
 
 app_name = "network"
 urlpatterns = [
@@ -29,6 +29,8 @@ urlpatterns = [
     # Network analytics (issue #6): tables and a static picture of who meets whom
     path("network/analytics/", analytics_views.AnalyticsView.as_view(), name="analytics"),
     path("network/analytics/network.svg", analytics_views.AnalyticsSvgView.as_view(), name="analytics_svg"),
+    path("network/analytics/graph/", graph_views.GraphView.as_view(), name="analytics_graph"),
+    path("network/analytics/graph.json", graph_views.GraphJsonView.as_view(), name="analytics_graph_json"),
     # Audit trail
     path("audit/", views.AuditLogView.as_view(), name="audit_log"),
     # Import of organisations and contacts from CSV/XLSX
