@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -351,3 +352,23 @@ class Indicator(models.Model):
         if not self.target or self.achieved is None:
             return None
         return int(self.achieved * 100 / self.target)
+
+
+class CalendarFeed(models.Model):
+    """A person's private iCalendar address for one region's deadlines and activity dates. Only a
+    hash of the secret in the address is stored: the address is shown once, when it is made; a lost
+    one is replaced by a new one, which revokes the old."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds")
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="calendar_feeds")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "region"], name="actionplan_one_feed_per_user_region")]
+        verbose_name = _("private calendar feed")
+        verbose_name_plural = _("private calendar feeds")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.region}"

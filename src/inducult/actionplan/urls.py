@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inducult.actionplan import views
+from inducult.actionplan import calendar_views, views
 
 app_name = "actionplan"
 urlpatterns = [
@@ -11,4 +11,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.ActivityEditView.as_view(), name="activity_edit"),
     path("funding/", views.InstrumentListView.as_view(), name="instruments"),
     path("funding/<int:pk>/", views.InstrumentDetailView.as_view(), name="instrument"),
+    path("funding/calls/<int:pk>/", calendar_views.CallInstrumentRedirect.as_view(), name="call_instrument"),
+    path("calendar/", calendar_views.CalendarView.as_view(), name="calendar"),
+    path("calendar/<str:token>.ics", calendar_views.FeedView.as_view(), name="feed"),
 ]

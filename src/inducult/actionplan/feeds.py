@@ -1,0 +1,92 @@
+"""Private calendar feeds of the action plan: the address's secret, the entries from the database and
+their iCalendar form (RFC 5545, all-day events with reminders before deadlines)."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Alarm, Calendar
+from icalendar import Event as VEvent
+
+from inducult.actionplan import calendar
+from inducult.actionplan.models import Activity, CalendarFeed, FundingCall
+
+PRODID = "-//InduCult Hub//Action plan//EN"
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def new_feed(*, user, region) -> str:
+    """A new secret address for the user's calendar of this region; the previous one stops working."""
+    CalendarFeed.objects.filter(user=user, region=region).delete()
+    token = secrets.token_urlsafe(32)
+    CalendarFeed.objects.create(user=user, region=region, token_hash=token_hash(token))
+    return token
+
+
+def revoke(*, user, region) -> bool:
+    return CalendarFeed.objects.filter(user=user, region=region).delete()[0] > 0
+
+
+def feed_for(token: str) -> CalendarFeed | None:
+    if not token or len(token) > 100:
+        return None
+    return CalendarFeed.objects.select_related("user", "region").filter(token_hash=token_hash(token)).first()
+
+
+def region_entries(region, *, today: datetime.date) -> list[calendar.Entry]:
+    calls = [
+        calendar.CallFacts(c.pk, str(c.instrument), c.title, c.opens_on, c.closes_on, c.is_sample)
+        for c in FundingCall.objects.filter(instrument__region=region).select_related("instrument")
+    ]
+    activities = [
+        calendar.ActivityFacts(a.pk, a.title, a.starts_on, a.ends_on, a.status, a.is_sample)
+        for a in Activity.objects.filter(region=region).only("title", "starts_on", "ends_on", "status", "is_sample")
+    ]
+    return calendar.entries(calls, activities, today=today)
+
+
+def entry_text(entry: calendar.Entry) -> str:
+    texts = {
+        "call_closes": _("Deadline: %(subject)s"),
+        "call_opens": _("Call opens: %(subject)s"),
+        "activity_starts": _("Activity starts: %(subject)s"),
+        "activity_ends": _("Activity ends: %(subject)s"),
+    }
+    text = texts[entry.kind] % {"subject": entry.subject}
+    return f"[{_('Sample')}] {text}" if entry.is_sample else text
+
+
+def ics_bytes(region, entries: list[calendar.Entry], *, url_of) -> bytes:
+    stamp = timezone.now().astimezone(datetime.UTC)
+    cal = Calendar.new(
+        prodid=PRODID,
+        name=_("Action plan of %(region)s") % {"region": region.name},
+        uid=f"actionplan@{region.slug}.inducult",
+    )
+    for entry in entries:
+        item = VEvent.new(
+            uid=f"{entry.uid}@{region.slug}.inducult",
+            stamp=stamp,
+            start=entry.day,
+            end=entry.day + datetime.timedelta(days=1),
+            summary=entry_text(entry),
+        )
+        item.add("URL", url_of(entry))
+        item.add("TRANSP", "TRANSPARENT")
+        for days in entry.reminders:
+            alarm = Alarm()
+            alarm.add("ACTION", "DISPLAY")
+            alarm.add("DESCRIPTION", entry_text(entry))
+            alarm.add("TRIGGER", datetime.timedelta(days=-days))
+            item.add_component(alarm)
+        cal.add_component(item)
+    return cal.to_ical()
