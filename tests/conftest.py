@@ -16,11 +16,15 @@ PASSWORD = "correct horse battery staple"
 
 @pytest.fixture(autouse=True)
 def _forget_kept_rows():
-    """Rows kept for a second per process (regions by slug, open data's counts) never outlive a test:
-    a flushed database gives the next test the same slugs with other rows."""
+    """Rows kept for a second per process (regions by slug, open data's counts) and Django's cache
+    (kept documents and reports) never outlive a test: a rolled-back or flushed database gives the
+    next test the same ids and slugs with other rows."""
+    from django.core.cache import cache
+
     from inducult.heritage import opendata
     from inducult.regions import lookup
 
+    cache.clear()
     lookup.forget()
     opendata._counts.clear()
     yield

@@ -19,9 +19,11 @@ archived organisations do not appear in the graph.
 from __future__ import annotations
 
 import datetime
+import hashlib
 from dataclasses import replace
 
-from django.db.models import Max
+from django.core.cache import cache
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from inducult.engagement.enums import EngagementStatus
@@ -34,6 +36,7 @@ from inducult.network.domain.analytics import (
     Period,
     RelationshipFacts,
     analyse,
+    layout,
 )
 from inducult.network.models import Organisation, OrganisationRelationship
 
@@ -145,3 +148,41 @@ def network_report(
         if a in organisations and b in organisations and a != b
     ]
     return analyse(organisations.values(), engagements, relationships, period=period, as_of=as_of, options=options)
+
+
+# --- Kept reports ----------------------------------------------------------------------------------
+
+# A report of a large region takes seconds (docs/performance.md); the analytics page, its SVG and the
+# network view ask for the same one. It is kept in Django's cache under a key that changes with the
+# data it reads, so an edit shows at the next request; the timeout bounds what the key cannot see
+# (an edit to a participant row that changes neither its engagement nor the counts).
+REPORT_CACHE_SECONDS = 600
+
+
+def data_version(region) -> str:
+    """What the report reads, summed up in one query: counts and newest changes of the region's
+    engagements, participations, organisations and relationships."""
+    # all_objects: a soft deletion changes updated_at, which only the manager that sees it can read.
+    facts = Engagement.all_objects.filter(region=region).aggregate(
+        n=Count("id"), changed=Max("updated_at"), participants=Count("participants")
+    )
+    organisations = Organisation.objects.filter(region=region).aggregate(n=Count("id"), changed=Max("updated_at"))
+    relationships = OrganisationRelationship.objects.filter(
+        Q(source__region=region) | Q(target__region=region)
+    ).aggregate(n=Count("id"), newest=Max("id"))
+    return f"{facts}|{organisations}|{relationships}"
+
+
+def kept_report(region, *, year: int, quiet_months: int = DEFAULT_QUIET_MONTHS):
+    """``network_report`` for a year and its drawing positions, from the cache while the data is unchanged."""
+    today = local_today(region)
+    key = (
+        "network.report:"
+        + hashlib.sha256(f"{region.pk}:{year}:{quiet_months}:{today}:{data_version(region)}".encode()).hexdigest()
+    )
+    kept = cache.get(key)
+    if kept is None:
+        report = network_report(region, year=year, quiet_months=quiet_months)
+        kept = (report, layout(report))
+        cache.set(key, kept, REPORT_CACHE_SECONDS)
+    return kept

@@ -21,8 +21,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from inducult.network.analytics_service import DEFAULT_QUIET_MONTHS, local_today, network_report
-from inducult.network.domain.analytics import Flag, NetworkReport, OrganisationMeasures, layout
+from inducult.network.analytics_service import DEFAULT_QUIET_MONTHS, kept_report, local_today
+from inducult.network.domain.analytics import Flag, NetworkReport, OrganisationMeasures
 from inducult.network.enums import OrganisationKind
 from inducult.regions.views import RegionMixin
 
@@ -128,7 +128,7 @@ class AnalyticsView(RegionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = parse_query(self.request.GET, self.region)
-        report = network_report(self.region, year=query.year, quiet_months=query.quiet_months)
+        report, _positions = kept_report(self.region, year=query.year, quiet_months=query.quiet_months)
         slug = self.region.slug
 
         def row(o: OrganisationMeasures) -> dict:
@@ -190,7 +190,7 @@ class AnalyticsSvgView(RegionMixin, View):
 
     def get(self, request, *args, **kwargs):
         query = parse_query(request.GET, self.region)
-        report = network_report(self.region, year=query.year, quiet_months=query.quiet_months)
+        report, positions = kept_report(self.region, year=query.year, quiet_months=query.quiet_months)
         title = _("Network of organisations in %(region)s, %(year)s") % {
             "region": self.region.name,
             "year": query.year,
@@ -200,7 +200,7 @@ class AnalyticsSvgView(RegionMixin, View):
             "active are outlined in black. Lines join organisations that met or have a declared "
             "relationship; thicker lines are stronger ties. The analytics page lists the same measures as a table."
         )
-        body = network_svg(report, layout(report), title=title, description=description)
+        body = network_svg(report, positions, title=title, description=description)
         response = HttpResponse(body, content_type="image/svg+xml; charset=utf-8")
         response["Cache-Control"] = "private, max-age=300"
         response["Content-Disposition"] = f'inline; filename="network-{self.region.slug}-{query.year}.svg"'

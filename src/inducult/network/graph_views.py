@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
-from inducult.network.analytics_service import network_report
+from inducult.network.analytics_service import kept_report
 from inducult.network.analytics_views import KIND_LABELS, LONE, PALETTE, parse_query
-from inducult.network.domain.analytics import Flag, layout
+from inducult.network.domain.analytics import Flag
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.models import Organisation
 from inducult.regions.views import RegionMixin
@@ -55,8 +55,7 @@ class GraphJsonView(RegionMixin, View):
     def get(self, request, *args, **kwargs):
         query = parse_query(request.GET, self.region)
         kind, sector = _filters(request.GET)
-        report = network_report(self.region, year=query.year, quiet_months=query.quiet_months)
-        positions = layout(report)
+        report, positions = kept_report(self.region, year=query.year, quiet_months=query.quiet_months)
         shown = {o.id for o in report.organisations}
         if kind:
             shown = {o.id for o in report.organisations if o.kind == kind}
