@@ -11,6 +11,15 @@ need=()
 [ -x "${PG_BIN:-/nonexistent}/initdb" ] || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
+# Reports (tests/reports): pdftotext and pdftoppm read the PDFs back; WeasyPrint needs Pango and
+# HarfBuzz's subsetter at run time and a font (DejaVu, found through fontconfig).
+command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+LDCACHE=$(ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true)
+has_lib() { grep -q "$1" <<<"$LDCACHE"; }  # not a pipe from ldconfig: grep -q would end it early (pipefail)
+has_lib 'libpango-1\.0\.so\.0' || need+=(libpango-1.0-0)
+has_lib 'libpangoft2-1\.0\.so\.0' || need+=(libpangoft2-1.0-0)
+has_lib 'libharfbuzz-subset\.so\.0' || need+=(libharfbuzz-subset0)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "The suite needs these Debian packages: ${need[*]} (run as root or install them first)." >&2

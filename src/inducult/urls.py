@@ -17,6 +17,7 @@ urlpatterns = [
     path("manage/<slug:region_slug>/strategy/versions/", include("inducult.strategy.version_urls")),
     path("manage/<slug:region_slug>/strategy/", include("inducult.strategy.urls")),
     path("manage/<slug:region_slug>/action-plan/", include("inducult.actionplan.urls")),
+    path("manage/<slug:region_slug>/reports/", include("inducult.reports.urls")),
     path("", include("inducult.cooperation.urls")),
     path("", include("inducult.practices.urls")),
     path("manage/<slug:region_slug>/", include("inducult.network.urls")),
