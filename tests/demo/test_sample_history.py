@@ -23,7 +23,8 @@ def _version():
 
 
 def _samples():
-    return Engagement.objects.filter(region__slug="karlovy-vary", is_sample=True)
+    """The sample history's engagements (the cooperation demo's activities are engagements of their own)."""
+    return Engagement.objects.filter(region__slug="karlovy-vary", is_sample=True, cooperation_activity__isnull=True)
 
 
 def test_sample_history_keys_are_unique_and_years_run_2019_to_today():
@@ -57,7 +58,7 @@ def test_sample_history_every_sample_is_labelled_with_its_source():
 def test_sample_history_keeps_the_real_discussion_group_apart():
     load_demo(today=DEC_1_2026)
 
-    (real,) = Engagement.objects.filter(region__slug="karlovy-vary", is_sample=False)
+    (real,) = Engagement.objects.filter(region__slug="karlovy-vary", is_sample=False, cooperation_activity__isnull=True)
     assert real.starts_at == datetime.datetime(2018, 10, 4, tzinfo=PRAGUE)
     assert "section 5.1" in real.source
     assert not _samples().filter(starts_at__year=2018).exists()

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inducult.actionplan.demo import load_action_plan
+from inducult.cooperation.demo import load_cooperation
 from inducult.core import audit
 from inducult.core.models import AuditAction
 from inducult.core.text import fold, normalised_name
@@ -45,6 +46,7 @@ from inducult.heritage.models import Event, Exhibition, ExhibitionStop, Festival
 from inducult.network.domain.organisations import create_organisation, update_organisation
 from inducult.network.domain.people import add_membership, create_person, update_person
 from inducult.network.models import Membership, Organisation, Person
+from inducult.practices.demo import load_practices
 from inducult.regions.models import Region
 from inducult.strategy.models import (
     CountRule,
@@ -103,6 +105,10 @@ class Summary:
     tour_starts_updated: int = 0
     action_plan_created: int = 0
     action_plan_updated: int = 0
+    practices_created: int = 0
+    practices_updated: int = 0
+    cooperation_created: int = 0
+    cooperation_updated: int = 0
 
     @property
     def changed(self) -> bool:
@@ -128,6 +134,10 @@ class Summary:
                 self.tour_starts_updated,
                 self.action_plan_created,
                 self.action_plan_updated,
+                self.practices_created,
+                self.practices_updated,
+                self.cooperation_created,
+                self.cooperation_updated,
                 self.public_events_created,
                 self.public_events_updated,
                 self.festivals_created,
@@ -648,6 +658,11 @@ def load_exhibition(*, region, organisations: dict[str, Organisation], actor=Non
             summary.sample_votes_created += sum(votes)
 
 
+def _written(counts: dict[str, int]) -> tuple[int, int]:
+    """Created and updated records in a loader's counts ("created", "calls_created", …)."""
+    return tuple(sum(v for k, v in counts.items() if k.rsplit("_", 1)[-1] == word) for word in ("created", "updated"))
+
+
 def load_tour_starts(*, region, actor=None, summary: Summary) -> None:
     """Starting points of the tour planner: the town centres the reference list gives for the spa towns
     (only Karlovy Vary's is there; the coordinator adds others, e.g. Mariánské Lázně, in the admin)."""
@@ -692,8 +707,11 @@ def load_demo(*, actor=None, today: datetime.date | None = None) -> Summary:
     load_exhibition(region=region, organisations=organisations, actor=actor, summary=summary)
     load_tour_starts(region=region, actor=actor, summary=summary)
     plan = load_action_plan(region=region, organisations=organisations, actor=actor, today=today)
-    summary.action_plan_created = sum(v for k, v in plan.items() if k.endswith("_created"))
-    summary.action_plan_updated = sum(v for k, v in plan.items() if k.endswith("_updated"))
+    summary.action_plan_created, summary.action_plan_updated = _written(plan)
+    practices = load_practices(region=region, organisations=organisations, actor=actor)
+    summary.practices_created, summary.practices_updated = _written(practices)
+    cooperation = load_cooperation(region=region, organisations=organisations, actor=actor, today=today)
+    summary.cooperation_created, summary.cooperation_updated = _written(cooperation)
     load_sample_history(
         region=region, version=version, organisations=organisations, actor=actor, summary=summary, today=today
     )
