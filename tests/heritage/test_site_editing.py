@@ -179,3 +179,24 @@ def test_half_a_coordinate_is_refused(region, coordinator, site):
     response = signed_in(coordinator).post(edit_url(region, site), form_data(site, [SUMMER], longitude=""))
 
     assert "Give both latitude and longitude, or neither." in response.content.decode()
+
+
+def test_only_the_coordinator_rates_a_site_for_the_tour_planner(region, editor, coordinator, site):
+    from inducult.tours.services import site_options
+
+    page = signed_in(editor).get(edit_url(region, site)).content.decode()
+    assert 'name="attractiveness"' not in page
+    signed_in(editor).post(edit_url(region, site), form_data(site, attractiveness="5"))
+    site.refresh_from_db()
+    assert site.attractiveness is None  # the editor's value is not taken
+
+    assert 'name="attractiveness"' in signed_in(coordinator).get(edit_url(region, site)).content.decode()
+    response = signed_in(coordinator).post(edit_url(region, site), form_data(site, attractiveness="5"))
+    assert response.status_code == 302
+    site.refresh_from_db()
+    assert site.attractiveness == 5
+    assert next(o for o in site_options(region, datetime.date(2026, 7, 11)) if o.id == site.pk).attractiveness == 5
+    assert AuditEntry.objects.filter(object_id=str(site.pk), changes__has_key="attractiveness").exists()
+
+    bad = signed_in(coordinator).post(edit_url(region, site), form_data(site, attractiveness="9"))
+    assert bad.status_code == 200 and "Ensure this value is less than or equal to 5." in bad.content.decode()

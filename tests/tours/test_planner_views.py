@@ -218,3 +218,16 @@ def test_only_the_coordinator_may_publish(region, start, sites, editor, viewer):
         assert 'data-testid="publish"' not in page
         assert client.post(reverse("tours:publish", args=[region.slug]), {"query": "", "title": "x"}).status_code == 403
     assert 'data-testid="publish"' not in get(url, params).content.decode()
+
+
+def test_a_day_with_nothing_open_says_so_and_offers_the_nearest_day_with_openings(region, start):
+    # Open Monday to Friday only: on Saturday 11 July nothing is open. One day away, the planner looks
+    # ahead first (Sunday: closed), then back (Friday: open).
+    SiteFactory(region=region, name="Weekday museum", opening_hours=hours((9, 17), weekdays=range(5)))
+    url, params = planner(region, start=f"start-{start.pk}")  # Saturday 11 July 2026
+    page = re.sub(r"\s+", " ", get(url, params).content.decode())
+    assert 'data-testid="empty-plan"' in page
+    assert "The nearest day with places open for your wishes: Friday 10 July 2026." in page
+    link = re.search(r'data-testid="nearest-day">.*?<a href="([^"]+)"', page).group(1).replace("&amp;", "&")
+    assert "day=2026-07-10" in link
+    assert re.findall(r'data-testid="stop" data-site="(\d+)"', get(link, {}).content.decode())

@@ -96,6 +96,15 @@ class Site(Translated, models.Model):
         _("typical visit (minutes)"), null=True, blank=True, validators=[MinValueValidator(5)]
     )
     tour_languages = DelimitedListField(_("guided tours in"), choices=TourLanguage.choices)
+    # How much a visitor's day gains from this site (1–5); empty: the tour planner's default for its
+    # kind (tours.day_plan.KIND_ATTRACTIVENESS). Set by the coordinator, not by the site's own editor.
+    attractiveness = models.PositiveSmallIntegerField(
+        _("attractiveness for tours (1–5)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("Empty: the default for its kind (UNESCO component 5, show mine or museum 4, …)."),
+    )
     price_level = models.CharField(_("price"), max_length=8, choices=PriceLevel.choices, blank=True)
     price_note = models.CharField(_("prices"), max_length=300, blank=True)
     wheelchair = models.CharField(_("wheelchair access"), max_length=8, choices=Wheelchair.choices, blank=True)

@@ -146,14 +146,18 @@ class SiteForm(forms.ModelForm):
             "price_note",
             "wheelchair",
             "accessibility_note",
+            "attractiveness",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "opening_hours_text": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, coordinator: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not coordinator:
+            # A site's own editor does not rate its own site for the tour planner.
+            del self.fields["attractiveness"]
         self.fields["tour_languages"] = forms.MultipleChoiceField(
             label=_("Guided tours in"),
             required=False,

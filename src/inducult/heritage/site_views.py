@@ -76,7 +76,7 @@ class SiteEditView(SiteAdminMixin, TemplateView):
     def forms(self, site, data=None):
         hours = site.hours()
         return (
-            SiteForm(data, instance=site),
+            SiteForm(data, instance=site, coordinator=self.can("heritage.review_event")),
             SeasonFormSet(data, prefix="seasons", initial=None if data else season_initial(hours)),
             ExceptionFormSet(data, prefix="exceptions", initial=None if data else exception_initial(hours)),
         )
@@ -97,7 +97,7 @@ class SiteEditView(SiteAdminMixin, TemplateView):
         if form.is_valid() and seasons.is_valid() and exceptions.is_valid():
             try:
                 hours = self.hours(form, seasons, exceptions)
-                data = {name: form.cleaned_data.get(name) for name in form.Meta.fields}
+                data = {name: form.cleaned_data.get(name) for name in form.Meta.fields if name in form.fields}
                 for name in ("description", "website", "opening_hours_text", "price_note", "accessibility_note"):
                     data[name] = (data[name] or "").strip()
                 data["price_level"] = data["price_level"] or ""

@@ -31,6 +31,7 @@ AUDITED_FIELDS = (
     "price_note",
     "wheelchair",
     "accessibility_note",
+    "attractiveness",
 )
 
 

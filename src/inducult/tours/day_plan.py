@@ -198,6 +198,12 @@ def _sort_out(sites: Sequence[SiteOption], wishes: Wishes):
     return candidates, left_out, check_hours
 
 
+def has_openings(sites: Sequence[SiteOption], wishes: Wishes) -> bool:
+    """Whether any site could be visited at all that day (open, within the wishes), before planning."""
+    candidates, _left_out, _check = _sort_out(sites, wishes)
+    return bool(candidates)
+
+
 def plan_day(sites: Sequence[SiteOption], wishes: Wishes, travel: Travel, *, time_limit: float = 1.0) -> DayPlan:
     if wishes.day_end <= wishes.day_start:
         raise DayPlanError("the day ends before it starts")

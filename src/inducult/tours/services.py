@@ -44,6 +44,7 @@ def site_options(region, day: datetime.date) -> list[SiteOption]:
                 state=str(hours.state),
                 intervals=tuple((_minutes(i.opens), _minutes(i.closes)) for i in hours.intervals),
                 visit_minutes=site.visit_minutes,
+                attractiveness=site.attractiveness,
                 tour_languages=tuple(site.tour_languages),
                 wheelchair=site.wheelchair,
                 event_today=site.pk in with_events,

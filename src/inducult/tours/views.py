@@ -25,7 +25,7 @@ from inducult.heritage.models import Site
 from inducult.heritage.web import allow_tiles
 from inducult.regions.views import RegionMixin
 from inducult.tours import presentation, products
-from inducult.tours.day_plan import DayPlan, DayPlanError, Wishes, plan_day
+from inducult.tours.day_plan import DayPlan, DayPlanError, Wishes, has_openings, plan_day
 from inducult.tours.forms import MODES, PlannerForm
 from inducult.tours.models import TourProduct, TourStart
 from inducult.tours.routing import travel_matrix
@@ -98,7 +98,23 @@ class PlannerView(PlannerMixin, TemplateView):
                 )
             else:
                 context.update(self.plan_context(form, day_plan))
+                if not day_plan.stops:
+                    context["nearest_day"] = self.nearest_day_with_openings(form, day_plan.wishes)
         return context
+
+    def nearest_day_with_openings(self, form: PlannerForm, wishes: Wishes) -> dict | None:
+        """The nearest day (up to a week either way, never in the past) on which some place could be
+        visited with the same wishes, and the address of its plan."""
+        day = form.cleaned_data["day"]
+        today = timezone.localdate(timezone=self.zone())
+        for distance in range(1, 8):
+            for other in (day + datetime.timedelta(days=distance), day - datetime.timedelta(days=distance)):
+                if other < today or not has_openings(site_options(self.region, other), wishes):
+                    continue
+                query = self.request.GET.copy()
+                query["day"] = other.isoformat()
+                return {"day": other, "url": f"{reverse('tours:planner', args=[self.region.slug])}?{query.urlencode()}"}
+        return None
 
     def plan_context(self, form: PlannerForm, day_plan: DayPlan) -> dict:
         slug = self.region.slug
