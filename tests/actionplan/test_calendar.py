@@ -73,7 +73,8 @@ def test_the_private_feed_carries_the_regions_dates_with_reminders(region, coord
     token = url.rsplit("/", 1)[1].removesuffix(".ics")
     assert not CalendarFeed.objects.filter(token_hash=token).exists()  # only its hash is stored
 
-    response = Client().get(url)  # a calendar app: no session, the address is the credential
+    # A calendar app: no session (the address is the credential), here one that asks for English.
+    response = Client(headers={"accept-language": "en"}).get(url)
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
     events = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
     summaries = sorted(str(e["SUMMARY"]) for e in events)

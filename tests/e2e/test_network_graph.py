@@ -41,6 +41,9 @@ def test_the_network_view_draws_the_demo_network_and_filters_it(browser, live_se
         page.wait_for_selector("#network-graph[data-nodes]")
         assert page.locator("#network-graph").get_attribute("data-nodes") == str(len(report.organisations))
         assert page.locator("#network-graph canvas").count() >= 1
+        most_active = [o.name for o in report.most_active()]
+        assert most_active, "the demo should have active organisations in 2019"
+        assert page.locator("[data-testid=most-active] li").all_inner_texts() == most_active
 
         museums = sum(1 for o in report.organisations if o.kind == "museum")
         page.select_option("#graph-kind", "museum")

@@ -36,7 +36,13 @@ class GraphView(RegionMixin, TemplateView):
         kind, sector = _filters(self.request.GET)
         params = self.request.GET.copy()
         params["year"] = str(query.year)
+        report, _positions = kept_report(self.region, year=query.year, quiet_months=query.quiet_months)
         context.update(
+            # Named under the drawing too: the ring on the canvas is not read by screen readers.
+            most_active=[
+                {"name": o.name, "url": reverse("network:organisation_detail", args=[self.region.slug, o.id])}
+                for o in report.most_active()
+            ],
             year=query.year,
             kind=kind,
             sector=sector,
