@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from inducult.network import analytics_views, graph_views, import_views, views
+from inducult.network import analytics_views, graph_views, import_views, relationship_views, views
 
 app_name = "network"
 urlpatterns = [
@@ -15,6 +15,12 @@ urlpatterns = [
     path("organisations/<int:pk>/edit/", views.OrganisationUpdateView.as_view(), name="organisation_edit"),
     path("organisations/<int:pk>/archive/", views.OrganisationArchiveView.as_view(), name="organisation_archive"),
     path("organisations/<int:pk>/restore/", views.OrganisationRestoreView.as_view(), name="organisation_restore"),
+    path(
+        "organisations/<int:pk>/relationships/new/",
+        relationship_views.RelationshipCreateView.as_view(),
+        name="relationship_create",
+    ),
+    path("relationships/<int:pk>/", relationship_views.RelationshipChangeView.as_view(), name="relationship_change"),
     # People and memberships
     path("people/", views.PersonListView.as_view(), name="person_list"),
     path("people/new/", views.PersonCreateView.as_view(), name="person_create"),

@@ -21,6 +21,7 @@ from inducult.network.domain.search import find_organisations, towns
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.forms import OrganisationCreateForm, OrganisationEditForm, OrganisationFilterForm
 from inducult.network.models import Organisation
+from inducult.network.relationship_views import RelationshipForm, relationships_of
 from inducult.network.views_common import conflict_details, field_label, history_rows, paginate
 from inducult.regions.views import RegionMixin
 
@@ -125,6 +126,9 @@ class OrganisationDetailView(OrganisationMixin, TemplateView):
             history=history_rows(org),
             can_change=self.can("network.change_organisation", org),
             can_archive=self.can("network.archive_organisation"),
+            relationships=relationships_of(org),
+            can_relate=self.can("network.change_relationships"),
+            relationship_form=RelationshipForm(organisation=org) if self.can("network.change_relationships") else None,
         )
         return context
 

@@ -92,6 +92,8 @@ RULES: dict[str, RuleFn] = {
     # Network analytics (who meets whom, who has gone quiet): the coordinator and the read-only
     # leadership; editors of one organisation do not see the others' standing.
     "network.view_analytics": _has(Role.COORDINATOR, Role.VIEWER),
+    # Declared relationships between organisations feed the analytics: the coordinator keeps them.
+    "network.change_relationships": _has(Role.COORDINATOR),
     # The action plan and funding catalogue: read in the back office, kept by the coordinator.
     "actionplan.view": _has(Role.COORDINATOR, Role.EDITOR, Role.VIEWER),
     "actionplan.change": _has(Role.COORDINATOR),

@@ -1,0 +1,62 @@
+"""Declared relationships between organisations: create, end and delete, each validated and audited
+in one transaction. Ending one (it held until a day) is the usual change; deleting is for mistakes,
+and its audit entry keeps every field so that it can be entered again."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+
+from inducult.core import audit
+from inducult.core.models import AuditAction
+from inducult.network.models import OrganisationRelationship
+
+FIELDS = ("source", "target", "kind", "valid_from", "valid_to", "note")
+
+
+@transaction.atomic
+def create_relationship(*, actor, source, target, kind: str, valid_from=None, valid_to=None, note: str = ""):
+    relationship = OrganisationRelationship(
+        source=source, target=target, kind=kind, valid_from=valid_from, valid_to=valid_to, note=(note or "").strip()
+    )
+    relationship.full_clean()
+    relationship.save()
+    audit.record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=relationship,
+        region=source.region,
+        changes={k: [None, v] for k, v in audit.snapshot(relationship, FIELDS).items() if v not in (None, "")},
+    )
+    return relationship
+
+
+@transaction.atomic
+def end_relationship(*, actor, relationship: OrganisationRelationship, on: datetime.date):
+    before = audit.snapshot(relationship, FIELDS)
+    relationship.valid_to = on
+    relationship.full_clean()
+    relationship.save(update_fields=["valid_to"])
+    audit.record(
+        actor=actor,
+        action=AuditAction.CHANGE,
+        instance=relationship,
+        region=relationship.source.region,
+        changes=audit.diff(before, audit.snapshot(relationship, FIELDS)),
+    )
+    return relationship
+
+
+@transaction.atomic
+def delete_relationship(*, actor, relationship: OrganisationRelationship) -> None:
+    region = relationship.source.region
+    values = audit.snapshot(relationship, FIELDS)
+    audit.record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        instance=relationship,
+        region=region,
+        changes={k: [v, None] for k, v in values.items() if v not in (None, "")},
+    )
+    relationship.delete()

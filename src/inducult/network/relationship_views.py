@@ -1,0 +1,124 @@
+"""Declaring, ending and deleting relationships between organisations (the coordinator), from an
+organisation's page."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from inducult.network.domain import relationships as domain
+from inducult.network.models import Organisation, OrganisationRelationship
+from inducult.regions.views import RegionMixin
+
+
+class RelationshipForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=OrganisationRelationship.Kind.choices)
+    target = forms.ModelChoiceField(
+        label=gettext_lazy("Related organisation"),
+        queryset=Organisation.objects.none(),
+        error_messages={
+            "invalid_choice": gettext_lazy(
+                "Choose another current organisation of this region: not this one (an organisation cannot have a "
+                "relationship with itself), nor one of another region or archived."
+            )
+        },
+    )
+    valid_from = forms.DateField(
+        label=gettext_lazy("Valid from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    valid_to = forms.DateField(
+        label=gettext_lazy("Valid to"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    note = forms.CharField(label=gettext_lazy("Note"), required=False, max_length=500)
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = (
+            Organisation.objects.filter(region_id=organisation.region_id, archived_at__isnull=True)
+            .exclude(pk=organisation.pk)
+            .order_by("name")
+        )
+
+
+def relationships_of(organisation: Organisation):
+    """Both directions, with the other organisation, for the organisation's page."""
+    rows = OrganisationRelationship.objects.filter(Q(source=organisation) | Q(target=organisation)).select_related(
+        "source", "target"
+    )
+    return [
+        {
+            "relationship": r,
+            "other": r.target if r.source_id == organisation.pk else r.source,
+            "outgoing": r.source_id == organisation.pk,
+        }
+        for r in rows
+    ]
+
+
+class RelationshipCreateView(RegionMixin, View):
+    rule = "network.change_relationships"
+
+    def post(self, request, *args, pk: int, **kwargs):
+        organisation = get_object_or_404(Organisation, region=self.region, pk=pk)
+        form = RelationshipForm(request.POST, organisation=organisation)
+        back = reverse("network:organisation_detail", args=[self.region.slug, organisation.pk]) + "#relationships"
+        if not form.is_valid():
+            for field, errors in form.errors.items():
+                label = form.fields[field].label if field in form.fields else ""
+                for error in errors:
+                    messages.error(request, f"{label}: {error}" if label else error)
+            return HttpResponseRedirect(back)
+        data = form.cleaned_data
+        try:
+            domain.create_relationship(
+                actor=request.user,
+                source=organisation,
+                target=data["target"],
+                kind=data["kind"],
+                valid_from=data["valid_from"],
+                valid_to=data["valid_to"],
+                note=data["note"],
+            )
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            messages.success(request, _("Relationship with “%(name)s” recorded.") % {"name": data["target"].name})
+        return HttpResponseRedirect(back)
+
+
+class RelationshipChangeView(RegionMixin, View):
+    """End a relationship today, or delete one entered by mistake (POST ``action``)."""
+
+    rule = "network.change_relationships"
+
+    def post(self, request, *args, pk: int, **kwargs):
+        relationship = get_object_or_404(
+            OrganisationRelationship.objects.select_related("source__region"), pk=pk, source__region=self.region
+        )
+        back_to = request.POST.get("from")
+        organisation_pk = int(back_to) if back_to and back_to.isdigit() else relationship.source_id
+        back = reverse("network:organisation_detail", args=[self.region.slug, organisation_pk]) + "#relationships"
+        today = timezone.localdate(timezone=zoneinfo.ZoneInfo(self.region.time_zone))
+        try:
+            if request.POST.get("action") == "end":
+                domain.end_relationship(actor=request.user, relationship=relationship, on=today)
+                messages.success(request, _("The relationship ends on %(day)s.") % {"day": today.strftime("%Y-%m-%d")})
+            elif request.POST.get("action") == "delete":
+                domain.delete_relationship(actor=request.user, relationship=relationship)
+                messages.success(request, _("Relationship deleted; the audit log keeps what it said."))
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        return HttpResponseRedirect(back)
