@@ -207,3 +207,13 @@ def test_small_days_reach_the_best_value_and_pass_the_check(rows):
         option = next(s for s in sites if s.id == stop.site_id)
         assert any(o <= stop.start and stop.leave <= c for o, c in option.intervals)
     assert day.back_at <= w.day_end + 1e-6
+
+
+def test_two_must_sees_that_cannot_fit_together_are_named_as_the_conflict():
+    # Each fits the day alone; together they are 200 km and two long visits apart.
+    sites = [site(1, -100, visit=120), site(2, 100, visit=120)]
+    day = plan_day(sites, wishes(day_end=9 * H + 400, must_see=frozenset({1, 2})), flat_travel())
+    (planned,) = day.stops
+    (left,) = day.left_out
+    assert left.reason == "must_see_unreachable"
+    assert left.detail == {"because": "conflict", "with": [planned.name]}

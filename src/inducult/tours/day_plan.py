@@ -103,7 +103,7 @@ REASONS = (
     "wheelchair",  # not confirmed wheelchair accessible
     "not_your_interest",  # its sectors have weight 0 in the visitor's interests
     "no_time",  # it would fit alone, but not beside the sites chosen
-    "must_see_unreachable",  # a must-see that cannot be fitted into the day at all
+    "must_see_unreachable",  # a must-see that cannot be fitted into the day, alone or beside other must-sees
 )
 
 
@@ -257,10 +257,19 @@ def plan_day(sites: Sequence[SiteOption], wishes: Wishes, travel: Travel, *, tim
         previous = scheduled.vertex
     back_minutes = matrix[previous][0]
     chosen = {stop.site_id for stop in stops}
-    for site, _value, _windows, _length in candidates:
-        if site.id not in chosen:
-            reason = "must_see_unreachable" if site.id in wishes.must_see else "no_time"
-            left_out.append(LeftOut(site.id, site.name, reason, {"because": "no_time"} if reason != "no_time" else {}))
+    planned_must_see = [stop.name for stop in stops if stop.must_see]
+    for index, (site, _value, _windows, _length) in enumerate(candidates, start=1):
+        if site.id in chosen:
+            continue
+        if site.id not in wishes.must_see:
+            left_out.append(LeftOut(site.id, site.name, "no_time"))
+        elif check(problem, [0, index, 0]).ok and planned_must_see:
+            # It fits the day alone: the must-sees planned instead are what it conflicts with.
+            left_out.append(
+                LeftOut(site.id, site.name, "must_see_unreachable", {"because": "conflict", "with": planned_must_see})
+            )
+        else:
+            left_out.append(LeftOut(site.id, site.name, "must_see_unreachable", {"because": "no_time"}))
     return DayPlan(
         wishes=wishes,
         stops=tuple(stops),

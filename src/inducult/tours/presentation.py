@@ -39,6 +39,10 @@ def reason_text(item) -> str:
         "not_your_interest": _("Not among your interests."),
         "no_time": _("No time left beside the places chosen."),
     }
+    if item.reason == "must_see_unreachable" and detail.get("because") == "conflict":
+        return _("You marked it as a must-see; it fits the day alone, but not together with %(others)s.") % {
+            "others": ", ".join(detail.get("with", ()))
+        }
     if item.reason == "must_see_unreachable":
         because = texts.get(detail.get("because", ""), "")
         return (_("You marked it as a must-see, but it does not fit into the day.") + " " + because).strip()
