@@ -70,8 +70,15 @@ class Command(BaseCommand):
         parser.add_argument("--compare", action="store_true", help="also run the other methods for the table")
         parser.add_argument("--bks", type=Path, default=None, help="best-known scores (default ../shared/…/BKS.tsv)")
         parser.add_argument("--seed", type=int, default=0, help="random seed of the search")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            choices=(1, 2),
+            default=2,
+            help="processes for the planner's portfolio (2: its two searches side by side on two cores)",
+        )
 
-    def handle(self, *args, files, time_limit, method, compare, bks, seed, **options):
+    def handle(self, *args, files, time_limit, method, compare, bks, seed, workers, **options):
         if time_limit <= 0:
             raise CommandError("--time-limit must be positive")
         known = self._known(bks)
@@ -91,7 +98,7 @@ class Command(BaseCommand):
             for current in methods:
                 began = time.perf_counter()
                 try:
-                    found = plan(instance.problem, time_limit=time_limit, seed=seed, method=current)
+                    found = plan(instance.problem, time_limit=time_limit, seed=seed, method=current, workers=workers)
                     route, score = list(found.route), found.score
                 except PlanningError:
                     route, score = [], 0.0
