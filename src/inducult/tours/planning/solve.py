@@ -66,14 +66,31 @@ def _portfolio_member(problem: Problem, budget: float, seed: int, orienteering: 
 
 
 _POOL: concurrent.futures.ProcessPoolExecutor | None = None
+# A worker that has not answered this long after its budget is given up on (the plan then keeps the
+# other candidates): a stuck process must not hang the caller.
+WORKER_GRACE = 5.0
+
+
+def _ready() -> bool:
+    return True
 
 
 def _pool() -> concurrent.futures.ProcessPoolExecutor:
-    """Two worker processes, started once (forked: PyVRP is already imported) and reused."""
+    """Two worker processes, started once and reused. Spawned, not forked: a fork copies the locks
+    other threads of the caller hold (a test runner's browser driver, a server's threads), and a child
+    waiting on such a lock would never answer."""
     global _POOL
     if _POOL is None:
-        _POOL = concurrent.futures.ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"))
+        _POOL = concurrent.futures.ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"))
     return _POOL
+
+
+def warm_up(workers: int = 2) -> None:
+    """Start the worker processes (and their imports) before anything is timed."""
+    if workers >= 2:
+        pool = _pool()
+        for future in [pool.submit(_ready) for _ in range(2)]:
+            future.result(timeout=60)
 
 
 def plan(problem: Problem, *, time_limit: float = 2.0, seed: int = 0, method: str = "ours", workers: int = 1) -> Plan:
@@ -101,7 +118,11 @@ def plan(problem: Problem, *, time_limit: float = 2.0, seed: int = 0, method: st
         if workers >= 2 and problem.candidates:
             pool = _pool()
             runs = [pool.submit(_portfolio_member, problem, budget, seed + n, bool(n)) for n in (0, 1)]
-            candidates.extend(run.result() for run in runs)
+            for run in runs:
+                try:
+                    candidates.append(run.result(timeout=budget + WORKER_GRACE))
+                except (concurrent.futures.TimeoutError, concurrent.futures.process.BrokenProcessPool):
+                    run.cancel()
         else:
             candidates.append(_library(problem, budget / 2, seed, pyvrp.SolveParams()))
             candidates.append(_library(problem, deadline - time.perf_counter() - budget / 18, seed + 1, OURS))

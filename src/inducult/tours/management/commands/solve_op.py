@@ -19,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from inducult.tours.planning import METHODS, PlanningError, check, plan
 from inducult.tours.planning.instances import read_instance
+from inducult.tours.planning.solve import warm_up
 
 
 def default_bks() -> Path:
@@ -92,6 +93,7 @@ class Command(BaseCommand):
             except (OSError, ValueError) as error:
                 raise CommandError(f"Cannot read {name}: {error}") from None
         methods = [method] + ([m for m in METHODS if m != method] if compare else [])
+        warm_up(workers)  # the worker processes start (and import PyVRP) before any clock runs
         results: dict[str, list[Outcome]] = {m: [] for m in methods}
         for name, instance in instances:
             entry = known.get(Path(name).resolve())
