@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import zoneinfo
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,11 +18,8 @@ from django.utils import timezone
 from inducult.actionplan import services
 from inducult.actionplan.models import Activity, FundingCall, FundingInstrument
 from inducult.demo import actionplan_records as records
+from inducult.demo.writing import differences
 from inducult.network.models import Organisation
-
-
-def _differences(instance, data: dict[str, Any]) -> dict[str, Any]:
-    return {name: value for name, value in data.items() if getattr(instance, name) != value}
 
 
 def _load_instruments(*, region, actor, counts) -> dict[str, FundingInstrument]:
@@ -37,7 +33,7 @@ def _load_instruments(*, region, actor, counts) -> dict[str, FundingInstrument]:
                 region=region, actor=actor, data={"external_id": record.key, **data}
             )
             counts["instruments_created"] += 1
-        elif changed := _differences(instrument, data):
+        elif changed := differences(instrument, data):
             instrument = services.update_instrument(
                 instrument=instrument, actor=actor, data=changed, version=instrument.version
             )
@@ -60,7 +56,7 @@ def _load_sample_calls(*, instruments, actor, today, counts) -> None:
             counts["calls_updated"] += 1
         else:
             # Keep its dates; bring any other field back to the record's.
-            changed = _differences(call, {k: v for k, v in data.items() if k not in ("opens_on", "closes_on")})
+            changed = differences(call, {k: v for k, v in data.items() if k not in ("opens_on", "closes_on")})
             if changed:
                 services.save_call(instrument=instrument, actor=actor, data=changed, call=call)
                 counts["calls_updated"] += 1
@@ -93,7 +89,7 @@ def _load_activities(*, region, organisations, instruments, actor, counts) -> No
             )
             counts["activities_created"] += 1
         else:
-            changed = _differences(activity, data)
+            changed = differences(activity, data)
             changed_relations = {
                 name: related
                 for name, related in relations.items()

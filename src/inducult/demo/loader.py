@@ -32,7 +32,9 @@ from inducult.demo import (
     sample_history,
     site_records,
     strategy_records,
+    writing,
 )
+from inducult.demo.writing import differences
 from inducult.engagement.domain.engagements import (
     add_follow_up_task,
     add_participant,
@@ -58,8 +60,6 @@ from inducult.strategy.models import (
     StrategyVersion,
 )
 from inducult.tours.models import TourStart
-
-REGION_FIELDS = ("name", "country", "languages", "default_language", "time_zone", "description", "source")
 
 
 @dataclass
@@ -207,42 +207,9 @@ class Summary:
         return f"{registry}; {strategy}; {samples}; {sites}; {events}; {exhibition}"
 
 
-def _differences(instance, data: dict[str, Any]) -> dict[str, Any]:
-    return {name: value for name, value in data.items() if getattr(instance, name) != value}
-
-
 def ensure_region(*, actor=None) -> tuple[Region, str]:
     """The demo region, created or brought up to date; returns it with "created", "updated" or ""."""
-    data = {name: records.REGION[name] for name in REGION_FIELDS}
-    region = Region.objects.filter(slug=records.REGION["slug"]).first()
-    if region is None:
-        region = Region(slug=records.REGION["slug"], **data)
-        region.full_clean()
-        region.save()
-        audit.record(
-            actor=actor,
-            action=AuditAction.CREATE,
-            instance=region,
-            region=region,
-            changes={name: [None, value] for name, value in audit.snapshot(region, REGION_FIELDS).items()},
-        )
-        return region, "created"
-    changed = _differences(region, data)
-    if not changed:
-        return region, ""
-    before = audit.snapshot(region, REGION_FIELDS)
-    for name, value in changed.items():
-        setattr(region, name, value)
-    region.full_clean()
-    region.save(update_fields=list(changed))
-    audit.record(
-        actor=actor,
-        action=AuditAction.CHANGE,
-        instance=region,
-        region=region,
-        changes=audit.diff(before, audit.snapshot(region, REGION_FIELDS)),
-    )
-    return region, "updated"
+    return writing.ensure_region(records.REGION, actor=actor)
 
 
 def _identity(name: str, town: str) -> tuple[str, str]:
@@ -259,7 +226,7 @@ def load_organisations(*, region, actor=None, summary: Summary) -> dict[str, Org
             org = create_organisation(region=region, actor=actor, data=record.data)
             summary.organisations_created += 1
         else:
-            changed = _differences(org, record.data)
+            changed = differences(org, record.data)
             if changed:
                 org = update_organisation(organisation=org, actor=actor, data=changed, version=org.version)
                 summary.organisations_updated += 1
@@ -275,7 +242,7 @@ def load_sample_people(*, region, organisations: dict[str, Organisation], actor=
             person = create_person(region=region, actor=actor, data=record.data)
             summary.people_created += 1
         else:
-            changed = _differences(person, record.data)
+            changed = differences(person, record.data)
             if changed:
                 person = update_person(person=person, actor=actor, data=changed, version=person.version)
                 summary.people_updated += 1
@@ -324,7 +291,7 @@ def _ensure(
         )
         setattr(summary, f"{counter}_created", getattr(summary, f"{counter}_created") + 1)
         return instance
-    changed = _differences(instance, data)
+    changed = differences(instance, data)
     changed_links = {
         name: related for name, related in links.items() if set(getattr(instance, name).all()) != set(related)
     }
@@ -441,7 +408,7 @@ def load_real_engagements(*, region, actor=None, summary: Summary) -> None:
             create_engagement(region=region, actor=actor, data=data)
             summary.engagements_created += 1
         else:
-            changed = _differences(engagement, data)
+            changed = differences(engagement, data)
             if changed:
                 update_engagement(engagement=engagement, actor=actor, data=changed, version=engagement.version)
                 summary.engagements_updated += 1
@@ -510,7 +477,7 @@ def load_sample_history(
             summary.samples_created += 1
             _add_sample_details(engagement, record, organisations=organisations, people=people, actor=actor)
         elif getattr(engagement, "deleted_at", None) is None:
-            changed = _differences(engagement, data)
+            changed = differences(engagement, data)
             if changed:
                 engagement = update_engagement(
                     engagement=engagement, actor=actor, data=changed, version=engagement.version

@@ -386,11 +386,12 @@ class FollowUpTask(models.Model):
             raise ValidationError({"owner": _("The owner belongs to another region than this engagement.")})
 
 
-class Attachment(models.Model):
-    """A file kept with an engagement: PDF, DOCX, XLSX, ODT, PNG or JPEG, checked by content."""
+class StoredFile(models.Model):
+    """What every uploaded file of the platform keeps beside its bytes: the original name, size and
+    content type (as the bytes show it) and a description. Concrete models add ``file`` (their own
+    storage path) and the record the file belongs to; ``delete_stored_file`` removes the bytes with
+    the row."""
 
-    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("file"), upload_to=attachment_path, max_length=300, validators=[validate_attachment])
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
     content_type = models.CharField(_("content type"), max_length=100, editable=False, default="")
     size = models.PositiveBigIntegerField(_("size"), editable=False, default=0)
@@ -398,6 +399,7 @@ class Attachment(models.Model):
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:
+        abstract = True
         ordering = ["created_at", "id"]
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
@@ -408,10 +410,6 @@ class Attachment(models.Model):
     def save(self, *args, **kwargs):
         self.describe_upload()
         super().save(*args, **kwargs)
-
-    @property
-    def region(self):
-        return self.engagement.region
 
     def clean(self) -> None:
         self.describe_upload()
@@ -426,12 +424,30 @@ class Attachment(models.Model):
         self.content_type = sniff_content_type(self.file) or ATTACHMENT_TYPES.get(extension, ("", ""))[1]
 
 
-@receiver(post_delete, sender=Attachment, dispatch_uid="engagement_attachment_file_cleanup")
-def delete_attachment_file(sender, instance: Attachment, **kwargs) -> None:
-    """The stored file goes with its row, however the row goes (the engagement log's remove button,
-    the admin, an engagement deleted for good): files may hold minutes with personal data. Only
-    once the deletion is committed: a rolled-back transaction keeps the file its row still names."""
+def delete_stored_file(instance: StoredFile) -> None:
+    """The stored bytes go with their row, however the row goes (a remove button, the admin, a parent
+    deleted for good): files may hold minutes with personal data. Only once the deletion is committed:
+    a rolled-back transaction keeps the file its row still names."""
     stored = instance.file
     if stored and stored.name:
         storage, name = stored.storage, stored.name
         transaction.on_commit(lambda: storage.delete(name))
+
+
+class Attachment(StoredFile):
+    """A file kept with an engagement: PDF, DOCX, XLSX, ODT, PNG or JPEG, checked by content."""
+
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=300, validators=[validate_attachment])
+
+    class Meta(StoredFile.Meta):
+        pass
+
+    @property
+    def region(self):
+        return self.engagement.region
+
+
+@receiver(post_delete, sender=Attachment, dispatch_uid="engagement_attachment_file_cleanup")
+def delete_attachment_file(sender, instance: Attachment, **kwargs) -> None:
+    delete_stored_file(instance)

@@ -21,13 +21,11 @@ from typing import Any
 
 from django.db import transaction
 
-from inducult.core import audit
-from inducult.core.models import AuditAction
 from inducult.demo.records import STRATEGY
+from inducult.demo.writing import ensure_region
 from inducult.practices import services
 from inducult.practices.enums import PracticeTheme
 from inducult.practices.models import GoodPractice
-from inducult.regions.models import Region
 
 WEB_PAGE = "KSMAS KK web page 'InduCult (English version)'"
 
@@ -49,7 +47,6 @@ PARTNER_REGION = {
         "The seeds name no Saxon partner organisation."
     ),
 }
-REGION_FIELDS = ("name", "country", "languages", "default_language", "time_zone", "description", "source")
 
 
 @dataclass(frozen=True)
@@ -245,40 +242,6 @@ PARTNER = PracticeRecord(
 )
 
 
-def ensure_partner_region(*, actor=None) -> tuple[Region, str]:
-    """The partner region, created or brought up to date; returns it with "created", "updated" or ""."""
-    data = {name: PARTNER_REGION[name] for name in REGION_FIELDS}
-    region = Region.objects.filter(slug=PARTNER_REGION["slug"]).first()
-    if region is None:
-        region = Region(slug=PARTNER_REGION["slug"], **data)
-        region.full_clean()
-        region.save()
-        audit.record(
-            actor=actor,
-            action=AuditAction.CREATE,
-            instance=region,
-            region=region,
-            changes={name: [None, value] for name, value in audit.snapshot(region, REGION_FIELDS).items()},
-        )
-        return region, "created"
-    changed = {name: value for name, value in data.items() if getattr(region, name) != value}
-    if not changed:
-        return region, ""
-    before = audit.snapshot(region, REGION_FIELDS)
-    for name, value in changed.items():
-        setattr(region, name, value)
-    region.full_clean()
-    region.save(update_fields=list(changed))
-    audit.record(
-        actor=actor,
-        action=AuditAction.CHANGE,
-        instance=region,
-        region=region,
-        changes=audit.diff(before, audit.snapshot(region, REGION_FIELDS)),
-    )
-    return region, "updated"
-
-
 def _load(record: PracticeRecord, *, region, organisations, actor, counts) -> GoodPractice:
     data = record.data(organisations)
     practice = GoodPractice.objects.filter(region=region, external_id=record.key).first()
@@ -309,7 +272,7 @@ def load_practices(*, region, organisations: dict, actor=None) -> dict[str, int]
     counts = {"practices": 0, "created": 0, "updated": 0, "partner_region_created": 0, "partner_region_updated": 0}
     for record in KARLOVY_VARY:
         _load(record, region=region, organisations=organisations, actor=actor, counts=counts)
-    partner, outcome = ensure_partner_region(actor=actor)
+    partner, outcome = ensure_region(PARTNER_REGION, actor=actor)
     counts["partner_region_created"] = int(outcome == "created")
     counts["partner_region_updated"] = int(outcome == "updated")
     _load(PARTNER, region=partner, organisations={}, actor=actor, counts=counts)

@@ -17,7 +17,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
@@ -26,7 +26,8 @@ from django.utils.translation import gettext_lazy as _
 
 from inducult.core.text import search_key
 from inducult.core.translated import Translated, validate_translations
-from inducult.engagement.validators import ATTACHMENT_TYPES, sniff_content_type, validate_attachment
+from inducult.engagement.models import StoredFile, delete_stored_file
+from inducult.engagement.validators import validate_attachment
 from inducult.practices.enums import PracticeTheme
 from inducult.practices.validators import validate_language
 
@@ -171,51 +172,21 @@ class GoodPractice(Translated, models.Model):
             )
 
 
-class PracticeAttachment(models.Model):
+class PracticeAttachment(StoredFile):
     """A file kept with a practice: PDF, DOCX, XLSX, ODT, PNG or JPEG, checked by content. Private to
     the practice's region unless the practice is shared."""
 
     practice = models.ForeignKey(GoodPractice, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(_("file"), upload_to=attachment_path, max_length=300, validators=[validate_attachment])
-    file_name = models.CharField(_("file name"), max_length=255, blank=True)
-    content_type = models.CharField(_("content type"), max_length=100, editable=False, default="")
-    size = models.PositiveBigIntegerField(_("size"), editable=False, default=0)
-    description = models.CharField(_("description"), max_length=300, blank=True)
-    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["created_at", "id"]
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-
-    def __str__(self) -> str:
-        return self.file_name or PurePath(self.file.name or "").name
-
-    def save(self, *args, **kwargs):
-        self.describe_upload()
-        super().save(*args, **kwargs)
+    class Meta(StoredFile.Meta):
+        pass
 
     @property
     def region(self):
         return self.practice.region
 
-    def clean(self) -> None:
-        self.describe_upload()
-
-    def describe_upload(self) -> None:
-        """Take a new upload's original name, size and content type (as its bytes show it)."""
-        if not self.file or getattr(self.file, "_committed", True):
-            return
-        self.file_name = PurePath(self.file.name).name[:255]
-        self.size = self.file.size
-        extension = PurePath(self.file.name).suffix.lower()
-        self.content_type = sniff_content_type(self.file) or ATTACHMENT_TYPES.get(extension, ("", ""))[1]
-
 
 @receiver(post_delete, sender=PracticeAttachment, dispatch_uid="practice_attachment_file_cleanup")
 def delete_attachment_file(sender, instance: PracticeAttachment, **kwargs) -> None:
-    """The stored file goes with its row, once the deletion is committed."""
-    stored = instance.file
-    if stored and stored.name:
-        storage, name = stored.storage, stored.name
-        transaction.on_commit(lambda: storage.delete(name))
+    delete_stored_file(instance)
