@@ -52,13 +52,13 @@ def test_ours_finds_the_optimum_of_small_instances(seed):
     assert found.score == optimum
 
 
-
 @pytest.mark.parametrize("seed", range(3))
 def test_the_portfolio_on_two_processes_finds_the_optimum_too(seed):
     problem = random_problem(200 + seed, windows=True, distinct_end=seed == 1)
     found = plan(problem, time_limit=0.3, seed=seed, workers=2)
     assert check(problem, found.route).ok
     assert found.score == brute_force(problem)
+
 
 @pytest.mark.parametrize("method", ["greedy", "library"])
 @pytest.mark.parametrize("seed", range(3))

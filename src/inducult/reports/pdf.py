@@ -89,8 +89,12 @@ def render(report: ctx.ReportContext) -> bytes:
         import weasyprint  # imported late: it loads Pango, which only the PDF needs
     except (OSError, ImportError) as error:
         raise PdfUnavailable(
-            "PDF needs the Pango library (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
-            f"libharfbuzz-subset0 fonts-dejavu-core); the DOCX works without it. ({error})"
+            _(
+                "This installation cannot make PDFs: it lacks the Pango library. Download the DOCX instead, and "
+                "ask the operator to install the Debian packages libpango-1.0-0, libpangoft2-1.0-0, "
+                "libharfbuzz-subset0 and fonts-dejavu-core. (%(error)s)"
+            )
+            % {"error": error}
         ) from None
 
     return weasyprint.HTML(string=html(report)).write_pdf()
