@@ -46,6 +46,20 @@ def test_optw_distance_is_truncated_not_rounded():
     assert problem.travel[0][2] == 5.0  # exactly 5, not 4.9 by floating error
 
 
+def test_optw_distances_can_be_truncated_to_two_decimals_as_cordeaus_sets_are():
+    # Cordeau's instances have three-decimal coordinates; their travel times keep two decimals.
+    text = "5 3 2 4\n500 200\n0 0 0 0 0 0 0 0 100\n1 1 1 0 5 0 0 0 100\n2 0.005 0 0 5 0 0 0 100\n"
+    one, two = parse_optw(text).problem, parse_optw(text, decimals=2).problem
+    assert (one.travel[0][1], two.travel[0][1]) == (1.4, 1.41)  # sqrt(2) = 1.414…
+    assert (one.travel[0][2], two.travel[0][2]) == (0.0, 0.0)  # 0.005 → 0.0 and 0.00
+    assert two.time_resolution == pytest.approx(0.01)
+
+
+def test_optw_distances_with_other_decimals_are_refused():
+    with pytest.raises(ValueError, match="1 or 2 decimals, not 3"):
+        parse_optw("1 1 0 0 0 0\n0 0 0 0 0 0 0 0 100\n", "x.txt", decimals=3)
+
+
 def test_optw_reads_the_last_two_tokens_as_the_window_whatever_comes_between():
     text = "4 1 2 1\r\n0 200\r\n 0 0 0 0 0 0 0 0 50\r\n 1 1 1 2 7\t0 0 0 9 9 10 20\r\n 2 2 2 3 4 0 0 30 40\r\n"
     problem = parse_optw(text).problem

@@ -57,6 +57,21 @@ def test_explicit_bks_path_is_used(tmp_path):
     assert "| mine | 1 |" in table
 
 
+def test_optw_decimals_change_the_travel_times_the_route_is_checked_with(tmp_path):
+    # Two customers 1.414… from the depot and 2 apart: with one decimal the
+    # round trip through both fits the day (1.4 + 2.0 + 1.4 = 4.8), with two it does not (4.82).
+    path = tmp_path / "tiny.txt"
+    path.write_text("5 3 2 4\n500 200\n0 0 0 0 0 0 0 0 4.8\n1 1 1 0 5 0 0 0 100\n2 1 -1 0 5 0 0 0 100\n")
+    one = json.loads(run(str(path), "--time-limit", "0.2")[0])
+    two = json.loads(run(str(path), "--time-limit", "0.2", "--optw-decimals", "2")[0])
+    assert (one["score"], two["score"]) == (10, 5)
+
+
+def test_unknown_optw_decimals_are_refused():
+    with pytest.raises(CommandError, match="invalid choice"):
+        run(str(instance(FILES[2])), "--optw-decimals", "3")
+
+
 def test_missing_file_is_a_command_error():
     with pytest.raises(CommandError, match="No such instance file: nowhere.txt"):
         run("nowhere.txt")

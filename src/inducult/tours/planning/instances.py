@@ -8,7 +8,7 @@ raises ValueError naming the file and line.
   travel = un-rounded Euclidean distance; the path's length must not exceed Tmax.
 - OPTW (Solomon-based, Righini & Salani): six header tokens `k v N t D Q`, then N + 1 lines
   `i x y d S … O C`; vertex 0 is the depot (start and end), C of the depot is the latest return;
-  travel = Euclidean distance truncated to one decimal.
+  travel = Euclidean distance truncated to one decimal (two for Cordeau's instances, pr01–pr20).
 """
 
 import math
@@ -19,6 +19,7 @@ from .model import ALWAYS, Problem, Vertex, Window
 
 OP = "op"
 OPTW = "optw"
+OPTW_DECIMALS = (1, 2)
 
 
 @dataclass(frozen=True)
@@ -87,15 +88,20 @@ def parse_op(text: str, source: str = "<text>") -> Instance:
     return Instance(problem, tuple(range(len(vertices))), OP, source)
 
 
-def _tenths(p: tuple[float, float], q: tuple[float, float]) -> int:
-    """Euclidean distance in tenths, rounded down; exact (integer square root) for integral coordinates."""
+def _truncated(p: tuple[float, float], q: tuple[float, float], decimals: int) -> int:
+    """Euclidean distance in units of 10**-decimals, rounded down; exact (integer square root) for
+    integral coordinates."""
     squared = (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2
     if all(float(c).is_integer() for c in (*p, *q)):
-        return math.isqrt(int(squared) * 100)
-    return math.floor(math.sqrt(squared) * 10)
+        return math.isqrt(int(squared) * 100**decimals)
+    return math.floor(math.sqrt(squared) * 10**decimals)
 
 
-def parse_optw(text: str, source: str = "<text>") -> Instance:
+def parse_optw(text: str, source: str = "<text>", *, decimals: int = 1) -> Instance:
+    """`decimals`: travel times are distances truncated to this many decimals — one for the
+    Solomon-based sets (Righini & Salani), two for Cordeau's (Montemanni & Gambardella 2009)."""
+    if decimals not in OPTW_DECIMALS:
+        raise ValueError(f"{source}: travel times are truncated to 1 or 2 decimals, not {decimals}")
     lines = _lines(text)
     header: list[str] = []
     body_start = 0
@@ -137,19 +143,28 @@ def parse_optw(text: str, source: str = "<text>") -> Instance:
     depot = vertices[0]
     start_time, end_time = depot.windows[0].open, depot.windows[0].close
     vertices[0] = Vertex(windows=ALWAYS, name="0")
-    travel = [[_tenths(p, q) / 10 for q in points] for p in points]
+    unit = 10**decimals
+    travel = [[_truncated(p, q, decimals) / unit for q in points] for p in points]
     problem = Problem(
-        vertices, travel, start=0, end=0, start_time=start_time, end_time=end_time, name=source, time_resolution=0.1
+        vertices,
+        travel,
+        start=0,
+        end=0,
+        start_time=start_time,
+        end_time=end_time,
+        name=source,
+        time_resolution=1 / unit,
     )
     return Instance(problem, tuple(ids), OPTW, source)
 
 
-def read_instance(path: str | Path, kind: str | None = None) -> Instance:
-    """Read an OP or OPTW file; the format is detected from the content unless `kind` is given."""
+def read_instance(path: str | Path, kind: str | None = None, *, decimals: int = 1) -> Instance:
+    """Read an OP or OPTW file; the format is detected from the content unless `kind` is given.
+    `decimals` applies to OPTW files (see `parse_optw`)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise ValueError(f"{path}: not a text file ({error.reason})") from None
     kind = kind or detect(text)
-    return parse_op(text, str(path)) if kind == OP else parse_optw(text, str(path))
+    return parse_op(text, str(path)) if kind == OP else parse_optw(text, str(path), decimals=decimals)

@@ -5,10 +5,12 @@ the independent checker (feasibility.py) accepts; a route it rejects is dropped,
 
 Methods (docs/decisions/0012-tour-planner-search.md explains the choice):
 
-- "ours": greedy insertion, then PyVRP's iterated local search on the prize-collecting model,
-  half the time with its default parameters and half with orienteering settings (a restart after
-  2,000 non-improving iterations instead of 150,000; at most 5 perturbed clients instead of 25),
-  then our float-exact polish (insert what fits, swap a visited vertex for a better unvisited one);
+- "ours": greedy insertion, then a portfolio of two searches on the prize-collecting model:
+  PyVRP's iterated local search with its default parameters, and the same search with
+  orienteering settings (a restart after 2,000 non-improving iterations instead of 150,000; at
+  most 5 perturbed clients instead of 25) whose perturbation is our segment shake (shake.py);
+  side by side in two processes, or half the time each in one; then our float-exact polish
+  (insert what fits, swap a visited vertex for a better unvisited one);
 - "library": PyVRP with its default parameters, same time limit, no polish;
 - "greedy": best-ratio insertion, the baseline.
 """
@@ -22,7 +24,7 @@ import pyvrp
 from pyvrp.search import PerturbationParams
 from pyvrp.stop import MaxRuntime
 
-from . import library
+from . import library, shake
 from .feasibility import Check, check
 from .insertion import greedy, polish
 from .model import Problem
@@ -52,17 +54,25 @@ class Plan:
     seconds: float
 
 
-def _library(problem: Problem, budget: float, seed: int, params: pyvrp.SolveParams) -> list[int] | None:
+def _library(
+    problem: Problem, budget: float, seed: int, params: pyvrp.SolveParams, *, shaken: bool = False
+) -> list[int] | None:
     if budget <= 0 or not problem.candidates:
         return None
     data, owner = library.build(problem, scale(problem))
-    result = pyvrp.solve(data, stop=MaxRuntime(budget), seed=seed, collect_stats=False, params=params)
+    if shaken:
+        result = shake.solve(data, MaxRuntime(budget), seed, params)
+    else:
+        result = pyvrp.solve(data, stop=MaxRuntime(budget), seed=seed, collect_stats=False, params=params)
     return library.route_from(result.best, problem, owner) if result.is_feasible() else None
 
 
 def _portfolio_member(problem: Problem, budget: float, seed: int, orienteering: bool) -> list[int] | None:
-    """One PyVRP run of the portfolio, in a worker process (module level, so it can be pickled)."""
-    return _library(problem, budget, seed, OURS if orienteering else pyvrp.SolveParams())
+    """One run of the portfolio, in a worker process (module level, so it can be pickled): PyVRP
+    as it comes, or our orienteering search (its settings and the segment shake)."""
+    if orienteering:
+        return _library(problem, budget, seed, OURS, shaken=True)
+    return _library(problem, budget, seed, pyvrp.SolveParams())
 
 
 _POOL: concurrent.futures.ProcessPoolExecutor | None = None
@@ -111,9 +121,9 @@ def plan(problem: Problem, *, time_limit: float = 2.0, seed: int = 0, method: st
     else:
         start = greedy(problem, deadline=deadline)
         candidates.append(start)
-        # A portfolio of two PyVRP configurations, half the search time each: the defaults were
-        # best on OP sets, the orienteering settings on OPTW sets (docs/performance.md). A tenth
-        # of the time is left for the float-exact polish.
+        # A portfolio of two searches: PyVRP's defaults were best on OP sets, the orienteering
+        # settings with the segment shake on OPTW sets (docs/performance.md). A tenth of the
+        # time is left for the float-exact polish.
         budget = (deadline - time.perf_counter()) * 0.9
         if workers >= 2 and problem.candidates:
             pool = _pool()
@@ -125,7 +135,9 @@ def plan(problem: Problem, *, time_limit: float = 2.0, seed: int = 0, method: st
                     run.cancel()
         else:
             candidates.append(_library(problem, budget / 2, seed, pyvrp.SolveParams()))
-            candidates.append(_library(problem, deadline - time.perf_counter() - budget / 18, seed + 1, OURS))
+            candidates.append(
+                _library(problem, deadline - time.perf_counter() - budget / 18, seed + 1, OURS, shaken=True)
+            )
         best_so_far = max((r for r in candidates if r), key=problem.score)
         candidates.append(polish(problem, best_so_far, deadline))
     best: Check | None = None

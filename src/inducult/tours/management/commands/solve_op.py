@@ -5,7 +5,8 @@
 Prints one JSON line per instance — {"instance", "score", "route", "seconds"} and nothing else —
 then a summary table per set with the gap to the best-known scores in ../shared/bench/op/BKS.tsv
 (or --bks PATH). With --compare the other two methods run on the same instances and get their
-own columns in the table; the JSON lines stay those of --method.
+own columns in the table; the JSON lines stay those of --method. OPTW travel times are distances
+truncated to one decimal (the Solomon-based sets); --optw-decimals 2 reads Cordeau's sets.
 """
 
 import csv
@@ -18,7 +19,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from inducult.tours.planning import METHODS, PlanningError, check, plan
-from inducult.tours.planning.instances import read_instance
+from inducult.tours.planning.instances import OPTW_DECIMALS, read_instance
 from inducult.tours.planning.solve import warm_up
 
 
@@ -72,6 +73,13 @@ class Command(BaseCommand):
         parser.add_argument("--bks", type=Path, default=None, help="best-known scores (default ../shared/…/BKS.tsv)")
         parser.add_argument("--seed", type=int, default=0, help="random seed of the search")
         parser.add_argument(
+            "--optw-decimals",
+            type=int,
+            choices=OPTW_DECIMALS,
+            default=1,
+            help="OPTW travel times: distances truncated to this many decimals (1: Solomon-based sets; 2: Cordeau's)",
+        )
+        parser.add_argument(
             "--workers",
             type=int,
             choices=(1, 2),
@@ -79,7 +87,7 @@ class Command(BaseCommand):
             help="processes for the planner's portfolio (2: its two searches side by side on two cores)",
         )
 
-    def handle(self, *args, files, time_limit, method, compare, bks, seed, workers, **options):
+    def handle(self, *args, files, time_limit, method, compare, bks, seed, workers, optw_decimals, **options):
         if time_limit <= 0:
             raise CommandError("--time-limit must be positive")
         known = self._known(bks)
@@ -89,7 +97,7 @@ class Command(BaseCommand):
             if not path.is_file():
                 raise CommandError(f"No such instance file: {name}")
             try:
-                instances.append((name, read_instance(path)))
+                instances.append((name, read_instance(path, decimals=optw_decimals)))
             except (OSError, ValueError) as error:
                 raise CommandError(f"Cannot read {name}: {error}") from None
         methods = [method] + ([m for m in METHODS if m != method] if compare else [])
