@@ -1,6 +1,7 @@
 """Readers for the OP and OPTW benchmark files: real files, and malformed text with clear errors."""
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +106,22 @@ def test_malformed_optw_names_file_and_line(text, message):
     with pytest.raises(ValueError, match=message) as raised:
         parse_optw(text, "broken.txt")
     assert str(raised.value).startswith("broken.txt")
+
+
+def test_the_generalisation_sets_are_complete_and_readable():
+    from django.conf import settings
+
+    from inducult.tours.management.commands.solve_op import read_bks
+    from inducult.tours.planning import check
+
+    extra = Path(settings.BASE_DIR) / "bench" / "op" / "extra"
+    known = read_bks(extra / "BKS.tsv")
+    assert len(known) == 23 and {k.set for k in known.values()} == {"cordeau", "solomon2"}
+    for path, entry in known.items():
+        read = read_instance(path, decimals=2 if entry.set == "cordeau" else 1)
+        assert read.kind == OPTW and read.problem.n > 48
+    # The route optw_rl's README prints for pr01 reaches the best-known 308 and is feasible.
+    pr01 = read_instance(extra / "cordeau" / "pr01.txt", decimals=2)
+    route = [0, 9, 24, 47, 12, 38, 30, 2, 32, 37, 10, 45, 11, 28, 1, 16, 36, 31, 35, 34, 22, 7, 0]
+    result = check(pr01.problem, [pr01.ids.index(v) for v in route])
+    assert result.ok and result.score == 308
