@@ -159,3 +159,24 @@ def test_language_other_than_czech_or_english_falls_back_to_english_with_a_note(
         report = ctx.build(_facts(requested_language="de"))
 
     assert report.notes == ("Report language “de” is not available; English is used.",)
+
+
+def _counted(held: int, organisations: int) -> f.ReportFacts:
+    stats = dataclasses.replace(_full().engagements, held=held, organisations=organisations)
+    return dataclasses.replace(_full(), engagements=stats)
+
+
+def test_the_summary_sentence_takes_each_numbers_plural_form():
+    with translation.override("en"):
+        one = ctx.build(_counted(1, 1)).section("summary").blocks[0].text
+        many = ctx.build(_counted(7, 5)).section("summary").blocks[0].text
+    assert one.startswith("In 2019 1 engagement was held with 1 organisation;")
+    assert many.startswith("In 2019 7 engagements were held with 5 organisations;")
+
+
+def test_the_czech_summary_uses_the_three_czech_plural_forms():
+    with translation.override("cs"):
+        texts = [ctx.build(_counted(n, n)).section("summary").blocks[0].text for n in (1, 3, 5)]
+    assert texts[0].startswith("V roce 2019 proběhla 1 aktivita s 1 organizací;")
+    assert texts[1].startswith("V roce 2019 proběhly 3 aktivity s 3 organizacemi;")
+    assert texts[2].startswith("V roce 2019 proběhlo 5 aktivit s 5 organizacemi;")

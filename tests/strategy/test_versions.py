@@ -223,7 +223,7 @@ def test_snapshot_diff_after_actualisation_and_edit(region):
 def test_removing_a_milestone_or_rule_with_evidence_is_refused(region):
     small = small_strategy(region)
 
-    with pytest.raises(ValidationError, match="recorded as evidence"):
+    with translation.override("en"), pytest.raises(ValidationError, match="1 deliverable is recorded as evidence"):
         versions.remove_milestone(milestone=small.m8, actor=None)
     with pytest.raises(ValidationError, match="recorded as evidence"):
         versions.remove_rule(rule=small.m8.deliverable_rules.get(), actor=None)

@@ -12,7 +12,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 from django.views.generic import TemplateView
 
 from inducult.cooperation import domain, services
@@ -54,7 +54,9 @@ def reason_text(reason: domain.Reason) -> str:
     if reason.code == "past_with_partner":
         return _("Has cooperated with this partner before")
     if reason.code == "past_with_others":
-        return _("Has cooperated with %(count)s other partner(s)") % {"count": reason.count}
+        return ngettext(
+            "Has cooperated with %(count)s other partner", "Has cooperated with %(count)s other partners", reason.count
+        ) % {"count": reason.count}
     return _("Distance unknown (no location recorded)")
 
 

@@ -196,17 +196,27 @@ def _summary(facts: ReportFacts, notes: tuple[str, ...], has_data: bool) -> Sect
     else:
         blocks.append(
             Paragraph(
-                _(
-                    "In %(year)s %(held)s engagements were held with %(organisations)s organisations; "
-                    "%(events)s public events took place and %(activities)s activities of the action plan ran "
-                    "in the year."
-                )
+                # Each number takes its own plural form (Czech has three), so the sentence is put
+                # together from counted parts.
+                _("In %(year)s %(held)s %(organisations)s; %(events)s and %(activities)s.")
                 % {
                     "year": year,
-                    "held": stats.held,
-                    "organisations": stats.organisations,
-                    "events": len(facts.events),
-                    "activities": len(facts.activities),
+                    "held": ngettext("%(n)s engagement was held", "%(n)s engagements were held", stats.held)
+                    % {"n": number(stats.held)},
+                    "organisations": ngettext(
+                        "with %(n)s organisation", "with %(n)s organisations", stats.organisations
+                    )
+                    % {"n": number(stats.organisations)},
+                    "events": ngettext(
+                        "%(n)s public event took place", "%(n)s public events took place", len(facts.events)
+                    )
+                    % {"n": number(len(facts.events))},
+                    "activities": ngettext(
+                        "%(n)s activity of the action plan ran in the year",
+                        "%(n)s activities of the action plan ran in the year",
+                        len(facts.activities),
+                    )
+                    % {"n": number(len(facts.activities))},
                 }
             )
         )

@@ -25,6 +25,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from inducult.core import audit
 from inducult.core.models import AuditAction
@@ -419,7 +420,11 @@ def _refuse_if_evidence(deliverables) -> None:
     count = deliverables.count()
     if count:
         raise ValidationError(
-            _("%(count)d deliverable(s) are recorded as evidence here; remove them first or keep the rule.")
+            ngettext(
+                "%(count)d deliverable is recorded as evidence here; remove it first or keep the rule.",
+                "%(count)d deliverables are recorded as evidence here; remove them first or keep the rule.",
+                count,
+            )
             % {"count": count}
         )
 
