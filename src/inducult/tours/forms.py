@@ -30,7 +30,12 @@ OWN_POINT = "point"
 
 
 class PlannerForm(forms.Form):
-    start = forms.ChoiceField(label=_("Start and end of the day"))
+    start = forms.ChoiceField(
+        label=_("Start and end of the day"),
+        error_messages={
+            "invalid_choice": _("That starting point is not among this region's; choose one from the list.")
+        },
+    )
     latitude = forms.FloatField(label=_("Latitude of your start"), required=False, min_value=-90, max_value=90)
     longitude = forms.FloatField(label=_("Longitude of your start"), required=False, min_value=-180, max_value=180)
     day = forms.DateField(
@@ -50,7 +55,15 @@ class PlannerForm(forms.Form):
     )
     mode = forms.ChoiceField(label=_("Travelling by"), choices=MODES, widget=forms.RadioSelect)
     must = forms.MultipleChoiceField(
-        label=_("Places you must see"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Places you must see"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _(
+                "%(value)s is not a site of this region that can be planned (it may have been removed "
+                "or have no location); choose from the list."
+            )
+        },
     )
     language = forms.ChoiceField(
         label=_("Guided tours preferably in"), required=False, choices=[("", _("Any language")), *TourLanguage.choices]
@@ -100,7 +113,14 @@ class PlannerForm(forms.Form):
     def clean(self):
         data = super().clean()
         start, end = data.get("day_from"), data.get("day_to")
-        if start and end and (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute) < MIN_DAY_MINUTES:
+        # Both are times of the one chosen day, so a day never spans more than 24 hours.
+        if start and end and end <= start:
+            self.add_error(
+                "day_to",
+                _("Your day would end (%(end)s) before it starts (%(start)s); give a later time to be back by.")
+                % {"end": end.strftime("%H:%M"), "start": start.strftime("%H:%M")},
+            )
+        elif start and end and (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute) < MIN_DAY_MINUTES:
             self.add_error("day_to", _("Leave at least an hour between the start and the end of your day."))
         if data.get("start") == OWN_POINT:
             latitude, longitude = data.get("latitude"), data.get("longitude")
