@@ -7,6 +7,7 @@ from django.utils import translation
 from inducult.actionplan import services
 from inducult.actionplan.models import Activity
 from inducult.core.models import AuditEntry
+from inducult.core.versioning import EditConflict
 from tests.actionplan.conftest import ActivityFactory, FundingCallFactory, FundingInstrumentFactory
 from tests.factories import OrganisationFactory
 
@@ -17,7 +18,7 @@ def test_update_activity_with_stale_version_writes_nothing(region, coordinator):
     activity = ActivityFactory(region=region, title="Start")
     services.update_activity(activity=activity, actor=coordinator, data={"title": "First"}, version=1)
 
-    with pytest.raises(services.EditConflict) as caught:
+    with pytest.raises(EditConflict) as caught:
         services.update_activity(
             activity=Activity.objects.get(pk=activity.pk), actor=coordinator, data={"title": "Second"}, version=1
         )

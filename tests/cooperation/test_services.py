@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from inducult.cooperation import services
 from inducult.cooperation.enums import CooperationKind
 from inducult.core.models import AuditEntry
+from inducult.core.versioning import EditConflict
 from inducult.engagement.enums import EngagementKind, EngagementStatus
 from inducult.network.enums import OrganisationKind
 from inducult.strategy.progress_service import region_progress
@@ -244,7 +245,7 @@ def test_update_activity_brings_the_engagement_along_and_checks_the_version(coop
     assert activity.version == 2
     assert activity.engagement.status == EngagementStatus.HELD
     assert activity.engagement.anonymous_head_count == 12
-    with pytest.raises(services.EditConflict):
+    with pytest.raises(EditConflict):
         services.update_activity(activity=activity, actor=coordinator, data={"pupils": 1}, version=1)
     activity.refresh_from_db()
     assert activity.pupils == 12
@@ -252,7 +253,7 @@ def test_update_activity_brings_the_engagement_along_and_checks_the_version(coop
 
 def test_update_cooperation_checks_the_version(cooperation, coordinator):
     services.update_cooperation(cooperation=cooperation, actor=coordinator, data={"note": "A"}, version=1)
-    with pytest.raises(services.EditConflict) as excinfo:
+    with pytest.raises(EditConflict) as excinfo:
         services.update_cooperation(cooperation=cooperation, actor=coordinator, data={"note": "B"}, version=1)
     assert excinfo.value.current.note == "A"
 

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from inducult.core.models import AuditAction, AuditEntry
+from inducult.core.versioning import EditConflict
 from inducult.practices import services
 from inducult.practices.enums import PracticeTheme
 from inducult.practices.models import GoodPractice
@@ -136,7 +137,7 @@ def test_update_practice_refuses_a_stale_version(coordinator, own_private):
     stale = GoodPractice.objects.get(pk=own_private.pk)
     stale.version = 1
 
-    with pytest.raises(services.EditConflict) as conflict:
+    with pytest.raises(EditConflict) as conflict:
         services.update_practice(practice=stale, actor=coordinator, data={"title": "Second"}, version=1)
 
     assert conflict.value.current.title == "First"

@@ -14,24 +14,16 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Prefetch
-from django.utils import timezone
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from inducult.actionplan.models import Activity, FundingCall, FundingInstrument, Indicator
 from inducult.core import audit
 from inducult.core.models import AuditAction
+from inducult.core.versioning import update_if_version
 from inducult.strategy.domain import funding_match as fm
 
 INDICATOR_FIELDS = ("name", "unit", "target", "achieved")
-
-
-class EditConflict(Exception):
-    """Someone else saved the record after this edit began; nothing was written."""
-
-    def __init__(self, current):
-        super().__init__(_("This record was changed by someone else while you were editing it."))
-        self.current = current
 
 
 # --- facts for the matcher -------------------------------------------------------------------
@@ -206,12 +198,9 @@ def update_activity(
         setattr(activity, name, value)
     activity.full_clean()
     checked = _check_relations(activity.region, relations or {})
-    values = {name: getattr(activity, name) for name in Activity.AUDITED_FIELDS}
-    updated = Activity.objects.filter(pk=activity.pk, version=version).update(
-        **values, version=F("version") + 1, updated_at=timezone.now()
+    update_if_version(
+        activity, version=version, values={name: getattr(activity, name) for name in Activity.AUDITED_FIELDS}
     )
-    if updated != 1:
-        raise EditConflict(Activity.objects.get(pk=activity.pk))
     for name, records in checked.items():
         getattr(activity, name).set(records)
     if indicators is not None:
@@ -254,12 +243,11 @@ def update_instrument(
     for name, value in data.items():
         setattr(instrument, name, value)
     instrument.full_clean()
-    values = {name: getattr(instrument, name) for name in FundingInstrument.AUDITED_FIELDS}
-    updated = FundingInstrument.objects.filter(pk=instrument.pk, version=version).update(
-        **values, version=F("version") + 1, updated_at=timezone.now()
+    update_if_version(
+        instrument,
+        version=version,
+        values={name: getattr(instrument, name) for name in FundingInstrument.AUDITED_FIELDS},
     )
-    if updated != 1:
-        raise EditConflict(FundingInstrument.objects.get(pk=instrument.pk))
     instrument.refresh_from_db()
     changes = audit.diff(before, audit.snapshot(instrument, FundingInstrument.AUDITED_FIELDS))
     if changes:

@@ -31,6 +31,7 @@ from inducult.actionplan.forms import (
     indicator_rows,
 )
 from inducult.actionplan.models import Activity, FundingInstrument
+from inducult.core.versioning import EditConflict
 from inducult.network.views_common import conflict_details
 from inducult.regions.views import RegionMixin
 from inducult.strategy.domain.funding_match import ReasonCode
@@ -239,7 +240,7 @@ class ActivityEditView(ActivityFormMixin, TemplateView):
                     indicators=indicator_rows(indicators),
                     version=form.cleaned_data["version"],
                 )
-            except services.EditConflict as conflict:
+            except EditConflict as conflict:
                 return self.conflict_response(form, indicators, conflict.current)
             except ValidationError as error:
                 self.show_errors(form, error)

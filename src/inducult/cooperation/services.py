@@ -15,8 +15,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inducult.cooperation import domain
@@ -24,20 +22,13 @@ from inducult.cooperation.enums import ENGAGEMENT_KIND, PARTNER_A_KIND, PARTNER_
 from inducult.cooperation.models import Cooperation, CooperationActivity
 from inducult.core import audit
 from inducult.core.models import AuditAction
+from inducult.core.versioning import update_if_version
 from inducult.engagement.domain import engagements as log
 from inducult.engagement.enums import EngagementStatus, Visibility
 from inducult.engagement.models import Engagement, region_tz
 from inducult.network.models import Organisation
 
 COOPERATION_EDITABLE = ("note", "source", "is_sample")
-
-
-class EditConflict(Exception):
-    """Someone else saved the record after this edit began; nothing was written."""
-
-    def __init__(self, current):
-        super().__init__(_("This record was changed by someone else while you were editing it."))
-        self.current = current
 
 
 # --- cooperations ------------------------------------------------------------------------------
@@ -71,13 +62,9 @@ def update_cooperation(*, cooperation: Cooperation, actor, data: Mapping[str, An
     for name, value in data.items():
         setattr(cooperation, name, value)
     cooperation.full_clean()
-    updated = Cooperation.objects.filter(pk=cooperation.pk, version=version).update(
-        **{name: getattr(cooperation, name) for name in COOPERATION_EDITABLE},
-        version=F("version") + 1,
-        updated_at=timezone.now(),
+    update_if_version(
+        cooperation, version=version, values={name: getattr(cooperation, name) for name in COOPERATION_EDITABLE}
     )
-    if updated != 1:
-        raise EditConflict(Cooperation.objects.get(pk=cooperation.pk))
     cooperation.refresh_from_db()
     changes = audit.diff(before, audit.snapshot(cooperation, Cooperation.AUDITED_FIELDS))
     if changes:
@@ -219,13 +206,11 @@ def update_activity(
     for name, value in data.items():
         setattr(activity, name, value)
     activity.full_clean(exclude=["engagement"])
-    updated = CooperationActivity.objects.filter(pk=activity.pk, version=version).update(
-        **{name: getattr(activity, name) for name in CooperationActivity.AUDITED_FIELDS},
-        version=F("version") + 1,
-        updated_at=timezone.now(),
+    update_if_version(
+        activity,
+        version=version,
+        values={name: getattr(activity, name) for name in CooperationActivity.AUDITED_FIELDS},
     )
-    if updated != 1:
-        raise EditConflict(CooperationActivity.objects.get(pk=activity.pk))
     engagement = Engagement.all_objects.get(pk=activity.engagement_id)
     wanted = _engagement_data(activity, status=status or engagement.status)
     changed = {k: v for k, v in wanted.items() if getattr(engagement, k) != v}

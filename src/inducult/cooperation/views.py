@@ -26,6 +26,7 @@ from inducult.cooperation.forms import (
     SuggestionForm,
 )
 from inducult.cooperation.models import Cooperation, CooperationActivity
+from inducult.core.versioning import EditConflict
 from inducult.engagement.enums import EngagementStatus, Visibility
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.models import Organisation
@@ -179,7 +180,7 @@ class CooperationEditView(FormMixin, TemplateView):
                     data=form.domain_data(),
                     version=form.cleaned_data["version"],
                 )
-            except services.EditConflict as conflict:
+            except EditConflict as conflict:
                 data = request.POST.copy()
                 data["version"] = str(conflict.current.version)
                 return self.render_form(
@@ -258,7 +259,7 @@ class ActivityEditView(FormMixin, TemplateView):
                     version=form.cleaned_data["version"],
                     status=form.cleaned_data["status"],
                 )
-            except services.EditConflict as conflict:
+            except EditConflict as conflict:
                 data = request.POST.copy()
                 data["version"] = str(conflict.current.version)
                 return self.render_form(

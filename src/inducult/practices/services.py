@@ -27,18 +27,11 @@ from django.utils.translation import gettext as _
 from inducult.core import audit
 from inducult.core.models import AuditAction
 from inducult.core.text import search_terms
+from inducult.core.versioning import update_if_version
 from inducult.practices.models import GoodPractice, PracticeAttachment
 from inducult.regions.rules import has_rule
 
 access_log = logging.getLogger("inducult.practices.access")
-
-
-class EditConflict(Exception):
-    """Someone else saved the practice after this edit began; nothing was written."""
-
-    def __init__(self, current: GoodPractice):
-        super().__init__(_("This practice was changed by someone else while you were editing it."))
-        self.current = current
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -207,12 +200,12 @@ def update_practice(
         setattr(practice, name, value)
     practice.full_clean()
     practice.refresh_derived()
-    values = {name: getattr(practice, name) for name in (*GoodPractice.AUDITED_FIELDS, "external_id", "search_text")}
-    updated = GoodPractice.objects.filter(pk=practice.pk, version=version).update(
-        **values, version=F("version") + 1, updated_at=timezone.now()
+    update_if_version(
+        practice,
+        version=version,
+        values={name: getattr(practice, name) for name in (*GoodPractice.AUDITED_FIELDS, "external_id", "search_text")},
+        current=GoodPractice.objects.select_related("region"),
     )
-    if updated != 1:
-        raise EditConflict(GoodPractice.objects.select_related("region").get(pk=practice.pk))
     practice.refresh_from_db()
     changes = audit.diff(before, audit.snapshot(practice, GoodPractice.AUDITED_FIELDS))
     if changes:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from inducult.core.versioning import EditConflict
 from inducult.network.views_common import conflict_details, paginate
 from inducult.practices import services
 from inducult.practices.enums import PracticeTheme
@@ -194,7 +195,7 @@ class PracticeEditView(PracticeFormMixin, TemplateView):
                     attachments=form.cleaned_data.get("attachments") or [],
                     remove_attachments=form.cleaned_data.get("remove_attachments") or [],
                 )
-            except services.EditConflict as conflict:
+            except EditConflict as conflict:
                 return self.conflict_response(form, conflict.current)
             except ValidationError as error:
                 add_domain_error(form, error)
