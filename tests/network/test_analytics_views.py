@@ -233,3 +233,23 @@ def test_analytics_svg_of_an_empty_region(coordinator_client, region):
     root = parse_svg(response.content)
     assert root.findall(f"{SVG}circle") == []
     assert root.find(f"{SVG}text").text == "No organisations."
+
+
+def test_ending_a_declared_relationship_changes_the_kept_report_at_once(region):
+    from django.core.cache import cache
+
+    from inducult.network.analytics_service import kept_report
+    from inducult.network.domain.relationships import create_relationship, end_relationship
+
+    cache.clear()
+    museum = OrganisationFactory(region=region, name="Museum", kind="museum")
+    works = OrganisationFactory(region=region, name="Works", kind="enterprise")
+    tie = create_relationship(
+        actor=None, source=museum, target=works, kind="partnership", valid_from=datetime.date(2020, 1, 1)
+    )
+    year = datetime.date.today().year
+    assert kept_report(region, year=year)[0].ties
+
+    end_relationship(actor=None, relationship=tie, on=datetime.date(2020, 6, 30))
+
+    assert not kept_report(region, year=year)[0].ties  # not the cached report of a moment ago

@@ -160,8 +160,8 @@ REPORT_CACHE_SECONDS = 600
 
 
 def data_version(region) -> str:
-    """What the report reads, summed up in one query: counts and newest changes of the region's
-    engagements, participations, organisations and relationships."""
+    """What the report reads, summed up in three aggregate queries: counts and newest changes of
+    the region's engagements, participations, organisations and relationships."""
     # all_objects: a soft deletion changes updated_at, which only the manager that sees it can read.
     facts = Engagement.all_objects.filter(region=region).aggregate(
         n=Count("id"), changed=Max("updated_at"), participants=Count("participants")
@@ -169,7 +169,7 @@ def data_version(region) -> str:
     organisations = Organisation.objects.filter(region=region).aggregate(n=Count("id"), changed=Max("updated_at"))
     relationships = OrganisationRelationship.objects.filter(
         Q(source__region=region) | Q(target__region=region)
-    ).aggregate(n=Count("id"), newest=Max("id"))
+    ).aggregate(n=Count("id"), changed=Max("updated_at"))
     return f"{facts}|{organisations}|{relationships}"
 
 

@@ -316,6 +316,8 @@ class OrganisationRelationship(models.Model):
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Read by the analytics' cache key: ending a relationship or changing its dates must show at once.
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["source", "target", "kind", "valid_from", "id"]

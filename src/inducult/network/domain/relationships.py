@@ -37,7 +37,7 @@ def end_relationship(*, actor, relationship: OrganisationRelationship, on: datet
     before = audit.snapshot(relationship, FIELDS)
     relationship.valid_to = on
     relationship.full_clean()
-    relationship.save(update_fields=["valid_to"])
+    relationship.save(update_fields=["valid_to", "updated_at"])
     audit.record(
         actor=actor,
         action=AuditAction.CHANGE,
