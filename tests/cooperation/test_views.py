@@ -112,9 +112,28 @@ def test_editing_an_activity_with_an_old_version_is_a_conflict(coordinator_clien
     data = {"type": "excursion", "date": "2019-10-16", "status": "held", "pupils": "23", "version": "1"}
     assert coordinator_client.post(edit, data).status_code == 302
     data["pupils"] = "24"
-    assert coordinator_client.post(edit, data).status_code == 409
+    response = coordinator_client.post(edit, data, headers={"accept-language": "en"})
+    assert response.status_code == 409
     activity.refresh_from_db()
     assert activity.pupils == 23
+    # The page names the field that differs, with the saved value next to the one submitted.
+    assert [(d["stored"], d["mine"]) for d in response.context["differing"]] == [("23", "24")]
+    assert "Their values are shown next to yours" in response.context["conflict_message"]
+    assert response.context["form"]["version"].value() == "2"  # saving again overwrites deliberately
+
+
+def test_editing_a_cooperation_with_an_old_version_shows_what_was_saved_meanwhile(
+    coordinator_client, region, cooperation
+):
+    edit = url("edit", region, cooperation.pk)
+    data = {"note": "First", "source": "", "version": str(cooperation.version)}
+    assert coordinator_client.post(edit, data).status_code == 302
+    data["note"] = "Second"
+    response = coordinator_client.post(edit, data, headers={"accept-language": "en"})
+    assert response.status_code == 409
+    assert [(d["stored"], d["mine"]) for d in response.context["differing"]] == [("First", "Second")]
+    cooperation.refresh_from_db()
+    assert cooperation.note == "First"
 
 
 def test_suggestions_for_a_school(client, viewer, region, school, enterprise):
@@ -143,14 +162,14 @@ def test_list_query_count_does_not_grow_with_cooperations(client, viewer, region
 def test_public_summary_shows_counts_and_no_feedback(client, region, cooperation):
     index = client.get(reverse("cooperation:public_index", args=[region.slug]))
     assert index.status_code == 200
-    assert "1 cooperations, 1 activities held, 22 pupils taking part." in index.content.decode()
+    assert "1 cooperation, 1 activity held, 22 pupils taking part." in index.content.decode()
     response = client.get(reverse("cooperation:public_year", args=[region.slug, 2019]))
     html = response.content.decode()
     assert response.status_code == 200
     assert response.context["summary"].pupils == 22
     assert "ISŠTE Sokolov" in html and "Sokolovská uhelná" in html
     assert FEEDBACK not in html and "Petr" not in html
-    assert "Sample" in html
+    assert '<span class="badge sample">' in html  # the pair is a sample, and says so
 
 
 def test_public_summary_of_a_year_without_cooperation_is_not_found(client, region):

@@ -194,7 +194,8 @@ def test_edit_of_another_regions_shared_practice_is_404(client, coordinator, reg
 
     assert response.status_code == 404
     assert GoodPractice.objects.get(pk=foreign_shared.pk).title == "Woche der offenen Unternehmen"
-    assert caplog.records
+    refused = [r for r in caplog.records if r.name == "inducult.practices.access"]
+    assert any(f"practice {foreign_shared.pk}" in r.getMessage() for r in refused)
 
 
 def test_share_by_the_owning_coordinator(client, coordinator, region, own_private):

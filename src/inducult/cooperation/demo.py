@@ -36,6 +36,7 @@ from inducult.cooperation import services
 from inducult.cooperation.enums import ActivityType, CooperationKind
 from inducult.cooperation.models import Cooperation, CooperationActivity
 from inducult.demo.records import STRATEGY
+from inducult.demo.writing import differences
 from inducult.engagement.enums import EngagementStatus, Visibility
 from inducult.network.domain.organisations import create_organisation
 from inducult.network.enums import OrganisationKind
@@ -255,7 +256,7 @@ def _load_activity(cooperation, record: ActivityRecord, goal_code: str, *, actor
         )
         counts["activities_created"] += 1
     elif activity.engagement.deleted_at is None:
-        changed = {k: v for k, v in data.items() if getattr(activity, k) != v}
+        changed = differences(activity, data)
         if changed or activity.engagement.status != status:
             services.update_activity(
                 activity=activity, actor=actor, data=changed, version=activity.version, status=status
@@ -306,7 +307,7 @@ def load_cooperation(
                 data={"kind": record.kind, "partner_a": a, "partner_b": b, "school_year": record.school_year, **data},
             )
             counts["cooperations_created"] += 1
-        elif changed := {k: v for k, v in data.items() if getattr(cooperation, k) != v}:
+        elif changed := differences(cooperation, data):
             cooperation = services.update_cooperation(
                 cooperation=cooperation, actor=actor, data=changed, version=cooperation.version
             )

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from inducult.cooperation import domain
-from inducult.cooperation.enums import ENGAGEMENT_KIND, PARTNER_A_KIND, PARTNER_B_KIND, ActivityType, CooperationKind
+from inducult.cooperation.enums import ENGAGEMENT_KIND, PARTNER_B_KIND, ActivityType, CooperationKind
 from inducult.cooperation.models import Cooperation, CooperationActivity
 from inducult.core import audit
 from inducult.core.models import AuditAction
@@ -243,11 +243,6 @@ def org_facts(org: Organisation) -> domain.OrgFacts:
     return domain.OrgFacts(
         id=org.pk, name=org.name, kind=org.kind, sectors=frozenset(org.sectors), town=org.town or "", point=point
     )
-
-
-def partners_of(region, kind: str):
-    """The region's active organisations that can be partner A of this kind of cooperation."""
-    return Organisation.objects.active().filter(region=region, kind=PARTNER_A_KIND[CooperationKind(kind)])
 
 
 def enterprises_of(region):

@@ -11,8 +11,9 @@ from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
 from django.views.generic import TemplateView
 
 from inducult.cooperation import domain, services
@@ -30,9 +31,18 @@ from inducult.core.versioning import EditConflict
 from inducult.engagement.enums import EngagementStatus, Visibility
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.models import Organisation
+from inducult.network.views_common import conflict_details
 from inducult.regions.views import RegionMixin
 
-TYPE_LABELS = dict(ActivityType.choices)
+COOPERATION_CONFLICT = gettext_lazy(
+    "Someone else saved this cooperation after you started editing (at %(when)s, by %(who)s). "
+    "Their values are shown next to yours; review and save again."
+)
+ACTIVITY_CONFLICT = pgettext_lazy(
+    "cooperation",
+    "Someone else saved this activity after you started editing (at %(when)s, by %(who)s). "
+    "Their values are shown next to yours; review and save again."
+)
 KIND_LABELS = dict(CooperationKind.choices)
 SECTOR_LABELS = dict(Sector.choices)
 
@@ -49,7 +59,7 @@ def reason_text(reason: domain.Reason) -> str:
             "sectors": ", ".join(str(SECTOR_LABELS.get(s, s)) for s in reason.sectors)
         }
     if reason.code == "distance":
-        return _("%(km)s km away") % {"km": f"{reason.km:.1f}"}
+        return _("%(km)s km away") % {"km": formats.number_format(reason.km, 1)}
     if reason.code == "same_town":
         return _("In the same town (%(town)s)") % {"town": reason.town}
     if reason.code == "past_with_partner":
@@ -126,6 +136,18 @@ class FormMixin(CooperationMixin):
     def render_form(self, form, status=200, **extra):
         return self.render_to_response(self.get_context_data(form=form, **extra), status=status)
 
+    def conflict_response(self, form, current, message, rebuild, **extra):
+        """The edit refused because ``current`` was saved meanwhile: who and when, and each field
+        whose stored value differs from the one submitted, next to it (as the other back-office
+        forms do). ``rebuild(data)`` makes the form again, now at the stored version, so saving it
+        once more is a deliberate overwrite."""
+        text, differing = conflict_details(form, current, type(current).AUDITED_FIELDS, str(message))
+        data = self.request.POST.copy()
+        data["version"] = str(current.version)
+        return self.render_form(
+            rebuild(data), status=409, heading=str(current), conflict_message=text, differing=differing, **extra
+        )
+
     def to_detail(self, cooperation, message: str):
         messages.success(self.request, message)
         return HttpResponseRedirect(reverse("cooperation:detail", args=[self.region.slug, cooperation.pk]))
@@ -181,16 +203,8 @@ class CooperationEditView(FormMixin, TemplateView):
                     version=form.cleaned_data["version"],
                 )
             except EditConflict as conflict:
-                data = request.POST.copy()
-                data["version"] = str(conflict.current.version)
-                return self.render_form(
-                    CooperationEditForm(data),
-                    status=409,
-                    cooperation=conflict.current,
-                    heading=str(conflict.current),
-                    conflict_message=_(
-                        "Someone else saved this cooperation after you started editing; review and save again."
-                    ),
+                return self.conflict_response(
+                    form, conflict.current, COOPERATION_CONFLICT, CooperationEditForm, cooperation=conflict.current
                 )
             except ValidationError as error:
                 show_errors(form, error)
@@ -260,17 +274,13 @@ class ActivityEditView(FormMixin, TemplateView):
                     status=form.cleaned_data["status"],
                 )
             except EditConflict as conflict:
-                data = request.POST.copy()
-                data["version"] = str(conflict.current.version)
-                return self.render_form(
-                    ActivityEditForm(data, cooperation=cooperation),
-                    status=409,
+                return self.conflict_response(
+                    form,
+                    conflict.current,
+                    ACTIVITY_CONFLICT,
+                    lambda data: ActivityEditForm(data, cooperation=cooperation),
                     cooperation=cooperation,
                     activity=conflict.current,
-                    heading=str(conflict.current),
-                    conflict_message=_(
-                        "Someone else saved this activity after you started editing; review and save again."
-                    ),
                 )
             except ValidationError as error:
                 show_errors(form, error)
@@ -340,7 +350,6 @@ class SummaryView(CooperationMixin, TemplateView):
                 year_label=domain.school_year_label(year),
                 summary=summary,
                 rows=summary_rows(summary),
-                kind_labels=KIND_LABELS,
             )
         return context
 

@@ -22,7 +22,7 @@ from typing import Any
 from django.db import transaction
 
 from inducult.demo.records import STRATEGY
-from inducult.demo.writing import ensure_region
+from inducult.demo.writing import differences, ensure_region
 from inducult.practices import services
 from inducult.practices.enums import PracticeTheme
 from inducult.practices.models import GoodPractice
@@ -250,7 +250,7 @@ def _load(record: PracticeRecord, *, region, organisations, actor, counts) -> Go
     if created:
         practice = services.create_practice(region=region, actor=actor, data={"external_id": record.key, **data})
     else:
-        changed = {name: value for name, value in data.items() if getattr(practice, name) != value}
+        changed = differences(practice, data)
         if changed:
             practice = services.update_practice(practice=practice, actor=actor, data=changed, version=practice.version)
     shared_changed = practice.shared != record.shared
