@@ -24,8 +24,9 @@ def main() -> None:
     from django.core.management import call_command
 
     from inducult.regions.models import Region
-    from inducult.tours.day_plan import Wishes, plan_day
+    from inducult.tours.day_plan import DayPlanError, Wishes, plan_day
     from inducult.tours.models import TourStart
+    from inducult.tours.presentation import clock
     from inducult.tours.routing import travel_matrix
     from inducult.tours.services import site_options
 
@@ -49,16 +50,21 @@ def main() -> None:
                     matrix = travel_matrix(points, "car")
                     return matrix.minutes, matrix.source, matrix.problem
 
-                began = time.perf_counter()
-                plan = plan_day(options, wishes, travel, time_limit=settings.INDUCULT_TOUR_SEARCH_MS / 1000)
-                seconds = time.perf_counter() - began
                 open_today = sum(1 for o in options if o.state == "open")
+                began = time.perf_counter()
+                try:
+                    # plan_day re-checks the plan with the independent checker and raises if it fails.
+                    plan = plan_day(options, wishes, travel, time_limit=settings.INDUCULT_TOUR_SEARCH_MS / 1000)
+                except DayPlanError as error:
+                    seconds = time.perf_counter() - began
+                    row = f"| {start.name} | {week} | {day:%a %d %b} | {open_today} | – | – | – | {seconds:.2f}"
+                    print(f"{row} | NO: {error} |")
+                    continue
+                seconds = time.perf_counter() - began
                 visits = ", ".join(s.name.split(" (")[0][:28] for s in plan.stops) or "—"
-                back = f"{int(plan.back_at) // 60:02d}:{int(plan.back_at) % 60:02d}"
-                # plan_day re-checks every plan with the independent checker and raises if it fails.
                 print(
                     f"| {start.name} | {week} | {day:%a %d %b} | {open_today} | {len(plan.stops)} | {visits} | "
-                    f"{back} | {seconds:.2f} | yes |"
+                    f"{clock(plan.back_at)} | {seconds:.2f} | yes |"
                 )
     sys.stdout.flush()
 

@@ -10,8 +10,10 @@ import icalendar
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from inducult.heritage.domain import opening_hours as oh
+from inducult.heritage.models import Site
 from inducult.tours.models import TourStart
 from tests.factories import SiteFactory
 
@@ -151,7 +153,7 @@ def test_the_plan_as_ics_is_read_by_an_independent_parser(region, start, sites):
         ({"day_from": "17:00", "day_to": "17:30"}, "Leave at least an hour between the start and the end of your day."),
         ({"day_from": "17:00", "day_to": "09:00"}, "Your day would end (09:00) before it starts (17:00)"),
         ({"day_to": "25:00"}, "Give a time such as 17:30."),
-        ({"must": "site-999999"}, "site-999999 is not a site of this region that can be planned"),
+        ({"must": "999999"}, "999999 is not a site of this region that can be planned"),
         ({"start": "start-999999"}, "That starting point is not among this region's"),
         ({"start": "point", "latitude": "48.85", "longitude": "2.35"}, "km from the nearest site of the region"),
         ({"start": "point", "latitude": "", "longitude": ""}, "Give both the latitude and the longitude of your start"),
@@ -164,6 +166,24 @@ def test_bad_input_is_named_and_no_plan_is_shown(region, start, sites, params, m
     assert message in page and 'data-testid="plan"' not in page
     ics = get(reverse("tours:plan_ics", args=[region.slug]), {**base, **params})
     assert ics.status_code == 400
+    assert message in ics.content.decode()  # the same words as the page, under the field's label
+    assert not re.search(r"(^|; )(day|day_from|day_to|latitude|longitude|must|start|__all__):", ics.content.decode())
+
+
+def test_a_planner_failure_after_valid_wishes_is_logged_and_told_plainly(region, start, sites, monkeypatch, caplog):
+    from inducult.tours import views
+
+    def broken(*args, **kwargs):
+        raise views.DayPlanError("the planned route failed the feasibility check: vertex 3")
+
+    monkeypatch.setattr(views, "plan_day", broken)
+    url, params = planner(region, start=f"start-{start.pk}")
+    with caplog.at_level("ERROR", logger="inducult.tours.views"):
+        page = get(url, params).content.decode()
+        ics = get(reverse("tours:plan_ics", args=[region.slug]), params)
+    assert "No plan could be made for these wishes. Please try again" in page
+    assert ics.status_code == 400 and "feasibility" not in ics.content.decode()
+    assert any("vertex 3" in (r.exc_text or "") for r in caplog.records if r.name == "inducult.tours.views")
 
 
 def test_starting_at_a_site_or_at_an_own_point(region, sites):
@@ -212,6 +232,26 @@ def test_the_coordinator_publishes_a_planned_day_as_a_tour_with_its_own_page(reg
     again = publish(client, region, page)  # the same short name again
     assert again.status_code == 302 and again["Location"].startswith(url)
     assert "Another tour of this region has the short name" in client.get(again["Location"]).content.decode()
+
+
+def test_a_tour_whose_place_was_archived_still_plans_with_the_others(region, start, sites, coordinator):
+    client = Client(headers={"accept-language": "en"})
+    client.force_login(coordinator)
+    url, params = planner(region, start=f"start-{start.pk}")
+    page = client.get(url, params).content.decode()
+    planned = re.findall(r'name="sites" value="(\d+)"', page)
+    assert len(planned) >= 2
+    product_url = publish(client, region, page)["Location"]
+    gone = Site.objects.get(pk=planned[0])
+    gone.archived_at = timezone.now()
+    gone.save(update_fields=["archived_at"])
+
+    product = get(product_url, {}).content.decode()
+    must = re.findall(r'<input type="hidden" name="must" value="(\d+)">', product)
+    assert must == planned[1:]
+    hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', product))
+    plan = get(url, {**hidden, "must": must, "day": SATURDAY.isoformat()}).content.decode()
+    assert 'data-testid="plan"' in plan and "not a site of this region" not in plan
 
 
 def test_only_the_coordinator_may_publish(region, start, sites, editor, viewer):

@@ -2,6 +2,7 @@
 wherever the server is not set, fails, lacks the mode or finds no route."""
 
 import json
+import logging
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -92,12 +93,14 @@ def test_valhalla_matrix_is_read(settings, router):
     assert method == "POST" and json.loads(body)["costing"] == "auto"
 
 
-def test_a_failing_or_unreachable_server_falls_back_to_the_estimate(settings, router):
+def test_a_failing_or_unreachable_server_falls_back_to_the_estimate(settings, router, caplog):
     url, handler = router
     settings.INDUCULT_ROUTING_ENGINE, settings.INDUCULT_ROUTING_URL = "osrm", url
     handler.answers["/table/v1/driving"] = (200, {"code": "NoTable", "message": "too many coordinates"})
-    matrix = travel_matrix(POINTS, "car")
+    with caplog.at_level(logging.WARNING, logger="inducult.tours.routing"):
+        matrix = travel_matrix(POINTS, "car")
     assert matrix.source == "estimate" and "NoTable" in matrix.problem
+    assert any("NoTable" in r.getMessage() for r in caplog.records if r.name == "inducult.tours.routing")
 
     settings.INDUCULT_ROUTING_URL = "http://127.0.0.1:9"  # discard port: nothing listens
     assert travel_matrix(POINTS, "car").source == "estimate"

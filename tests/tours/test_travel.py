@@ -2,7 +2,8 @@
 
 import pytest
 
-from inducult.tours.travel import DEFAULT_PROFILES, ModeProfile, estimated_matrix, haversine_km, leg_minutes
+from inducult.heritage.domain.geo import distance_km
+from inducult.tours.travel import DEFAULT_PROFILES, ModeProfile, estimated_matrix, leg_minutes
 
 KARLOVY_VARY = (50.2309, 12.8713)  # Tržní kolonáda
 CHEB = (50.0796, 12.3739)  # náměstí Krále Jiřího z Poděbrad
@@ -11,15 +12,15 @@ CHEB = (50.0796, 12.3739)  # náměstí Krále Jiřího z Poděbrad
 def test_great_circle_distance_has_the_known_answers():
     # One degree along a meridian, or along the equator, is 2πR/360 = 111.195 km on the mean radius;
     # along the parallel at 60° it is half that.
-    assert haversine_km((50.0, 12.0), (51.0, 12.0)) == pytest.approx(111.195, abs=0.001)
-    assert haversine_km((0.0, 12.0), (0.0, 13.0)) == pytest.approx(111.195, abs=0.001)
-    assert haversine_km((60.0, 0.0), (60.0, 0.001)) == pytest.approx(0.111195 / 2, rel=1e-4)
-    assert haversine_km(CHEB, KARLOVY_VARY) == pytest.approx(haversine_km(KARLOVY_VARY, CHEB))
+    assert distance_km((50.0, 12.0), (51.0, 12.0)) == pytest.approx(111.195, abs=0.001)
+    assert distance_km((0.0, 12.0), (0.0, 13.0)) == pytest.approx(111.195, abs=0.001)
+    assert distance_km((60.0, 0.0), (60.0, 0.001)) == pytest.approx(0.111195 / 2, rel=1e-4)
+    assert distance_km(CHEB, KARLOVY_VARY) == pytest.approx(distance_km(KARLOVY_VARY, CHEB))
 
 
 def test_a_leg_adds_the_fixed_time_to_the_road_distance_at_the_mode_speed():
     car = ModeProfile(speed_kmh=50, road_factor=1.3, leg_minutes=5)
-    km = haversine_km(KARLOVY_VARY, CHEB)
+    km = distance_km(KARLOVY_VARY, CHEB)
     assert leg_minutes(KARLOVY_VARY, CHEB, car) == pytest.approx(5 + km * 1.3 / 50 * 60)
     assert leg_minutes(KARLOVY_VARY, KARLOVY_VARY, car) == 0.0  # a museum inside the castle it is in
 

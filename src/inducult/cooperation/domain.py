@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from inducult.core.text import fold
-from inducult.tours.travel import haversine_km
+from inducult.heritage.domain.geo import distance_km
 
 FIRST_SCHOOL_YEAR = 1990
 LAST_SCHOOL_YEAR = 2100
@@ -132,7 +132,7 @@ def suggest_enterprises(
             reasons.append(Reason("sector", sectors=shared))
         km = None
         if partner.point is not None and enterprise.point is not None:
-            km = round(haversine_km(partner.point, enterprise.point), 1)
+            km = round(distance_km(partner.point, enterprise.point), 1)
             score += NEAR_WEIGHT * max(0.0, 1 - km / NEAR_KM)
             reasons.append(Reason("distance", km=km))
         elif _same_town(partner, enterprise):

@@ -41,7 +41,7 @@ COOPERATION_CONFLICT = gettext_lazy(
 ACTIVITY_CONFLICT = pgettext_lazy(
     "cooperation",
     "Someone else saved this activity after you started editing (at %(when)s, by %(who)s). "
-    "Their values are shown next to yours; review and save again."
+    "Their values are shown next to yours; review and save again.",
 )
 KIND_LABELS = dict(CooperationKind.choices)
 SECTOR_LABELS = dict(Sector.choices)

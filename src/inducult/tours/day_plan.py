@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from inducult.tours.planning import PlanningError, Problem, Vertex, Window, check, plan
-from inducult.tours.travel import Point, haversine_km
+from inducult.tours.travel import Point
 
 DEFAULT_VISIT_MINUTES = 60
 # Attractiveness by site kind where the coordinator has not set one (1–5): a UNESCO component or a
@@ -77,7 +77,6 @@ class Stop:
     name: str
     point: Point
     travel_minutes: float
-    travel_km: float  # as the crow flies (the road is longer; the travel time allows for it)
     arrive: float
     wait: float
     start: float
@@ -112,7 +111,6 @@ class DayPlan:
     wishes: Wishes
     stops: tuple[Stop, ...]
     return_minutes: float
-    return_km: float
     back_at: float
     visit_minutes: float
     travel_minutes: float
@@ -121,7 +119,6 @@ class DayPlan:
     left_out: tuple[LeftOut, ...]
     check_hours: tuple[SiteOption, ...]
     travel_source: str
-    travel_note: str = ""
 
     @property
     def site_ids(self) -> list[int]:
@@ -209,7 +206,7 @@ def plan_day(sites: Sequence[SiteOption], wishes: Wishes, travel: Travel, *, tim
         raise DayPlanError("the day ends before it starts")
     candidates, left_out, check_hours = _sort_out(sites, wishes)
     points = [wishes.start_point] + [site.point for site, *_ in candidates]
-    matrix, source, note = travel(points)
+    matrix, source, _problem = travel(points)
     vertices = [Vertex(name=wishes.start_name)]
     for site, value, windows, length in candidates:
         score = value + (MUST_SEE_WEIGHT if site.id in wishes.must_see else 0.0)
@@ -244,7 +241,6 @@ def plan_day(sites: Sequence[SiteOption], wishes: Wishes, travel: Travel, *, tim
                 name=site.name,
                 point=site.point,
                 travel_minutes=matrix[previous][scheduled.vertex],
-                travel_km=_km(points[previous], points[scheduled.vertex]),
                 arrive=scheduled.arrival,
                 wait=scheduled.wait,
                 start=scheduled.start,
@@ -274,7 +270,6 @@ def plan_day(sites: Sequence[SiteOption], wishes: Wishes, travel: Travel, *, tim
         wishes=wishes,
         stops=tuple(stops),
         return_minutes=back_minutes,
-        return_km=_km(points[previous], points[0]),
         back_at=verified.finish,
         visit_minutes=sum(stop.leave - stop.start for stop in stops),
         travel_minutes=sum(stop.travel_minutes for stop in stops) + back_minutes,
@@ -283,9 +278,4 @@ def plan_day(sites: Sequence[SiteOption], wishes: Wishes, travel: Travel, *, tim
         left_out=tuple(sorted(left_out, key=lambda item: (REASONS.index(item.reason), item.name))),
         check_hours=tuple(sorted(check_hours, key=lambda site: site.name)),
         travel_source=source,
-        travel_note=note,
     )
-
-
-def _km(a: Point, b: Point) -> float:
-    return round(haversine_km(a, b), 1)

@@ -8,9 +8,9 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from inducult.heritage.domain.geo import distance_km
 from inducult.heritage.enums import TourLanguage
 from inducult.network.enums import Sector
-from inducult.tours.travel import haversine_km
 
 MODES = [
     ("car", _("Car")),
@@ -129,7 +129,7 @@ class PlannerForm(forms.Form):
                     "latitude", _("Give both the latitude and the longitude of your start, e.g. 50.2305 and 12.8713.")
                 )
             elif self.sites:
-                nearest = min(haversine_km((latitude, longitude), point) for _name, point in self.sites.values())
+                nearest = min(distance_km((latitude, longitude), point) for _name, point in self.sites.values())
                 if nearest > MAX_KM_FROM_SITES:
                     self.add_error(
                         "latitude",

@@ -74,20 +74,29 @@ def _key(value: str, prefix: str) -> int | None:
     return int(value.removeprefix(prefix)) if value.startswith(prefix) and value[len(prefix) :].isdigit() else None
 
 
-def planner_query(product: TourProduct) -> dict:
-    """The planner's fields for this tour, without a date: its places become must-sees."""
+def plannable(site) -> bool:
+    """Whether the planner can still take this site (as a start or a must-see): listed, with a place."""
+    return site.archived_at is None and site.latitude is not None and site.longitude is not None
+
+
+def planner_query(product: TourProduct, stops: list) -> dict | None:
+    """The planner's fields for this tour, without a date: its ``stops`` (those still plannable)
+    become must-sees. A start site no longer plannable gives way to the first stop; None when
+    nothing of the tour can be planned any more."""
     if product.start_id:
         start = f"start-{product.start_id}"
-    elif product.start_site_id:
+    elif product.start_site_id and plannable(product.start_site):
         start = f"site-{product.start_site_id}"
+    elif stops:
+        start = f"site-{stops[0].site_id}"
     else:
-        start = f"site-{product.stops.first().site_id}"
+        return None
     query = {
         "start": start,
         "mode": product.mode,
         "day_from": f"{product.day_from:%H:%M}",
         "day_to": f"{product.day_to:%H:%M}",
-        "must": [str(stop.site_id) for stop in product.stops.all()],
+        "must": [str(stop.site_id) for stop in stops],
     }
     query.update({f"interest_{code}": str(weight) for code, weight in product.interests.items()})
     if product.language:

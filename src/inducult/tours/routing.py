@@ -9,6 +9,7 @@ from an estimate.
 from __future__ import annotations
 
 import json
+import logging
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
@@ -17,6 +18,10 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from inducult.tours.travel import Point, estimated_matrix
+
+# The visitor sees "estimated" on the plan; the operator learns here why a configured server was
+# not (fully) used.
+logger = logging.getLogger(__name__)
 
 # Which server profile answers which of our modes; public transport needs timetables, which neither
 # matrix service uses, so it is always estimated.
@@ -90,6 +95,7 @@ def travel_matrix(points: Sequence[Point], mode: str) -> Matrix:
                 points, VALHALLA_COSTING[mode], base_url=base_url, timeout=settings.INDUCULT_ROUTING_TIMEOUT
             )
     except RoutingUnavailable as error:
+        logger.warning("routing server not used, travel times estimated: %s", error)
         return Matrix(estimate, "estimate", str(error))
     n = len(points)
     if len(seconds) != n or any(len(row) != n for row in seconds):

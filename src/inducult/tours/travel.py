@@ -9,11 +9,10 @@ simple and configurable (``INDUCULT_TOUR_MODES``, see ``parse_profiles``): a pla
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
+from inducult.heritage.domain.geo import distance_km
 
 
 @dataclass(frozen=True)
@@ -60,15 +59,9 @@ def parse_profiles(text: str) -> dict[str, ModeProfile]:
 Point = tuple[float, float]  # (latitude, longitude) in degrees
 
 
-def haversine_km(a: Point, b: Point) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
 def leg_minutes(a: Point, b: Point, profile: ModeProfile) -> float:
     """Minutes from a to b; zero between two places at the same point (a museum inside a castle)."""
-    km = haversine_km(a, b)
+    km = distance_km(a, b)
     if km < 0.05:
         return 0.0
     return profile.leg_minutes + km * profile.road_factor / profile.speed_kmh * 60
@@ -76,8 +69,3 @@ def leg_minutes(a: Point, b: Point, profile: ModeProfile) -> float:
 
 def estimated_matrix(points: Sequence[Point], profile: ModeProfile) -> list[list[float]]:
     return [[0.0 if i == j else leg_minutes(a, b, profile) for j, b in enumerate(points)] for i, a in enumerate(points)]
-
-
-def leg_km(a: Point, b: Point, profile: ModeProfile) -> float:
-    """The estimated road distance, for the plan's totals."""
-    return haversine_km(a, b) * profile.road_factor

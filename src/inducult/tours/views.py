@@ -4,6 +4,7 @@ map, a print view and an .ics export. A plan's address holds all its wishes, so 
 from __future__ import annotations
 
 import datetime
+import logging
 import zoneinfo
 
 from django.conf import settings
@@ -30,6 +31,15 @@ from inducult.tours.forms import MODES, PlannerForm
 from inducult.tours.models import TourProduct, TourStart
 from inducult.tours.routing import travel_matrix
 from inducult.tours.services import site_options
+
+logger = logging.getLogger(__name__)
+
+
+def no_plan() -> str:
+    """What the visitor reads when the planner fails although the form accepted the wishes. The
+    form refuses impossible times itself, so this is a fault of ours: logged with its reason."""
+    logger.exception("a tour plan failed after the form accepted the wishes")
+    return _("No plan could be made for these wishes. Please try again; if it happens again, try other times.")
 
 
 def _minutes(moment: datetime.time) -> int:
@@ -93,9 +103,7 @@ class PlannerView(PlannerMixin, TemplateView):
             try:
                 day_plan = self.plan(form)
             except DayPlanError:
-                form.add_error(
-                    None, _("No day can be planned with these times. Check the start and the end of your day.")
-                )
+                form.add_error(None, no_plan())
             else:
                 context.update(self.plan_context(form, day_plan))
                 if not day_plan.stops:
@@ -190,14 +198,16 @@ class PlanIcsView(PlannerMixin, View):
     def get(self, request, *args, **kwargs):
         form = self.form()
         if not form.is_bound or not form.is_valid():
-            errors = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in form.errors.items()) or _(
-                "Give the day and the times of your plan."
-            )
+            # Each problem under the field's label as the form shows it (not the parameter's name).
+            errors = "; ".join(
+                f"{form.fields[name].label}: {' '.join(texts)}" if name in form.fields else " ".join(texts)
+                for name, texts in form.errors.items()
+            ) or _("Give the day and the times of your plan.")
             return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
         try:
             day_plan = self.plan(form)
-        except DayPlanError as error:
-            return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+        except DayPlanError:
+            return HttpResponse(no_plan(), status=400, content_type="text/plain; charset=utf-8")
         zone = self.zone()
         day = form.cleaned_data["day"]
         stamp = timezone.now().astimezone(datetime.UTC)
@@ -283,7 +293,8 @@ class ProductView(RegionMixin, TemplateView):
             slug=kwargs["product_slug"],
             is_published=True,
         )
-        stops = [s for s in product.stops.select_related("site") if s.site.archived_at is None]
+        # A place archived (or without a location) since publishing is neither shown nor planned.
+        stops = [s for s in product.stops.select_related("site") if products.plannable(s.site)]
         slug = self.region.slug
         url = self.request.build_absolute_uri()
         document = {
@@ -312,7 +323,7 @@ class ProductView(RegionMixin, TemplateView):
         }
         if product.localized("description"):
             document["description"] = product.localized("description")
-        hidden = products.planner_query(product)
+        hidden = products.planner_query(product, stops) or {}
         context.update(
             product=product,
             title=product.display_title,
