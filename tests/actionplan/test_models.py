@@ -144,3 +144,18 @@ def test_indicator_share_of_target(region):
 
     assert indicator.share == 75
     assert IndicatorFactory.build(target=None, achieved=Decimal("3")).share is None
+
+
+def test_the_next_call_is_the_one_opening_soonest_not_the_one_closing_first(region):
+    instrument = FundingInstrumentFactory(region=region)
+    today = datetime.date(2026, 1, 1)
+    # Listed first (it closes first) but opens later than the other.
+    FundingCallFactory(instrument=instrument, opens_on=datetime.date(2027, 2, 1), closes_on=datetime.date(2027, 3, 1))
+    sooner = FundingCallFactory(
+        instrument=instrument, opens_on=datetime.date(2026, 6, 1), closes_on=datetime.date(2027, 12, 31)
+    )
+    open_now = FundingCallFactory(instrument=instrument, opens_on=datetime.date(2025, 6, 1), closes_on=None)
+
+    assert instrument.next_call(today) == sooner
+    assert instrument.open_calls(today) == [open_now]
+    assert instrument.next_call(datetime.date(2028, 1, 1)) is None

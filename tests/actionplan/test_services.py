@@ -9,7 +9,7 @@ from inducult.actionplan.models import Activity
 from inducult.core.models import AuditEntry
 from inducult.core.versioning import EditConflict
 from tests.actionplan.conftest import ActivityFactory, FundingCallFactory, FundingInstrumentFactory
-from tests.factories import OrganisationFactory
+from tests.factories import EngagementFactory, OrganisationFactory, StrategicGoalFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +100,24 @@ def test_update_activity_replaces_indicators_and_audits_them(region, coordinator
     assert [i.name for i in activity.indicators.all()] == ["Visitors"]
     entry = AuditEntry.objects.get(object_type="actionplan.activity", action="change")
     assert entry.changes["indicators"] == [[], [["Visitors", "people", "10.00", None]]]
+
+
+def test_saving_an_activity_costs_the_same_queries_however_many_records_it_links(region, coordinator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    version = StrategicGoalFactory(version__strategy__region=region).version
+
+    def save_with(n: int) -> int:
+        activity = ActivityFactory(region=region)
+        relations = {
+            "goals": [StrategicGoalFactory(version=version) for _ in range(n)],
+            "engagements": [EngagementFactory(region=region) for _ in range(n)],
+        }
+        with CaptureQueriesContext(connection) as captured:
+            services.update_activity(
+                activity=activity, actor=coordinator, data={"title": "Linked"}, version=1, relations=relations
+            )
+        return len(captured)
+
+    assert save_with(1) == save_with(6)

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -68,6 +69,10 @@ def test_viewer_sees_years_and_links(client, viewer, region, version):
     assert reverse("reports:annual_pdf", args=[region.slug, 2019]) + "?lang=cs" in html
     assert reverse("reports:annual_docx", args=[region.slug, 2019]) + "?lang=en" in html
     assert reverse("reports:strategy_pdf", args=[region.slug]) + "?lang=en" in html
+    # Each language column is headed by its name, in the order of its links.
+    header = re.search(r'<table data-testid="report-years">\s*<thead>(.*?)</thead>', html, re.S).group(1)
+    assert re.findall(r'<th scope="col">([^<]+)</th>', header) == ["Year", "Czech", "English"]
+    assert "Czech: <a href" in html and "CS:" not in html
 
 
 def test_editor_downloads_the_docx_as_an_attachment(client, editor, region, version):

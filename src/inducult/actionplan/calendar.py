@@ -8,9 +8,10 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from inducult.actionplan.domain import CLOSED_STATUSES, NOT_STARTED_STATUSES
+
 # Days before a deadline that a subscribed calendar reminds of it: a week to prepare, a day to submit.
 DEADLINE_REMINDERS = (7, 1)
-CLOSED_STATUSES = frozenset({"done", "dropped"})
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def entries(
     for activity in activities:
         if activity.status in CLOSED_STATUSES:
             continue
-        if activity.starts_on and activity.starts_on >= since and activity.status in ("idea", "planned", "applied"):
+        if activity.starts_on and activity.starts_on >= since and activity.status in NOT_STARTED_STATUSES:
             found.append(
                 Entry(
                     f"activity-{activity.id}-starts",

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 NOT_STARTED_STATUSES = frozenset({"idea", "planned", "applied"})
+# Finished one way or the other: never late, no longer in the calendar or among fundable activities.
+CLOSED_STATUSES = frozenset({"done", "dropped"})
 
 
 class LateCode(StrEnum):

@@ -152,6 +152,16 @@ class FundingInstrument(Translated, models.Model):
         programme, name = self.localized("programme"), self.localized("name")
         return f"{programme} – {name}" if name else programme
 
+    def open_calls(self, day: datetime.date) -> list[FundingCall]:
+        """The calls one can apply to on ``day`` (reads the prefetched calls)."""
+        return [call for call in self.calls.all() if call.is_open_on(day)]
+
+    def next_call(self, day: datetime.date) -> FundingCall | None:
+        """The call that opens soonest after ``day`` (reads the prefetched calls)."""
+        return min(
+            (c for c in self.calls.all() if c.opens_on and c.opens_on > day), key=lambda c: c.opens_on, default=None
+        )
+
     def clean(self) -> None:
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The instrument's period cannot end before it starts.")})

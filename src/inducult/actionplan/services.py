@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from inducult.actionplan import domain
 from inducult.actionplan.models import Activity, FundingCall, FundingInstrument, Indicator
 from inducult.core import audit
 from inducult.core.models import AuditAction
@@ -92,7 +93,7 @@ def fitting_activities(
     activities = {
         a.pk: a
         for a in activities_of(instrument.region_id)
-        .exclude(status__in=["done", "dropped"])
+        .exclude(status__in=domain.CLOSED_STATUSES)
         .filter(starts_on__isnull=False, ends_on__isnull=False)
     }
     facts = [activity_facts(a) for a in activities.values()]
@@ -105,18 +106,29 @@ def fitting_activities(
 # --- activities --------------------------------------------------------------------------------
 
 
+# How each linked kind of record reaches its region.
+REGION_PATH = {
+    "responsible": "region",
+    "instruments": "region",
+    "goals": "version__strategy__region",
+    "engagements": "region",
+}
+
+
 def _related_snapshot(activity: Activity) -> dict[str, list[str]]:
-    return {name: sorted(str(o) for o in getattr(activity, name).all()) for name in Activity.AUDITED_RELATIONS}
+    snapshot = {}
+    for name in Activity.AUDITED_RELATIONS:
+        records = getattr(activity, name).all()
+        if name == "engagements":
+            # An engagement's name shows its local date, which reads its region: load them together.
+            records = records.select_related("region")
+        snapshot[name] = sorted(str(o) for o in records)
+    return snapshot
 
 
 def _indicator_snapshot(activity: Activity) -> dict[str, list]:
     rows = [audit.snapshot(i, INDICATOR_FIELDS) for i in activity.indicators.all()]
     return {"indicators": [[r[f] for f in INDICATOR_FIELDS] for r in rows]}
-
-
-def _region_id(record) -> int:
-    # Organisations and engagements hold the region; goals reach it through their strategy.
-    return getattr(record, "region_id", None) or record.region.pk
 
 
 def _check_relations(region, relations: Mapping[str, Iterable]) -> dict[str, list]:
@@ -126,8 +138,12 @@ def _check_relations(region, relations: Mapping[str, Iterable]) -> dict[str, lis
     checked, errors = {}, {}
     for name, records in relations.items():
         records = list(records)
-        if any(_region_id(r) != region.pk for r in records):
-            errors[name] = _("Only records of this region can be linked.")
+        if records:
+            # One query per kind of record, however many are linked.
+            model = type(records[0])
+            ids = [r.pk for r in records]
+            if model._default_manager.filter(pk__in=ids).exclude(**{REGION_PATH[name]: region}).exists():
+                errors[name] = _("Only records of this region can be linked.")
         checked[name] = records
     if errors:
         raise ValidationError(errors)

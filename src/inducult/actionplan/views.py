@@ -279,8 +279,8 @@ class InstrumentListView(ActionPlanMixin, TemplateView):
                 "instrument": i,
                 "name": i.display_name,
                 "themes": [presentation.THEME_LABELS.get(t, t) for t in i.themes],
-                "open_calls": [c for c in i.calls.all() if c.is_open_on(today)],
-                "next_call": next((c for c in i.calls.all() if c.opens_on and c.opens_on > today), None),
+                "open_calls": i.open_calls(today),
+                "next_call": i.next_call(today),
             }
             for i in instruments
         ]
@@ -306,6 +306,7 @@ class InstrumentDetailView(ActionPlanMixin, TemplateView):
             themes=[presentation.THEME_LABELS.get(t, t) for t in instrument.themes],
             eligible=[presentation.KIND_LABELS.get(k, k) for k in instrument.eligible_kinds],
             calls=[{"call": c, "open": c.is_open_on(today)} for c in instrument.calls.all()],
+            any_sample_call=any(c.is_sample for c in instrument.calls.all()),
             named=named,
             **_split(
                 {

@@ -16,7 +16,6 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from inducult.actionplan import domain as plan_domain
-from inducult.actionplan.enums import ActivityStatus
 from inducult.actionplan.models import Activity, FundingCall
 from inducult.engagement.enums import EngagementStatus, Visibility
 from inducult.engagement.models import Engagement, EngagementParticipant, region_tz
@@ -178,7 +177,7 @@ def _activities(region, year: int, today: datetime.date):
     as_of = min(datetime.date(year, 12, 31), today)
     in_year = tuple(_activity(a, as_of=as_of) for a in _touching(activities, year))
     without_period = activities.filter(starts_on__isnull=True).count()
-    upcoming = _touching(activities, year + 1).exclude(status__in=[ActivityStatus.DONE, ActivityStatus.DROPPED])
+    upcoming = _touching(activities, year + 1).exclude(status__in=plan_domain.CLOSED_STATUSES)
     next_year = tuple(_activity(a, as_of=None) for a in upcoming)
     return in_year, without_period, next_year
 
