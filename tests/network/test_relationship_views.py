@@ -109,3 +109,19 @@ def test_a_declared_relationship_is_a_tie_in_the_analytics(region, coordinator, 
     assert [(t.a, t.b, t.relationship_types) for t in report.ties] == [
         (min(museum.pk, mine.pk), max(museum.pk, mine.pk), ("supplier",))
     ]
+
+
+def test_ending_a_relationship_that_has_not_started_says_what_to_do(region, coordinator, pair):
+    museum, mine = pair
+    client = client_for(coordinator)
+    starts = datetime.date.today() + datetime.timedelta(days=60)
+    create(client, region, museum, kind="partnership", target=mine.pk, valid_from=starts.isoformat())
+    relationship = OrganisationRelationship.objects.get()
+
+    page = client.post(
+        reverse("network:relationship_change", args=[region.slug, relationship.pk]), {"action": "end"}, follow=True
+    ).content.decode()
+
+    assert "so it cannot end on" in page and "delete it if it will not happen" in page
+    relationship.refresh_from_db()
+    assert relationship.valid_to is None

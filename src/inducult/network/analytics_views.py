@@ -25,6 +25,7 @@ from inducult.network.analytics_service import DEFAULT_QUIET_MONTHS, kept_report
 from inducult.network.domain.analytics import Flag, NetworkReport, OrganisationMeasures
 from inducult.network.enums import OrganisationKind
 from inducult.regions.views import RegionMixin
+from inducult.strategy.presentation import parse_year
 
 KIND_LABELS = dict(OrganisationKind.choices)
 FLAG_LABELS = {
@@ -32,7 +33,6 @@ FLAG_LABELS = {
     Flag.QUIET: gettext_lazy("quiet"),
     Flag.NEVER_ENGAGED: gettext_lazy("never engaged"),
 }
-MIN_YEAR = 1990
 MAX_QUIET_MONTHS = 120
 SVG_TIE_LIMIT = 1500  # the strongest ties drawn; the rest would only add bytes, not insight
 SVG_LABELS = 15  # the most active organisations are named on the picture
@@ -81,13 +81,9 @@ def parse_query(params, region) -> Query:
     """The year, quiet months and sort asked for; a message for each value not used."""
     this_year = local_today(region).year
     errors = []
-    year = _integer(params.get("year"), this_year, MIN_YEAR, this_year + 1)
-    if year is None:
-        errors.append(
-            _("“%(value)s” is not a year between %(min)s and %(max)s; showing %(year)s instead.")
-            % {"value": params["year"][:20], "min": MIN_YEAR, "max": this_year + 1, "year": this_year}
-        )
-        year = this_year
+    year, problem = parse_year(params.get("year"), this_year, maximum=this_year + 1)
+    if problem:
+        errors.append(problem)
     quiet = _integer(params.get("quiet"), DEFAULT_QUIET_MONTHS, 1, MAX_QUIET_MONTHS)
     if quiet is None:
         errors.append(

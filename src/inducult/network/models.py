@@ -363,7 +363,10 @@ class OrganisationRelationship(models.Model):
         if not errors and self.source_id and self.target_id and self.kind and self._overlapping().exists():
             errors.setdefault("kind", []).append(
                 ValidationError(
-                    _("These organisations already have a relationship of this kind at the same time."),
+                    _(
+                        "These organisations already have a relationship of this kind at the same time; "
+                        "end the existing one first or give dates that do not overlap."
+                    ),
                     code="overlap",
                 )
             )

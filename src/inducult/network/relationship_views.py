@@ -3,8 +3,6 @@ organisation's page."""
 
 from __future__ import annotations
 
-import zoneinfo
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -12,11 +10,12 @@ from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from inducult.network.analytics_service import local_today
 from inducult.network.domain import relationships as domain
 from inducult.network.models import Organisation, OrganisationRelationship
 from inducult.regions.views import RegionMixin
@@ -110,11 +109,11 @@ class RelationshipChangeView(RegionMixin, View):
         back_to = request.POST.get("from")
         organisation_pk = int(back_to) if back_to and back_to.isdigit() else relationship.source_id
         back = reverse("network:organisation_detail", args=[self.region.slug, organisation_pk]) + "#relationships"
-        today = timezone.localdate(timezone=zoneinfo.ZoneInfo(self.region.time_zone))
+        today = local_today(self.region)
         try:
             if request.POST.get("action") == "end":
                 domain.end_relationship(actor=request.user, relationship=relationship, on=today)
-                messages.success(request, _("The relationship ends on %(day)s.") % {"day": today.strftime("%Y-%m-%d")})
+                messages.success(request, _("The relationship ends on %(day)s.") % {"day": formats.date_format(today)})
             elif request.POST.get("action") == "delete":
                 domain.delete_relationship(actor=request.user, relationship=relationship)
                 messages.success(request, _("Relationship deleted; the audit log keeps what it said."))

@@ -34,19 +34,20 @@ KIND_LABELS = dict(EngagementKind.choices)
 ORGANISATION_KIND_LABELS = dict(OrganisationKind.choices)
 
 
-def parse_year(value: str | None, default: int) -> tuple[int, str]:
-    """The year asked for in ``?year=``, or ``default`` and a message saying why it was not used."""
+def parse_year(value: str | None, default: int, *, maximum: int = MAX_YEAR) -> tuple[int, str]:
+    """The year asked for in ``?year=`` (from MIN_YEAR to ``maximum``), or ``default`` and a
+    message saying why it was not used."""
     if value is None or value == "":
         return default, ""
     try:
         year = int(value.strip())
     except ValueError:
         year = None
-    if year is None or not MIN_YEAR <= year <= MAX_YEAR:
+    if year is None or not MIN_YEAR <= year <= maximum:
         message = _("“%(value)s” is not a year between %(min)s and %(max)s; showing %(year)s instead.") % {
             "value": value[:20],
             "min": MIN_YEAR,
-            "max": MAX_YEAR,
+            "max": maximum,
             "year": default,
         }
         return default, message

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import formats
+from django.utils.translation import gettext as _
 
 from inducult.core import audit
 from inducult.core.models import AuditAction
@@ -34,6 +37,14 @@ def create_relationship(*, actor, source, target, kind: str, valid_from=None, va
 
 @transaction.atomic
 def end_relationship(*, actor, relationship: OrganisationRelationship, on: datetime.date):
+    if relationship.valid_from and on < relationship.valid_from:
+        raise ValidationError(
+            _(
+                "This relationship starts on %(start)s, so it cannot end on %(day)s; delete it if it will not "
+                "happen, or change its dates in the admin."
+            )
+            % {"start": formats.date_format(relationship.valid_from), "day": formats.date_format(on)}
+        )
     before = audit.snapshot(relationship, FIELDS)
     relationship.valid_to = on
     relationship.full_clean()

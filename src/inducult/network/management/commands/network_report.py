@@ -17,8 +17,7 @@ from inducult.network.analytics_service import local_today, network_report
 from inducult.network.domain.analytics import Flag
 from inducult.network.enums import OrganisationKind
 from inducult.regions.models import Region
-
-MIN_YEAR = 1990
+from inducult.strategy.presentation import MIN_YEAR
 
 
 class Command(BaseCommand):
