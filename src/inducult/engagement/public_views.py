@@ -28,7 +28,4 @@ class EngagementsIcsView(RegionMixin, View):
         name = f"engagements-{self.region.slug}" + (f"-{year}" if year else "")
         # inline: a browser hands it to the calendar app; the name is what a download is saved as.
         response["Content-Disposition"] = f'inline; filename="{name}.ics"'
-        # As the other open data: any origin may read it, caches may keep it for a while.
-        response["Access-Control-Allow-Origin"] = "*"
-        response["Cache-Control"] = f"public, max-age={opendata.CACHE_SECONDS}"
-        return response
+        return opendata.open_data(response)

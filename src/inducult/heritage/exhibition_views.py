@@ -17,9 +17,8 @@ from django.views.generic import TemplateView
 
 from inducult.heritage import exhibitions as domain
 from inducult.heritage.models import Exhibition, ExhibitionStop, Showcase, ShowcaseVote
-from inducult.heritage.web import open_data
 from inducult.network.enums import Sector
-from inducult.portal.opendata import LICENCE, LICENCE_URL
+from inducult.portal.opendata import LICENCE, LICENCE_URL, open_data
 from inducult.regions.views import RegionMixin
 
 VOTER_COOKIE = "inducult_voter"

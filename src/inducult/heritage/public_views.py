@@ -27,8 +27,8 @@ from inducult.heritage.finder import Found, filtered_sites, find_sites
 from inducult.heritage.forms import SiteFilterForm
 from inducult.heritage.models import Site
 from inducult.heritage.presentation import day_text, hours_lines
-from inducult.heritage.web import KIND_LABELS, SECTOR_LABELS, allow_tiles, open_data, site_marker
-from inducult.portal.opendata import CACHE_SECONDS
+from inducult.heritage.web import KIND_LABELS, SECTOR_LABELS, allow_tiles, site_marker
+from inducult.portal.opendata import CACHE_SECONDS, open_data
 from inducult.regions.models import Region
 from inducult.regions.views import RegionMixin
 

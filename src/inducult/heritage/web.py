@@ -3,11 +3,9 @@ map markers and the map pages' CSP, the event rows and the open-data headers."""
 
 from __future__ import annotations
 
-import zoneinfo
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,17 +14,9 @@ from inducult.heritage.enums import SiteKind
 from inducult.heritage.models import Event
 from inducult.heritage.presentation import day_text
 from inducult.network.enums import Sector
-from inducult.portal.opendata import CACHE_SECONDS
 
 KIND_LABELS = dict(SiteKind.choices)
 SECTOR_LABELS = dict(Sector.choices)
-
-
-def open_data(response: HttpResponse) -> HttpResponse:
-    """Open data may be read by any website's script and kept for CACHE_SECONDS."""
-    response["Access-Control-Allow-Origin"] = "*"
-    response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
-    return response
 
 
 def tile_origin(template: str) -> str:
@@ -56,10 +46,6 @@ def allow_tiles(response):
     if origin:
         response._csp_config = {**settings.SECURE_CSP, "img-src": [*settings.SECURE_CSP["img-src"], origin]}
     return response
-
-
-def region_zone(region):
-    return zoneinfo.ZoneInfo(region.time_zone)
 
 
 def published_events(region):

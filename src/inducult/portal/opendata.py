@@ -39,6 +39,15 @@ FIELDS = (
 LICENCE = "CC BY-SA 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
 CACHE_SECONDS = 300
+
+
+def open_data(response):
+    """The terms of all open data: any website's script may read it, caches may keep it CACHE_SECONDS."""
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+    return response
+
+
 CSV_LIST_SEPARATOR = "; "
 # Text cells starting with these are run as formulas by spreadsheet programs (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

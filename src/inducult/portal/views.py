@@ -123,19 +123,12 @@ class PublicOrganisationView(RegionMixin, TemplateView):
         return context
 
 
-def _open_data_headers(response: HttpResponse) -> HttpResponse:
-    # Open data is meant to be fetched by other sites' scripts, so any origin may read it.
-    response["Access-Control-Allow-Origin"] = "*"
-    response["Cache-Control"] = f"public, max-age={opendata.CACHE_SECONDS}"
-    return response
-
-
 class OrganisationsCsvView(RegionMixin, View):
     def get(self, request, *args, **kwargs):
         records = [opendata.record(org) for org in opendata.organisations(self.region)]
         response = HttpResponse(opendata.csv_text(records), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="organisations-{self.region.slug}.csv"'
-        return _open_data_headers(response)
+        return opendata.open_data(response)
 
 
 class OrganisationsJsonView(RegionMixin, View):
@@ -145,4 +138,4 @@ class OrganisationsJsonView(RegionMixin, View):
         response = HttpResponse(
             json.dumps(document, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8"
         )
-        return _open_data_headers(response)
+        return opendata.open_data(response)

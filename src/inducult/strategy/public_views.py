@@ -106,13 +106,6 @@ def json_document(progress: service.RegionProgress, generated_at: datetime.datet
     }
 
 
-def _open_data_headers(response: HttpResponse) -> HttpResponse:
-    # The same terms as the registry's open data: any origin may read it, caches may keep it briefly.
-    response["Access-Control-Allow-Origin"] = "*"
-    response["Cache-Control"] = f"public, max-age={opendata.CACHE_SECONDS}"
-    return response
-
-
 def _json_response(document: dict[str, Any], status: int = 200) -> HttpResponse:
     return HttpResponse(
         json.dumps(document, ensure_ascii=False, indent=1),
@@ -130,7 +123,7 @@ class ProgressJsonView(RegionMixin, View):
             message = f"year must be a whole number between 1990 and 2100, got {request.GET['year'][:20]!r}"
             return _json_response({"error": message}, status=400)
         progress = service.region_progress(self.region, year, now=now, titles=False)
-        return _open_data_headers(_json_response(json_document(progress, now)))
+        return opendata.open_data(_json_response(json_document(progress, now)))
 
 
 class ProgressPageView(RegionMixin, TemplateView):
