@@ -67,7 +67,11 @@ INSTALLED_APPS = [
     "inducult.actionplan",
     "inducult.cooperation",
     "inducult.practices",
+    "inducult.analytics",
+    "inducult.reports",
+    "inducult.backoffice",
     "inducult.portal",
+    "inducult.demo",
 ]
 
 MIDDLEWARE = [

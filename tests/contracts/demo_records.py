@@ -1,0 +1,86 @@
+"""A fingerprint of the demo's records: per model, the number of rows and a hash of them, in a form
+that does not depend on the order in which they were created (a foreign key is replaced by what the
+related row says of itself, ids and clock stamps are left out).
+
+Regenerate ``demo_records.json`` after a deliberate change of the demo's content:
+
+    PYTHONPATH=src INDUCULT_VAR_DIR=$(mktemp -d) .venv/bin/python -m tests.contracts.demo_records
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import re
+
+from django.apps import apps
+from django.db import models
+
+# A fixed day, so that which sample meetings are held and which planned does not move with the date.
+DEMO_TODAY = datetime.date(2026, 6, 15)
+SKIPPED = {"id", "search_text"}
+
+
+def _is_clock_stamp(field) -> bool:
+    return isinstance(field, models.DateField) and (field.auto_now or field.auto_now_add)
+
+
+def _without_clock(text: str) -> str:
+    # Moments the loader takes from the clock (when a practice was shared, say) differ between runs.
+    today = datetime.datetime.now(datetime.UTC).date()
+    for day in (today, today - datetime.timedelta(days=1)):
+        text = re.sub(re.escape(day.isoformat()) + r"[T ][0-9:.]+(\+00:00|Z)?", "<now>", text)
+    return text
+
+
+def fingerprint() -> dict[str, list]:
+    labels: dict[tuple, str | None] = {}
+
+    def label(model, pk) -> str | None:
+        if (model, pk) not in labels:
+            related = model._default_manager.filter(pk=pk).first()
+            labels[model, pk] = f"{model._meta.label_lower}:{related}" if related is not None else None
+        return labels[model, pk]
+
+    result = {}
+    for model in apps.get_models():
+        if not model.__module__.startswith("inducult."):
+            continue
+        fields = [f for f in model._meta.concrete_fields if f.name not in SKIPPED and not _is_clock_stamp(f)]
+        if model._meta.label_lower == "core.auditentry":
+            fields = [f for f in fields if f.name != "object_id"]  # an id: depends on the order of creation
+        rows = []
+        for obj in model._default_manager.all():
+            row = {}
+            for field in fields:
+                if field.is_relation:
+                    value = getattr(obj, field.attname)
+                    row[field.name] = label(field.related_model, value) if value is not None else None
+                else:
+                    value = field.value_from_object(obj)
+                    row[field.name] = bool(value) if isinstance(value, models.fields.files.FieldFile) else value
+            for field in model._meta.many_to_many:
+                row[field.name] = sorted(str(related) for related in getattr(obj, field.name).all())
+            rows.append(_without_clock(json.dumps(row, sort_keys=True, default=str)))
+        rows.sort()
+        result[model._meta.label_lower] = [len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16]]
+    return result
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintainer's tool
+    import os
+    from pathlib import Path
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+    django.setup()
+    from django.core.management import call_command
+
+    from inducult.demo.loader import load_demo
+
+    call_command("migrate", verbosity=0)
+    load_demo(today=DEMO_TODAY)
+    text = json.dumps(fingerprint(), indent=1, sort_keys=True) + "\n"
+    Path(__file__).with_name("demo_records.json").write_text(text, encoding="utf-8")
