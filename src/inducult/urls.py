@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from inducult.core.views import healthz
+from inducult.core.views.health import healthz
 from inducult.portal import views as portal_views
 
 urlpatterns = [

@@ -1,6 +1,6 @@
 import pytest
 
-from inducult.heritage.domain.geo import distance_km, far_from_the_rest, middle
+from inducult.core.geo import distance_km, far_from_the_rest, middle
 
 KARLOVY_VARY = (50.2306, 12.8725)
 SOKOLOV = (50.1813, 12.6401)

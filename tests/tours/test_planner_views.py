@@ -30,9 +30,9 @@ def quick_search(settings):
 
 @pytest.fixture(autouse=True)
 def today(monkeypatch):
-    from django.utils import timezone
+    from inducult.regions.models import Region
 
-    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: datetime.date(2026, 7, 1))
+    monkeypatch.setattr(Region, "today", lambda self, now=None: datetime.date(2026, 7, 1))
 
 
 def hours(*intervals, weekdays=range(7)):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from inducult.heritage.domain.geo import distance_km
+from inducult.core.geo import distance_km
 from inducult.tours.travel import DEFAULT_PROFILES, ModeProfile, estimated_matrix, leg_minutes
 
 KARLOVY_VARY = (50.2309, 12.8713)  # Tržní kolonáda

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -23,10 +22,6 @@ from inducult.regions.views import RegionMixin
 USE_STAMP_EVERY = datetime.timedelta(hours=1)
 
 
-def _today(region) -> datetime.date:
-    return timezone.localdate(timezone=zoneinfo.ZoneInfo(region.time_zone))
-
-
 def _url_of(request, region):
     """Links of the feed's entries: a deadline to its call's redirect, an activity to its page."""
 
@@ -43,7 +38,7 @@ class CalendarView(RegionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        today = _today(self.region)
+        today = self.region.today()
         coming = calendar.upcoming(feeds.region_entries(self.region, today=today), today=today, days=90)
         context.update(
             rows=[
@@ -108,7 +103,7 @@ class FeedView(View):
         if feed.last_used_at is None or now - feed.last_used_at > USE_STAMP_EVERY:
             CalendarFeed.objects.filter(pk=feed.pk).update(last_used_at=now)
         body = feeds.ics_bytes(
-            region, feeds.region_entries(region, today=_today(region)), url_of=_url_of(request, region)
+            region, feeds.region_entries(region, today=region.today()), url_of=_url_of(request, region)
         )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Cache-Control"] = "private, max-age=300"

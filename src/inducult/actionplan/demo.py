@@ -10,10 +10,8 @@ only moved forward once it has closed, so that the demo keeps showing calls one 
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 
 from django.db import transaction
-from django.utils import timezone
 
 from inducult.actionplan import services
 from inducult.actionplan.models import Activity, FundingCall, FundingInstrument
@@ -114,7 +112,7 @@ def load_action_plan(
     kept as text when the registry does not have it. Returns counts of what was found and written.
     """
     if today is None:
-        today = timezone.localdate(timezone=zoneinfo.ZoneInfo(region.time_zone))
+        today = region.today()
     counts = dict.fromkeys(
         (
             "instruments",

@@ -24,9 +24,9 @@ from django.utils.translation import pgettext_lazy
 
 from inducult.actionplan import domain
 from inducult.actionplan.enums import MAX_AMOUNT, ActivityStatus, Currency, Theme, WorkPackage
+from inducult.core.fields import DelimitedListField
 from inducult.core.translated import Translated, validate_translations
 from inducult.network.enums import OrganisationKind
-from inducult.network.fields import DelimitedListField
 
 AMOUNT_VALIDATORS = [
     MinValueValidator(Decimal(0), message=_("An amount cannot be negative.")),

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import datetime
-import zoneinfo
 from collections import defaultdict
 
 from django.contrib import messages
@@ -15,7 +14,6 @@ from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -32,7 +30,7 @@ from inducult.actionplan.forms import (
 )
 from inducult.actionplan.models import Activity, FundingInstrument
 from inducult.core.versioning import EditConflict
-from inducult.network.views_common import conflict_details
+from inducult.core.views.conflicts import conflict_details
 from inducult.regions.views import RegionMixin
 from inducult.strategy.domain.funding_match import ReasonCode
 
@@ -53,7 +51,7 @@ class ActionPlanMixin(RegionMixin):
     rule = "actionplan.view"
 
     def today(self) -> datetime.date:
-        return timezone.localdate(timezone=zoneinfo.ZoneInfo(self.region.time_zone))
+        return self.region.today()
 
     def activities(self):
         return Activity.objects.filter(region=self.region)

@@ -26,11 +26,9 @@ whose date has passed since becomes held.
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
 
 from inducult.cooperation import services
 from inducult.cooperation.enums import ActivityType, CooperationKind
@@ -275,7 +273,7 @@ def load_cooperation(
     whose organisation is missing there is skipped. ``today`` (default: today in the region) decides
     which activities are held. Returns counts of what was found and written."""
     if today is None:
-        today = timezone.localdate(timezone=zoneinfo.ZoneInfo(region.time_zone))
+        today = region.today()
     counts = dict.fromkeys(
         (
             "organisations_created",

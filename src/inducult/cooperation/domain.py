@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from inducult.core.geo import distance_km
 from inducult.core.text import fold
-from inducult.heritage.domain.geo import distance_km
 
 FIRST_SCHOOL_YEAR = 1990
 LAST_SCHOOL_YEAR = 2100

@@ -25,7 +25,7 @@ from inducult.core.models import AuditAction
 from inducult.core.versioning import update_if_version
 from inducult.engagement.domain import engagements as log
 from inducult.engagement.enums import EngagementStatus, Visibility
-from inducult.engagement.models import Engagement, region_tz
+from inducult.engagement.models import Engagement
 from inducult.network.models import Organisation
 
 COOPERATION_EDITABLE = ("note", "source", "is_sample")
@@ -76,7 +76,7 @@ def update_cooperation(*, cooperation: Cooperation, actor, data: Mapping[str, An
 
 
 def _starts_at(region, day: datetime.date) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time.min, tzinfo=region_tz(region))
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=region.tz)
 
 
 def default_title(cooperation: Cooperation, activity_type: str) -> str:

@@ -28,10 +28,10 @@ from inducult.cooperation.forms import (
 )
 from inducult.cooperation.models import Cooperation, CooperationActivity
 from inducult.core.versioning import EditConflict
+from inducult.core.views.conflicts import conflict_details
 from inducult.engagement.enums import EngagementStatus, Visibility
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.models import Organisation
-from inducult.network.views_common import conflict_details
 from inducult.regions.views import RegionMixin
 
 COOPERATION_CONFLICT = gettext_lazy(

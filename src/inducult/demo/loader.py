@@ -11,13 +11,11 @@ entries. Records the coordinator added beside the demo's are left alone.
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.db import models, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inducult.actionplan.demo import load_action_plan
@@ -386,7 +384,7 @@ def load_strategy(*, region, actor=None, summary: Summary) -> StrategyVersion:
 
 def load_real_engagements(*, region, actor=None, summary: Summary) -> None:
     """Engagements the strategy reports as held: real facts with their source, not samples."""
-    tz = zoneinfo.ZoneInfo(region.time_zone)
+    tz = region.tz
     for record in strategy_records.REAL_ENGAGEMENTS:
         starts_at = datetime.datetime.combine(record.date, datetime.time.min, tzinfo=tz)
         data = {
@@ -452,7 +450,7 @@ def load_sample_history(
 ) -> None:
     """The made-up engagements 2019 → today's year and sample deliverables (demo.sample_history),
     through the domain functions so the trail shows each. Held or planned follows ``today``."""
-    tz = zoneinfo.ZoneInfo(region.time_zone)
+    tz = region.tz
     manager = getattr(Engagement, "all_objects", Engagement.objects)  # a sample deleted by hand stays deleted
     existing = {
         (e.kind, e.starts_at): e for e in manager.filter(region=region, is_sample=True, source=sample_history.SOURCE)
@@ -540,7 +538,7 @@ def load_sites(*, region, organisations: dict[str, Organisation], actor=None, su
 
 def load_events(*, region, actor=None, summary: Summary) -> None:
     """The real 2018 festival, and a sample 2026 edition with sample events at real sites."""
-    tz = zoneinfo.ZoneInfo(region.time_zone)
+    tz = region.tz
     for data in (event_records.SEPTEMBER_2018, event_records.SAMPLE_FESTIVAL):
         fields = {k: v for k, v in data.items() if k != "slug"}
         _ensure(
@@ -660,7 +658,7 @@ def load_demo(*, actor=None, today: datetime.date | None = None) -> Summary:
     region, outcome = ensure_region(actor=actor)
     summary.region_created = outcome == "created"
     summary.region_updated = outcome == "updated"
-    real_today = timezone.localdate(timezone=zoneinfo.ZoneInfo(region.time_zone))
+    real_today = region.today()
     if today is None:
         today = real_today
     elif today > real_today:

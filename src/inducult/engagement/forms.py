@@ -16,7 +16,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from inducult.engagement.enums import EngagementKind, EngagementStatus, Visibility
-from inducult.engagement.models import Engagement, FollowUpTask, Topic, region_tz
+from inducult.engagement.models import Engagement, FollowUpTask, Topic
 from inducult.engagement.validators import ALLOWED_ATTACHMENT_NAMES, validate_attachment
 from inducult.network.domain.organisations import possible_duplicates
 from inducult.network.enums import LawfulBasis, OrganisationKind
@@ -114,7 +114,7 @@ def five_years_from(day: datetime.date, years: int) -> datetime.date:
 
 def is_far_from_today(engagement: Engagement) -> bool:
     """More than five years before or after today, in the region's time zone: likely a typo."""
-    today = timezone.localdate(timezone=region_tz(engagement.region))
+    today = engagement.region.today()
     day = engagement.local_date
     return day > five_years_from(today, 5) or day < five_years_from(today, -5)
 
@@ -203,7 +203,7 @@ class EngagementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.region = region
         engagement = self.instance
-        tz = region_tz(region)
+        tz = region.tz
         linked_orgs, linked_people = [], []
         if engagement.pk:
             participants = list(engagement.participants.all())
@@ -229,7 +229,7 @@ class EngagementForm(forms.ModelForm):
             del self.fields["people"]
         self.fields["topics"].queryset = Topic.objects.filter(region=region)
         self.fields["topics"].required = False
-        today = timezone.localdate(timezone=tz)
+        today = region.today()
         self.fields["goals"].queryset = goals_in_force(
             region, today, keep=engagement.goals.values_list("pk", flat=True) if engagement.pk else ()
         )
@@ -314,7 +314,7 @@ class EngagementForm(forms.ModelForm):
 
     def starts_at(self) -> datetime.datetime:
         time = self.cleaned_data.get("time") or datetime.time.min
-        return datetime.datetime.combine(self.cleaned_data["date"], time, tzinfo=region_tz(self.region))
+        return datetime.datetime.combine(self.cleaned_data["date"], time, tzinfo=self.region.tz)
 
     def domain_data(self) -> dict:
         data = {name: self.cleaned_data.get(name) for name in (*self.MODEL_FIELDS, *self.TEXT_FIELDS)}
@@ -324,7 +324,7 @@ class EngagementForm(forms.ModelForm):
         data["starts_at"] = self.starts_at()
         end = self.cleaned_data.get("end_time")
         data["ends_at"] = (
-            datetime.datetime.combine(self.cleaned_data["date"], end, tzinfo=region_tz(self.region))
+            datetime.datetime.combine(self.cleaned_data["date"], end, tzinfo=self.region.tz)
             if end and not data["date_only"]
             else None
         )

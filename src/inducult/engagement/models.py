@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import uuid
-import zoneinfo
 from pathlib import PurePath
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
@@ -24,10 +23,6 @@ from inducult.core.text import fold, search_key
 from inducult.core.translated import Translated, validate_translations
 from inducult.engagement.enums import EngagementKind, EngagementStatus, Visibility
 from inducult.engagement.validators import ATTACHMENT_TYPES, sniff_content_type, validate_attachment
-
-
-def region_tz(region) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(region.time_zone)
 
 
 def attachment_path(instance, filename: str) -> str:
@@ -198,7 +193,7 @@ class Engagement(Translated, models.Model):
 
     @property
     def local_starts_at(self) -> datetime.datetime:
-        return timezone.localtime(self.starts_at, region_tz(self.region))
+        return timezone.localtime(self.starts_at, self.region.tz)
 
     @property
     def local_date(self) -> datetime.date:
@@ -214,7 +209,7 @@ class Engagement(Translated, models.Model):
         return self.status == EngagementStatus.HELD
 
     def _start_of_local_day(self, moment: datetime.datetime) -> datetime.datetime:
-        tz = region_tz(self.region)
+        tz = self.region.tz
         day = timezone.localtime(moment, tz).date()
         return datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
 
@@ -231,7 +226,7 @@ class Engagement(Translated, models.Model):
                 _("%(organisation)s belongs to another region than this engagement."),
                 params={"organisation": self.place_organisation},
             )
-        today = timezone.localdate(timezone=region_tz(self.region))
+        today = self.region.today()
         if self.status == EngagementStatus.HELD and self.local_date > today:
             errors["status"] = _("An engagement on a later date cannot have been held yet.")
         if errors:

@@ -8,7 +8,8 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.translation import gettext as _
 from django.views import View
 
-from inducult.portal import ical, opendata
+from inducult.core.opendata import open_data
+from inducult.portal import ical
 from inducult.regions.views import RegionMixin
 
 
@@ -28,4 +29,4 @@ class EngagementsIcsView(RegionMixin, View):
         name = f"engagements-{self.region.slug}" + (f"-{year}" if year else "")
         # inline: a browser hands it to the calendar app; the name is what a download is saved as.
         response["Content-Disposition"] = f'inline; filename="{name}.ics"'
-        return opendata.open_data(response)
+        return open_data(response)

@@ -21,7 +21,9 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from inducult.core.models import AuditEntry
+from inducult.core.presentation import change_rows, display_value
 from inducult.core.text import search_terms
+from inducult.core.views.pagination import paginate
 from inducult.engagement.domain import engagements as domain
 from inducult.engagement.forms import EngagementFilterForm
 from inducult.engagement.models import (
@@ -29,9 +31,7 @@ from inducult.engagement.models import (
     Engagement,
     EngagementParticipant,
     FollowUpTask,
-    region_tz,
 )
-from inducult.network.views_common import change_rows, display_value, paginate
 from inducult.regions.views import RegionMixin
 
 PAGE_SIZE = 50
@@ -64,7 +64,7 @@ def find_engagements(region, filters: dict):
     for term in search_terms(filters.get("q") or ""):
         qs = qs.filter(search_text__contains=term)
     if filters.get("year"):
-        tz = region_tz(region)
+        tz = region.tz
         start = datetime.datetime(filters["year"], 1, 1, tzinfo=tz)
         end = datetime.datetime(filters["year"] + 1, 1, 1, tzinfo=tz)
         qs = qs.filter(starts_at__gte=start, starts_at__lt=end)

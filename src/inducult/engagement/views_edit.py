@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from inducult.core.views.conflicts import conflict_details
 from inducult.engagement.domain.engagements import EngagementEditConflict
 from inducult.engagement.domain.recording import save_engagement
 from inducult.engagement.forms import (
@@ -23,7 +24,6 @@ from inducult.engagement.forms import (
 )
 from inducult.engagement.models import Engagement
 from inducult.engagement.views import EngagementMixin
-from inducult.network.views_common import conflict_details
 from inducult.regions.views import RegionMixin
 
 # Errors of the model and domain layers, keyed by model field, shown at the form's field.

@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.generic import TemplateView
 
-from inducult.engagement.models import region_tz
 from inducult.heritage.forms import SiteFilterForm
 from inducult.heritage.models import Festival, Site
 from inducult.heritage.public_views import SiteMapView
@@ -76,7 +75,7 @@ class EmbedFestivalView(EmbedMixin, TemplateView):
             region=region,
             heading=festival.localized("name"),
             page_url=reverse("heritage_public:festival", args=[region.slug, festival.slug]),
-            rows=[event_row(e, region_tz(region)) for e in published_events(region).filter(festival=festival)],
+            rows=[event_row(e, region.tz) for e in published_events(region).filter(festival=festival)],
         )
         return context
 
@@ -93,7 +92,7 @@ class EmbedSiteEventsView(EmbedMixin, TemplateView):
             region=region,
             heading=site.display_name,
             page_url=reverse("heritage_public:site", args=[region.slug, site.pk]),
-            rows=[event_row(e, region_tz(region)) for e in published_events(region).filter(site=site)],
+            rows=[event_row(e, region.tz) for e in published_events(region).filter(site=site)],
         )
         return context
 

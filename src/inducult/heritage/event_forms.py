@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -52,7 +51,7 @@ class EventForm(forms.ModelForm):
     def __init__(self, *args, region, coordinator: bool, own_organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.region = region
-        self.tz = zoneinfo.ZoneInfo(region.time_zone)
+        self.tz = region.tz
         self.fields["site"].queryset = Site.objects.active().filter(region=region)
         self.fields["festival"].queryset = Festival.objects.filter(region=region)
         if coordinator:

@@ -10,15 +10,14 @@ the event's version, times in the region's zone with its ``VTIMEZONE``, all-day 
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 
+from inducult.core import opendata
 from inducult.heritage.models import Event
-from inducult.portal import opendata
 
 PRODID = "-//InduCult Hub//Events//EN"
 DEFAULT_DURATION = datetime.timedelta(hours=2)
@@ -80,7 +79,7 @@ def vevent(event: Event, region, tz, *, url: str) -> VEvent:
 
 
 def ics_bytes(region, events, *, name: str, url_of) -> bytes:
-    tz = zoneinfo.ZoneInfo(region.time_zone)
+    tz = region.tz
     items = [vevent(e, region, tz, url=url_of(e)) for e in events]
     cal = Calendar.new(
         prodid=PRODID,

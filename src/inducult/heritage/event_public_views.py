@@ -17,11 +17,10 @@ from django.utils.translation import get_language
 from django.views import View
 from django.views.generic import TemplateView
 
-from inducult.engagement.models import region_tz
+from inducult.core.opendata import LICENCE, LICENCE_URL, open_data
 from inducult.heritage import event_ical, jsonld
 from inducult.heritage.models import Event, Festival, Site
 from inducult.heritage.web import allow_tiles, event_row, published_events, site_marker
-from inducult.portal.opendata import LICENCE, LICENCE_URL, open_data
 from inducult.regions.views import RegionMixin
 
 
@@ -42,8 +41,8 @@ class EventCalendarView(RegionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        tz = region_tz(self.region)
-        today = timezone.localdate(timezone=tz)
+        tz = self.region.tz
+        today = self.region.today()
         month, bad_month = _parse_month(self.request.GET.get("month"))
         events = published_events(self.region)
         if month is None:
@@ -123,7 +122,7 @@ class EventPageView(RegionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         event = get_object_or_404(published_events(self.region), pk=kwargs["pk"])
-        tz = region_tz(self.region)
+        tz = self.region.tz
         language = (get_language() or self.region.default_language)[:2]
         site_url = (
             self.request.build_absolute_uri(reverse("heritage_public:site", args=[self.region.slug, event.site_id]))
@@ -151,7 +150,7 @@ class FestivalView(RegionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         festival = get_object_or_404(Festival, region=self.region, slug=kwargs["festival_slug"])
-        tz = region_tz(self.region)
+        tz = self.region.tz
         events = list(published_events(self.region).filter(festival=festival))
         sites = Site.objects.filter(pk__in={e.site_id for e in events if e.site_id})
         context.update(
@@ -211,7 +210,7 @@ class EventsJsonView(RegionMixin, View):
     """Approved events from a year ago onwards, for other tools; field names are a contract."""
 
     def get(self, request, *args, **kwargs):
-        tz = region_tz(self.region)
+        tz = self.region.tz
         url_of = _event_url(request, self.region)
         records = []
         for event in event_ical.feed_events(self.region):

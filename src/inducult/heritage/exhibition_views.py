@@ -15,10 +15,10 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from inducult.core.opendata import LICENCE, LICENCE_URL, open_data
 from inducult.heritage import exhibitions as domain
 from inducult.heritage.models import Exhibition, ExhibitionStop, Showcase, ShowcaseVote
 from inducult.network.enums import Sector
-from inducult.portal.opendata import LICENCE, LICENCE_URL, open_data
 from inducult.regions.views import RegionMixin
 
 VOTER_COOKIE = "inducult_voter"

@@ -22,6 +22,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
+from inducult.core.fields import DelimitedListField
 from inducult.core.text import search_key
 from inducult.core.translated import Translated, validate_translations
 from inducult.heritage.domain import opening_hours as oh
@@ -35,7 +36,6 @@ from inducult.heritage.enums import (
     Wheelchair,
 )
 from inducult.network.enums import Sector
-from inducult.network.fields import DelimitedListField
 
 
 class SiteQuerySet(models.QuerySet):

@@ -32,9 +32,9 @@ from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from inducult.core.opendata import CACHE_SECONDS, CSV_LIST_SEPARATOR, LICENCE, LICENCE_URL, csv_safe
 from inducult.heritage.enums import SiteKind
 from inducult.heritage.models import Site
-from inducult.portal.opendata import CACHE_SECONDS, CSV_LIST_SEPARATOR, LICENCE, LICENCE_URL, csv_safe
 
 FIELDS = (
     "id",

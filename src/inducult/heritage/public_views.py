@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import zoneinfo
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.views import View
@@ -20,6 +19,7 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import condition
 from django.views.generic import TemplateView
 
+from inducult.core.opendata import CACHE_SECONDS, open_data
 from inducult.heritage import jsonld, opendata
 from inducult.heritage.domain import opening_hours as oh
 from inducult.heritage.enums import CoordinatePrecision, PriceLevel, TourLanguage, Wheelchair
@@ -28,7 +28,6 @@ from inducult.heritage.forms import SiteFilterForm
 from inducult.heritage.models import Site
 from inducult.heritage.presentation import day_text, hours_lines
 from inducult.heritage.web import KIND_LABELS, SECTOR_LABELS, allow_tiles, site_marker
-from inducult.portal.opendata import CACHE_SECONDS, open_data
 from inducult.regions.models import Region
 from inducult.regions.views import RegionMixin
 
@@ -107,7 +106,7 @@ class SiteDetailView(RegionMixin, TemplateView):
         site = get_object_or_404(
             Site.objects.active().select_related("organisation", "region"), region=self.region, pk=kwargs["pk"]
         )
-        today = timezone.localdate(timezone=zoneinfo.ZoneInfo(self.region.time_zone))
+        today = self.region.today()
         hours = site.hours()
         language = (get_language() or self.region.default_language)[:2]
         url = self.request.build_absolute_uri()

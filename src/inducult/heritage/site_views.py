@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from inducult.core.geo import far_from_the_rest
 from inducult.heritage import sites as domain
 from inducult.heritage.domain import opening_hours as oh
-from inducult.heritage.domain.geo import far_from_the_rest
 from inducult.heritage.models import Site
 from inducult.heritage.site_forms import (
     ExceptionFormSet,

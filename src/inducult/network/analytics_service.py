@@ -27,7 +27,7 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from inducult.engagement.enums import EngagementStatus
-from inducult.engagement.models import Engagement, EngagementParticipant, region_tz
+from inducult.engagement.models import Engagement, EngagementParticipant
 from inducult.network.domain.analytics import (
     AnalyticsOptions,
     EngagementFacts,
@@ -43,15 +43,11 @@ from inducult.network.models import Organisation, OrganisationRelationship
 DEFAULT_QUIET_MONTHS = 12
 
 
-def local_today(region, now: datetime.datetime | None = None) -> datetime.date:
-    return timezone.localtime(now or timezone.now(), region_tz(region)).date()
-
-
 def year_period(region, year: int, *, now: datetime.datetime | None = None) -> tuple[Period, datetime.date]:
     """1 January to 31 December of ``year``, seen as of 31 December or today (in the region's time
     zone), whichever comes first."""
     period = Period(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
-    return period, min(period.end, local_today(region, now))
+    return period, min(period.end, region.today(now))
 
 
 def network_report(
@@ -79,11 +75,11 @@ def network_report(
         if start is None or end is None:
             raise ValueError("give a year, or both a start and an end")
         period = Period(start, end)
-        default_as_of = min(period.end, local_today(region, now))
+        default_as_of = min(period.end, region.today(now))
     as_of = as_of or default_as_of
     options = replace(options or AnalyticsOptions(), quiet_months=quiet_months)
 
-    tz = region_tz(region)
+    tz = region.tz
     organisations = {
         pk: OrganisationFacts(id=pk, kind=kind, municipality=town, name=name)
         for pk, kind, town, name in Organisation.objects.filter(region=region, archived_at__isnull=True)
@@ -175,7 +171,7 @@ def data_version(region) -> str:
 
 def kept_report(region, *, year: int, quiet_months: int = DEFAULT_QUIET_MONTHS):
     """``network_report`` for a year and its drawing positions, from the cache while the data is unchanged."""
-    today = local_today(region)
+    today = region.today()
     key = (
         "network.report:"
         + hashlib.sha256(f"{region.pk}:{year}:{quiet_months}:{today}:{data_version(region)}".encode()).hexdigest()

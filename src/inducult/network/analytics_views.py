@@ -21,11 +21,11 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from inducult.network.analytics_service import DEFAULT_QUIET_MONTHS, kept_report, local_today
+from inducult.core.years import parse_year
+from inducult.network.analytics_service import DEFAULT_QUIET_MONTHS, kept_report
 from inducult.network.domain.analytics import Flag, NetworkReport, OrganisationMeasures
 from inducult.network.enums import OrganisationKind
 from inducult.regions.views import RegionMixin
-from inducult.strategy.presentation import parse_year
 
 KIND_LABELS = dict(OrganisationKind.choices)
 FLAG_LABELS = {
@@ -79,7 +79,7 @@ class Query:
 
 def parse_query(params, region) -> Query:
     """The year, quiet months and sort asked for; a message for each value not used."""
-    this_year = local_today(region).year
+    this_year = region.today().year
     errors = []
     year, problem = parse_year(params.get("year"), this_year, maximum=this_year + 1)
     if problem:
@@ -140,7 +140,7 @@ class AnalyticsView(RegionMixin, TemplateView):
             }
 
         quiet = sorted(report.quiet(), key=lambda o: (o.last_engaged is not None, o.last_engaged or 0, o.name))
-        this_year = local_today(self.region).year
+        this_year = self.region.today().year
         context.update(
             query=query,
             report=report,

@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
-from inducult.network.analytics_service import kept_report, local_today
+from inducult.core.years import MIN_YEAR
+from inducult.network.analytics_service import kept_report
 from inducult.network.analytics_views import KIND_LABELS, LONE, PALETTE, parse_query
 from inducult.network.domain.analytics import Flag
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.models import Organisation
 from inducult.regions.views import RegionMixin
-from inducult.strategy.presentation import MIN_YEAR
 
 TIE_LIMIT = 3000  # the strongest ties drawn; thousands more would slow the browser, not inform
 SCALE = 1000  # layout positions in [-1, 1]² become pixels in [-SCALE, SCALE]²
@@ -47,7 +47,7 @@ class GraphView(RegionMixin, TemplateView):
             year=query.year,
             # The years parse_query accepts, so the browser refuses the same ones.
             min_year=MIN_YEAR,
-            max_year=local_today(self.region).year + 1,
+            max_year=self.region.today().year + 1,
             kind=kind,
             sector=sector,
             kinds=OrganisationKind.choices,

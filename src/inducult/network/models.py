@@ -12,9 +12,9 @@ from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from inducult.core.fields import DelimitedListField
 from inducult.core.text import normalised_name, search_key
 from inducult.network.enums import LawfulBasis, Level, OrganisationKind, Position, Sector
-from inducult.network.fields import DelimitedListField
 
 
 @functools.cache

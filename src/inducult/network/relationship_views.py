@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from inducult.network.analytics_service import local_today
 from inducult.network.domain import relationships as domain
 from inducult.network.models import Organisation, OrganisationRelationship
 from inducult.regions.views import RegionMixin
@@ -109,7 +108,7 @@ class RelationshipChangeView(RegionMixin, View):
         back_to = request.POST.get("from")
         organisation_pk = int(back_to) if back_to and back_to.isdigit() else relationship.source_id
         back = reverse("network:organisation_detail", args=[self.region.slug, organisation_pk]) + "#relationships"
-        today = local_today(self.region)
+        today = self.region.today()
         try:
             if request.POST.get("action") == "end":
                 domain.end_relationship(actor=request.user, relationship=relationship, on=today)

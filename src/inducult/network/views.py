@@ -10,10 +10,11 @@ from django.apps import apps
 from django.views.generic import TemplateView
 
 from inducult.core.models import AuditEntry
+from inducult.core.presentation import change_rows
 from inducult.core.text import search_terms
+from inducult.core.views.pagination import paginate
 from inducult.network.forms import AuditFilterForm
 from inducult.network.models import Membership, Organisation, Person
-from inducult.network.views_common import change_rows, paginate
 from inducult.network.views_organisations import (
     OrganisationArchiveView,
     OrganisationCreateView,

@@ -9,12 +9,14 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from inducult.core.presentation import field_label, history_rows
+from inducult.core.views.conflicts import conflict_details
+from inducult.core.views.pagination import paginate
 from inducult.network import exporting
 from inducult.network.domain import organisations as domain
 from inducult.network.domain.search import find_organisations, towns
@@ -22,7 +24,6 @@ from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.forms import OrganisationCreateForm, OrganisationEditForm, OrganisationFilterForm
 from inducult.network.models import Organisation
 from inducult.network.relationship_views import RelationshipForm, relationships_of
-from inducult.network.views_common import conflict_details, field_label, history_rows, paginate
 from inducult.regions.views import RegionMixin
 
 SECTOR_LABELS = dict(Sector.choices)
@@ -88,7 +89,7 @@ class OrganisationExportView(RegionMixin, View):
             raise Http404(_("Exports come as CSV or XLSX."))
         query = filter_form(request, self.region).query()
         organisations = find_organisations(self.region, query).iterator(chunk_size=1000)
-        filename = f"organisations-{self.region.slug}-{timezone.localdate().isoformat()}.{fmt}"
+        filename = f"organisations-{self.region.slug}-{self.region.today().isoformat()}.{fmt}"
         if fmt == "csv":
             response = StreamingHttpResponse(exporting.csv_lines(organisations), content_type="text/csv; charset=utf-8")
         else:

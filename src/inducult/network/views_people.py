@@ -12,18 +12,19 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from inducult.core.presentation import history_rows
 from inducult.core.text import search_terms
+from inducult.core.views.conflicts import conflict_details
+from inducult.core.views.pagination import paginate
 from inducult.network import exporting
 from inducult.network.domain import people as domain
 from inducult.network.forms import MembershipEndForm, MembershipForm, PersonEditForm, PersonFilterForm, PersonForm
 from inducult.network.models import Membership, Person
-from inducult.network.views_common import conflict_details, history_rows, paginate
 from inducult.regions.views import RegionMixin
 
 VCARD_TYPE = "text/vcard; charset=utf-8"
@@ -146,9 +147,7 @@ class PersonDetailView(PersonMixin, TemplateView):
                 "membership": m,
                 "end_form": end_forms.get(m.pk)
                 or (
-                    MembershipEndForm(membership=m, initial={"end_date": timezone.localdate()})
-                    if m.is_current
-                    else None
+                    MembershipEndForm(membership=m, initial={"end_date": self.region.today()}) if m.is_current else None
                 ),
             }
             for m in memberships
@@ -232,7 +231,7 @@ class PersonExportView(PersonMixin, View):
         data = domain.export_person(person=person, actor=request.user)
         body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
-        filename = f"person-{person.pk}-{timezone.localdate().isoformat()}.json"
+        filename = f"person-{person.pk}-{self.region.today().isoformat()}.json"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 
@@ -281,6 +280,6 @@ class PeopleVCardView(RegionMixin, View):
         )
         body = exporting.people_vcards((p, current_memberships(p)) for p in people)
         response = HttpResponse(body, content_type=VCARD_TYPE)
-        filename = f"people-{self.region.slug}-{timezone.localdate().isoformat()}.vcf"
+        filename = f"people-{self.region.slug}-{self.region.today().isoformat()}.vcf"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response

@@ -34,9 +34,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
+from inducult.core import opendata
 from inducult.engagement.enums import EngagementKind, EngagementStatus, Visibility
 from inducult.engagement.models import Engagement
-from inducult.portal import opendata
 
 PRODID = "-//InduCult Hub//Engagements//EN"
 DEFAULT_DURATION = datetime.timedelta(hours=2)
@@ -76,7 +76,7 @@ def public_engagements(region, *, year: int | None = None, now: datetime.datetim
     with it: that calendar year. ``Engagement.objects`` already hides soft-deleted engagements; the
     filter says so here too, so a change of the default manager cannot put one into the open data.
     """
-    tz = zoneinfo.ZoneInfo(region.time_zone)
+    tz = region.tz
     if year is None:
         current = timezone.localtime(now or timezone.now(), tz).year
         span = {"starts_at__gte": _start_of_year(current - PAST_YEARS, tz)}
@@ -165,7 +165,7 @@ def event(engagement: Engagement, region, tz: zoneinfo.ZoneInfo) -> Event:
 
 def calendar(region, engagements) -> Calendar:
     """The whole calendar; ``engagements`` as from ``public_engagements()``."""
-    tz = zoneinfo.ZoneInfo(region.time_zone)
+    tz = region.tz
     events = [event(e, region, tz) for e in engagements]
     cal = Calendar.new(
         prodid=PRODID,

@@ -17,6 +17,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import translation
 
+from inducult.core.opendata import CSV_LIST_SEPARATOR, LICENCE, LICENCE_URL, csv_safe
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.models import Organisation
 
@@ -35,22 +36,6 @@ FIELDS = (
     "source",
     "updated_at",
 )
-# The reference coordinates partly come from Wikipedia (CC BY-SA), so the whole set is shared alike.
-LICENCE = "CC BY-SA 4.0"
-LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
-CACHE_SECONDS = 300
-
-
-def open_data(response):
-    """The terms of all open data: any website's script may read it, caches may keep it CACHE_SECONDS."""
-    response["Access-Control-Allow-Origin"] = "*"
-    response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
-    return response
-
-
-CSV_LIST_SEPARATOR = "; "
-# Text cells starting with these are run as formulas by spreadsheet programs (CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _TEXT_FIELDS = ("name", "short_name", "town", "website", "source")
 # Loading only these keeps the internal columns (e-mail, phone, the stakeholder assessment) out of reach.
 _COLUMNS = (
@@ -121,14 +106,7 @@ def _csv_cell(name: str, value: Any) -> str:
     if isinstance(value, list):
         return CSV_LIST_SEPARATOR.join(value)
     text = str(value)
-    if name in _TEXT_FIELDS and text.startswith(_FORMULA_STARTS):
-        return "'" + text
-    return text
-
-
-def csv_safe(text: str) -> str:
-    """A text cell that spreadsheet programs will not run as a formula (CSV injection)."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    return csv_safe(text) if name in _TEXT_FIELDS else text
 
 
 def csv_text(records: Iterable[dict[str, Any]]) -> str:

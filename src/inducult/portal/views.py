@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
+from inducult.core.opendata import open_data
 from inducult.core.text import fold
 from inducult.heritage.models import Exhibition, Festival
 from inducult.network.domain.search import OrganisationQuery, find_organisations
@@ -128,7 +129,7 @@ class OrganisationsCsvView(RegionMixin, View):
         records = [opendata.record(org) for org in opendata.organisations(self.region)]
         response = HttpResponse(opendata.csv_text(records), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="organisations-{self.region.slug}.csv"'
-        return opendata.open_data(response)
+        return open_data(response)
 
 
 class OrganisationsJsonView(RegionMixin, View):
@@ -138,4 +139,4 @@ class OrganisationsJsonView(RegionMixin, View):
         response = HttpResponse(
             json.dumps(document, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8"
         )
-        return opendata.open_data(response)
+        return open_data(response)

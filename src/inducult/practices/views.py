@@ -21,7 +21,8 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from inducult.core.versioning import EditConflict
-from inducult.network.views_common import conflict_details, paginate
+from inducult.core.views.conflicts import conflict_details
+from inducult.core.views.pagination import paginate
 from inducult.practices import services
 from inducult.practices.enums import PracticeTheme
 from inducult.practices.forms import PracticeEditForm, PracticeFilterForm, PracticeForm

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -48,6 +50,19 @@ class Region(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    # The region's clock: every date a region's pages, rules and feeds speak of is a date there.
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def localtime(self, moment: datetime.datetime | None = None) -> datetime.datetime:
+        """``moment`` (default: now) on the region's clock."""
+        return timezone.localtime(moment or timezone.now(), self.tz)
+
+    def today(self, now: datetime.datetime | None = None) -> datetime.date:
+        """The date in the region at ``now`` (default: now)."""
+        return self.localtime(now).date()
 
 
 class Role(models.TextChoices):

@@ -15,7 +15,6 @@ CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
-MIN_YEAR, MAX_YEAR = 1990, 2100
 
 
 def build_report(region, year: int, language: str | None = None, *, now: datetime.datetime | None = None):

@@ -20,8 +20,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from inducult.core import charts
 from inducult.reports import context as ctx
-from inducult.strategy import charts
 
 BAR_CELLS = 30  # the longest bar, in block characters
 BLOCK = "█"

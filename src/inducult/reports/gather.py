@@ -18,7 +18,7 @@ from django.utils import timezone
 from inducult.actionplan import domain as plan_domain
 from inducult.actionplan.models import Activity, FundingCall
 from inducult.engagement.enums import EngagementStatus, Visibility
-from inducult.engagement.models import Engagement, EngagementParticipant, region_tz
+from inducult.engagement.models import Engagement, EngagementParticipant
 from inducult.heritage.models import Event, ExhibitionStop
 from inducult.network.analytics_service import network_report
 from inducult.network.domain.analytics import AnalyticsOptions
@@ -207,7 +207,7 @@ def _calls(region, year: int) -> tuple[f.CallFact, ...]:
 
 def _events(region, year: int) -> tuple[f.EventFact, ...]:
     start, end = service.year_bounds(region, year)
-    tz = region_tz(region)
+    tz = region.tz
     events = (
         Event.objects.published()
         .filter(region=region, starts_at__gte=start, starts_at__lt=end)
@@ -279,7 +279,7 @@ def gather(region, year: int, *, language: str, requested: str, now: datetime.da
 def years_with_data(region, *, now: datetime.datetime | None = None) -> list[int]:
     """Years worth a report, newest first: those of the engagement log and every year from the
     first strategy version to this one."""
-    tz = region_tz(region)
+    tz = region.tz
     years = {
         moment.year for moment in Engagement.objects.filter(region=region).datetimes("starts_at", "year", tzinfo=tz)
     }

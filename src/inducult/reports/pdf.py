@@ -14,8 +14,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from inducult.core import charts
 from inducult.reports import context as ctx
-from inducult.strategy import charts
 
 
 def _data_uri(svg: str) -> str:

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.views import View
 from django.views.generic import TemplateView
 
+from inducult.core.years import MAX_YEAR, MIN_YEAR
 from inducult.regions.views import RegionMixin
 from inducult.reports import annual, strategy_export
 from inducult.reports.context import SUPPORTED_LANGUAGES
@@ -46,7 +47,7 @@ class AnnualReportView(RegionMixin, View):
     rule = "strategy.view_progress"
 
     def get(self, request, *args, year: int, fmt: str, **kwargs):
-        if not annual.MIN_YEAR <= year <= annual.MAX_YEAR or year > service.current_year(self.region) + 1:
+        if not MIN_YEAR <= year <= MAX_YEAR or year > service.current_year(self.region) + 1:
             raise Http404
         report = annual.build_report(self.region, year, request.GET.get("lang") or None)
         try:

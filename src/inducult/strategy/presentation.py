@@ -20,8 +20,6 @@ from inducult.strategy import progress_service as service
 from inducult.strategy.domain.progress import Status
 from inducult.strategy.versions import describe_rule
 
-MIN_YEAR, MAX_YEAR = 1990, 2100
-
 STATUS_LABELS = {
     Status.ACHIEVED: gettext_lazy("Achieved"),
     Status.ON_TRACK: gettext_lazy("On track"),
@@ -32,26 +30,6 @@ STATUS_LABELS = {
 }
 KIND_LABELS = dict(EngagementKind.choices)
 ORGANISATION_KIND_LABELS = dict(OrganisationKind.choices)
-
-
-def parse_year(value: str | None, default: int, *, maximum: int = MAX_YEAR) -> tuple[int, str]:
-    """The year asked for in ``?year=`` (from MIN_YEAR to ``maximum``), or ``default`` and a
-    message saying why it was not used."""
-    if value is None or value == "":
-        return default, ""
-    try:
-        year = int(value.strip())
-    except ValueError:
-        year = None
-    if year is None or not MIN_YEAR <= year <= maximum:
-        message = _("“%(value)s” is not a year between %(min)s and %(max)s; showing %(year)s instead.") % {
-            "value": value[:20],
-            "min": MIN_YEAR,
-            "max": maximum,
-            "year": default,
-        }
-        return default, message
-    return year, ""
 
 
 def year_choices(region, year: int, now: datetime.datetime) -> list[int]:

@@ -34,7 +34,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from inducult.engagement.enums import EngagementStatus, Visibility
-from inducult.engagement.models import Engagement, EngagementParticipant, FollowUpTask, region_tz
+from inducult.engagement.models import Engagement, EngagementParticipant, FollowUpTask
 from inducult.network.models import Organisation
 from inducult.strategy import models as sm
 from inducult.strategy.domain import progress as engine
@@ -135,7 +135,7 @@ class RegionProgress:
 
 
 def local_now(region, now: datetime.datetime | None = None) -> datetime.datetime:
-    return timezone.localtime(now or timezone.now(), region_tz(region))
+    return region.localtime(now)
 
 
 def current_year(region, now: datetime.datetime | None = None) -> int:
@@ -144,7 +144,7 @@ def current_year(region, now: datetime.datetime | None = None) -> int:
 
 def year_bounds(region, year: int) -> tuple[datetime.datetime, datetime.datetime]:
     """The first moment of ``year`` and of the next year, at local midnight in the region's zone."""
-    tz = region_tz(region)
+    tz = region.tz
     return datetime.datetime(year, 1, 1, tzinfo=tz), datetime.datetime(year + 1, 1, 1, tzinfo=tz)
 
 
@@ -316,7 +316,7 @@ def _count_engagements(
     kinds = sorted({kind for r in rules for kind in r.kinds})
     if not kinds:
         return {}
-    tz = region_tz(region)
+    tz = region.tz
     start, end = year_bounds(region, year)
     wanted = Q(status=EngagementStatus.HELD)
     if start <= now < end:
@@ -425,7 +425,7 @@ def region_progress(region, year: int, *, now: datetime.datetime | None = None, 
     ``titles=False`` skips them, e.g. for open data, which names no engagement).
     """
     now = now or timezone.now()
-    tz = region_tz(region)
+    tz = region.tz
     version = version_for_year(region, year, now=now)
     if version is None:
         return RegionProgress(region=region, year=year, now=now, version=None)
@@ -537,7 +537,7 @@ def reminders(
     overdue_total = overdue.count()
 
     since = _a_year_before(today)
-    since_moment = datetime.datetime.combine(since, datetime.time.min, tzinfo=region_tz(region))
+    since_moment = datetime.datetime.combine(since, datetime.time.min, tzinfo=region.tz)
     # The organisations met (ids only: joining each participant to its organisation costs more than
     # reading the region's organisations once), then kinds and towns in Python.
     met_ids = set(
@@ -579,7 +579,7 @@ def monthly_counts(region, year: int) -> dict[int, dict[str, int]]:
     each row's month is a CASE over them, which both SQLite and PostgreSQL evaluate over the
     (region, starts_at) index without converting every row's time zone.
     """
-    tz = region_tz(region)
+    tz = region.tz
     starts = [datetime.datetime(year, m, 1, tzinfo=tz) for m in range(1, 13)]
     end = datetime.datetime(year + 1, 1, 1, tzinfo=tz)
     month = Case(

@@ -16,12 +16,13 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from inducult.portal import opendata
+from inducult.core import opendata
+from inducult.core.years import parse_year
 from inducult.regions.views import RegionMixin
 from inducult.strategy import models as sm
 from inducult.strategy import progress_service as service
 from inducult.strategy.domain.progress import Status
-from inducult.strategy.presentation import parse_year, progress_context, year_choices
+from inducult.strategy.presentation import progress_context, year_choices
 
 NOTES = [
     "Progress is computed, never stored: a count rule counts held engagements of its kinds in the calendar "

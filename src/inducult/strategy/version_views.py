@@ -11,12 +11,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from inducult.engagement.models import region_tz
 from inducult.regions.views import RegionMixin
 from inducult.strategy import versions as domain
 from inducult.strategy.models import CountRule, DeliverableRule, Milestone, StrategicGoal, Strategy, StrategyVersion
@@ -32,10 +30,6 @@ READ = "strategy.view_progress"
 WRITE = "strategy.change_strategy"
 
 
-def _today(region):
-    return timezone.localdate(timezone=region_tz(region))
-
-
 class VersionMixin(RegionMixin):
     """Finds ``pk`` among the versions of this region's strategies."""
 
@@ -49,7 +43,7 @@ class VersionMixin(RegionMixin):
         return self._version
 
     def in_force(self, strategy: Strategy) -> StrategyVersion | None:
-        return strategy.version_on(_today(self.region))
+        return strategy.version_on(self.region.today())
 
     def add_form_errors(self, form, error: ValidationError) -> None:
         """Model errors on the fields the form has; the rest at the top of the form."""

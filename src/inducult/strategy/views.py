@@ -7,17 +7,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from inducult.core import charts
+from inducult.core.years import parse_year
 from inducult.engagement.enums import EngagementKind
-from inducult.engagement.models import region_tz
 from inducult.regions.views import RegionMixin
-from inducult.strategy import charts
 from inducult.strategy import progress_service as service
 from inducult.strategy.presentation import (
     KIND_LABELS,
     ORGANISATION_KIND_LABELS,
     engagement_url,
     month_names,
-    parse_year,
     progress_context,
     year_choices,
 )
@@ -40,7 +39,7 @@ class DashboardView(RegionMixin, TemplateView):
         counts = service.monthly_counts(self.region, year)
         kinds = [k for k in EngagementKind.values if any(counts[m].get(k) for m in counts)]
         months = month_names()
-        tz = region_tz(self.region)
+        tz = self.region.tz
         context.update(
             year=year,
             year_error=year_error,

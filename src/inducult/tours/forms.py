@@ -8,7 +8,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from inducult.heritage.domain.geo import distance_km
+from inducult.core.geo import distance_km
 from inducult.heritage.enums import TourLanguage
 from inducult.network.enums import Sector
 

@@ -4,7 +4,6 @@ the starting points. The planning itself is pure (``tours.day_plan``)."""
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 
 from django.db.models import Q
 
@@ -19,7 +18,7 @@ def _minutes(moment: datetime.time) -> int:
 
 def sites_with_events(region, day: datetime.date) -> set[int]:
     """Sites with an approved public event on ``day`` (the region's local day)."""
-    zone = zoneinfo.ZoneInfo(region.time_zone)
+    zone = region.tz
     start = datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
     end = start + datetime.timedelta(days=1)
     events = Event.objects.published().filter(region=region, site__isnull=False, starts_at__lt=end)

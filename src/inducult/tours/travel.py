@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from inducult.heritage.domain.geo import distance_km
+from inducult.core.geo import distance_km
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import zoneinfo
 
 from django.conf import settings
 from django.contrib import messages
@@ -47,9 +46,6 @@ def _minutes(moment: datetime.time) -> int:
 
 
 class PlannerMixin(RegionMixin):
-    def zone(self):
-        return zoneinfo.ZoneInfo(self.region.time_zone)
-
     def form(self, data=None) -> PlannerForm:
         sites = (
             Site.objects.active()
@@ -65,7 +61,7 @@ class PlannerMixin(RegionMixin):
             starts=TourStart.objects.filter(region=self.region),
             sites=[(pk, name, point) for pk, name, point, _codes in rows],
             sectors=sectors,
-            today=timezone.localdate(timezone=self.zone()),
+            today=self.region.today(),
         )
 
     def plan(self, form: PlannerForm) -> DayPlan:
@@ -114,7 +110,7 @@ class PlannerView(PlannerMixin, TemplateView):
         """The nearest day (up to a week either way, never in the past) on which some place could be
         visited with the same wishes, and the address of its plan."""
         day = form.cleaned_data["day"]
-        today = timezone.localdate(timezone=self.zone())
+        today = self.region.today()
         for distance in range(1, 8):
             for other in (day + datetime.timedelta(days=distance), day - datetime.timedelta(days=distance)):
                 if other < today or not has_openings(site_options(self.region, other), wishes):
@@ -208,7 +204,7 @@ class PlanIcsView(PlannerMixin, View):
             day_plan = self.plan(form)
         except DayPlanError:
             return HttpResponse(no_plan(), status=400, content_type="text/plain; charset=utf-8")
-        zone = self.zone()
+        zone = self.region.tz
         day = form.cleaned_data["day"]
         stamp = timezone.now().astimezone(datetime.UTC)
         calendar = Calendar.new(prodid="-//InduCult Hub//Tour plan//EN", name=_("Industrial heritage day"))
@@ -338,7 +334,7 @@ class ProductView(RegionMixin, TemplateView):
                 for name, values in hidden.items()
                 for value in (values if isinstance(values, list) else [values])
             ],
-            today=timezone.localdate(timezone=zoneinfo.ZoneInfo(self.region.time_zone)),
+            today=self.region.today(),
             jsonld=jsonld.script(document),
         )
         return context

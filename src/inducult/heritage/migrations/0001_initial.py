@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import inducult.core.translated
-import inducult.network.fields
+import inducult.core.fields
 from django.db import migrations, models
 
 
@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                 ('external_id', models.CharField(blank=True, max_length=40, verbose_name='external id')),
                 ('name', models.CharField(max_length=300, verbose_name='name')),
                 ('kind', models.CharField(choices=[('museum', 'Museum'), ('show_mine', 'Show mine'), ('factory_visitor_centre', 'Factory visitor centre'), ('technical_monument', 'Technical monument'), ('unesco_component', 'UNESCO World Heritage site or component part'), ('creative_hub', 'Creative hub'), ('venue', 'Venue'), ('trail', 'Heritage trail'), ('producer', 'Working producer (no visitor programme known)'), ('former_industrial_site', 'Former industrial site (not a visitor site)')], max_length=32, verbose_name='kind')),
-                ('sectors', inducult.network.fields.DelimitedListField(choices=[('mining', 'Mining'), ('glass', 'Glass'), ('porcelain', 'Porcelain and ceramics'), ('musical_instruments', 'Musical instruments'), ('automotive', 'Automotive'), ('textile', 'Textile'), ('food_beverage', 'Food, beverages and brewing'), ('chemical', 'Chemical'), ('metal', 'Metalworking'), ('crafts', 'Crafts'), ('energy', 'Energy'), ('other', 'Other')], verbose_name='sectors')),
+                ('sectors', inducult.core.fields.DelimitedListField(choices=[('mining', 'Mining'), ('glass', 'Glass'), ('porcelain', 'Porcelain and ceramics'), ('musical_instruments', 'Musical instruments'), ('automotive', 'Automotive'), ('textile', 'Textile'), ('food_beverage', 'Food, beverages and brewing'), ('chemical', 'Chemical'), ('metal', 'Metalworking'), ('crafts', 'Crafts'), ('energy', 'Energy'), ('other', 'Other')], verbose_name='sectors')),
                 ('town', models.CharField(blank=True, max_length=120, verbose_name='town')),
                 ('address', models.CharField(blank=True, max_length=300, verbose_name='address')),
                 ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
                 ('opening_hours_text', models.TextField(blank=True, help_text='As the site or the source states them.', verbose_name='opening hours as stated')),
                 ('opening_hours_review', models.CharField(blank=True, help_text='Why the stated hours could not be read into the structure; empty once checked.', max_length=300, verbose_name='opening hours to check')),
                 ('visit_minutes', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(5)], verbose_name='typical visit (minutes)')),
-                ('tour_languages', inducult.network.fields.DelimitedListField(choices=[('cs', 'Czech'), ('en', 'English'), ('de', 'German'), ('pl', 'Polish'), ('ru', 'Russian'), ('fr', 'French'), ('other', 'Other languages')], verbose_name='guided tours in')),
+                ('tour_languages', inducult.core.fields.DelimitedListField(choices=[('cs', 'Czech'), ('en', 'English'), ('de', 'German'), ('pl', 'Polish'), ('ru', 'Russian'), ('fr', 'French'), ('other', 'Other languages')], verbose_name='guided tours in')),
                 ('price_level', models.CharField(blank=True, choices=[('free', 'Free'), ('low', 'Low (up to about 150 CZK)'), ('medium', 'Medium (about 150–400 CZK)'), ('high', 'High (over about 400 CZK)')], max_length=8, verbose_name='price')),
                 ('price_note', models.CharField(blank=True, max_length=300, verbose_name='prices')),
                 ('wheelchair', models.CharField(blank=True, choices=[('yes', 'Wheelchair accessible'), ('partly', 'Partly wheelchair accessible'), ('no', 'Not wheelchair accessible')], max_length=8, verbose_name='wheelchair access')),

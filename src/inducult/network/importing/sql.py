@@ -17,7 +17,7 @@ from typing import Any
 from django.db import connection, models
 from django.utils import timezone
 
-from inducult.network.fields import DelimitedListField
+from inducult.core.fields import DelimitedListField
 
 MAX_ROWS_PER_STATEMENT = 2000
 _CONVERTED = (models.DecimalField, models.JSONField, models.DateField, models.DateTimeField, DelimitedListField)

@@ -13,11 +13,11 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from inducult.network.analytics_service import local_today, network_report
+from inducult.core.years import MIN_YEAR
+from inducult.network.analytics_service import network_report
 from inducult.network.domain.analytics import Flag
 from inducult.network.enums import OrganisationKind
 from inducult.regions.models import Region
-from inducult.strategy.presentation import MIN_YEAR
 
 
 class Command(BaseCommand):
@@ -40,7 +40,7 @@ class Command(BaseCommand):
         except Region.DoesNotExist:
             known = ", ".join(Region.objects.order_by("slug").values_list("slug", flat=True)) or "none"
             raise CommandError(f"No region with the slug {region!r}. Known slugs: {known}.") from None
-        latest = local_today(target).year + 1
+        latest = target.today().year + 1
         if not MIN_YEAR <= year <= latest:
             raise CommandError(f"The year must be between {MIN_YEAR} and {latest}, got {year}.")
         if quiet_months < 1:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from inducult.core.years import MAX_YEAR, MIN_YEAR
 from inducult.regions.models import Region
 from inducult.reports import annual
 from inducult.reports.context import SUPPORTED_LANGUAGES
@@ -20,7 +21,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--region", required=True, help="the region's slug")
-        parser.add_argument("--year", required=True, help=f"{annual.MIN_YEAR}–{annual.MAX_YEAR}")
+        parser.add_argument("--year", required=True, help=f"{MIN_YEAR}–{MAX_YEAR}")
         parser.add_argument(
             "--language", help=f"{' or '.join(SUPPORTED_LANGUAGES)}; default: the region's language (else en)"
         )
@@ -36,8 +37,8 @@ class Command(BaseCommand):
             number = int(year)
         except ValueError:
             number = None
-        if number is None or not annual.MIN_YEAR <= number <= annual.MAX_YEAR:
-            raise CommandError(f"--year must be a year from {annual.MIN_YEAR} to {annual.MAX_YEAR}, got {year!r}.")
+        if number is None or not MIN_YEAR <= number <= MAX_YEAR:
+            raise CommandError(f"--year must be a year from {MIN_YEAR} to {MAX_YEAR}, got {year!r}.")
         fmt = fmt.lower()
         if fmt not in annual.FORMATS:
             raise CommandError(f"Unknown format {fmt!r}; use one of: {', '.join(annual.FORMATS)}.")
