@@ -1,6 +1,13 @@
-"""Every URL pattern of the platform as ``name<TAB>route`` lines, in the order Django tries them."""
+"""Every URL pattern of the platform as ``name<TAB>route`` lines, and a path that each named route
+must answer, built by filling its converters with sample values."""
+
+from __future__ import annotations
+
+import re
 
 from django.urls import URLResolver, get_resolver
+
+SAMPLES = {"slug": "sample-slug", "int": "7", "str": "sample", "path": "a/b"}
 
 
 def _walk(resolver, prefix: str = "", namespaces: tuple[str, ...] = ()):
@@ -15,3 +22,8 @@ def _walk(resolver, prefix: str = "", namespaces: tuple[str, ...] = ()):
 
 def route_lines() -> list[str]:
     return list(_walk(get_resolver()))
+
+
+def sample_path(route: str) -> str:
+    """``r/<slug:region_slug>/sites/<int:pk>/`` → ``/r/sample-slug/sites/7/``."""
+    return "/" + re.sub(r"<(?:(\w+):)?\w+>", lambda m: SAMPLES[m.group(1) or "str"], route)
