@@ -1,9 +1,28 @@
+"""The site's URLs: each app's ``urls.py`` exports its pattern lists with full paths (built from
+``regions.urls``' prefixes); this module mounts them under their namespaces. Names and paths are
+contracts (tests/contracts/url_patterns.txt)."""
+
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from inducult.actionplan import urls as actionplan
+from inducult.cooperation import urls as cooperation
 from inducult.core.views.health import healthz
+from inducult.engagement import urls as engagement
+from inducult.heritage import urls as heritage
+from inducult.network import urls as network
+from inducult.portal import urls as portal
 from inducult.portal import views as portal_views
+from inducult.practices import urls as practices
+from inducult.reports import urls as reports
+from inducult.strategy import urls as strategy
+from inducult.tours import urls as tours
+
+
+def mount(patterns: list, namespace: str):
+    return path("", include((patterns, namespace)))
+
 
 urlpatterns = [
     path("", portal_views.home, name="home"),
@@ -11,20 +30,22 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
-    path("manage/<slug:region_slug>/engagements/", include("inducult.engagement.urls")),
-    path("manage/<slug:region_slug>/events/", include("inducult.heritage.event_urls")),
-    path("manage/<slug:region_slug>/sites/", include("inducult.heritage.site_urls")),
-    path("manage/<slug:region_slug>/strategy/versions/", include("inducult.strategy.version_urls")),
-    path("manage/<slug:region_slug>/strategy/", include("inducult.strategy.urls")),
-    path("manage/<slug:region_slug>/action-plan/", include("inducult.actionplan.urls")),
-    path("manage/<slug:region_slug>/reports/", include("inducult.reports.urls")),
-    path("", include("inducult.cooperation.urls")),
-    path("", include("inducult.practices.urls")),
-    path("manage/<slug:region_slug>/", include("inducult.network.urls")),
-    path("", include("inducult.strategy.public_urls")),
-    path("", include("inducult.engagement.public_urls")),
-    path("", include("inducult.heritage.public_urls")),
-    path("", include("inducult.heritage.embed_urls")),
-    path("", include("inducult.tours.urls")),
-    path("", include("inducult.portal.urls")),
+    # The back office of a region: /manage/<region>/…
+    mount(network.home_patterns + network.backoffice_patterns + network.analytics_patterns, "network"),
+    mount(engagement.backoffice_patterns, "engagement"),
+    mount(strategy.backoffice_patterns, "strategy"),
+    mount(strategy.version_patterns, "strategy_versions"),
+    mount(heritage.site_patterns, "heritage_sites"),
+    mount(heritage.event_patterns, "heritage_events"),
+    mount(actionplan.backoffice_patterns, "actionplan"),
+    mount(reports.backoffice_patterns, "reports"),
+    mount(practices.backoffice_patterns, "practices"),
+    mount(cooperation.backoffice_patterns + cooperation.public_patterns, "cooperation"),
+    mount(tours.public_patterns + tours.backoffice_patterns, "tours"),
+    # Public pages /r/<region>/…, open data /open/<region>/…, embeds /embed/<region>/…
+    mount(portal.public_patterns, "portal"),
+    mount(strategy.public_patterns, "progress"),
+    mount(engagement.public_patterns, "engagement_public"),
+    mount(heritage.public_patterns, "heritage_public"),
+    mount(heritage.embed_patterns, "heritage_embed"),
 ]

@@ -18,7 +18,7 @@ from tests.factories import (
     StrategyVersionFactory,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.reports.urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -1,16 +1,15 @@
-"""URLs of the cooperation app: the back office under manage/<region>/cooperation/, the public
-summary under r/<region>/cooperation/ (included at the site root)."""
+"""URLs of the cooperation app (namespace ``cooperation``): the back office and the public
+counts-only summary."""
 
 from django.urls import path
 
 from inducult.cooperation import views
+from inducult.regions.urls import MANAGE, PUBLIC
 
-app_name = "cooperation"
+BACK = f"{MANAGE}cooperation/"
+FRONT = f"{PUBLIC}cooperation/"
 
-BACK = "manage/<slug:region_slug>/cooperation/"
-PUBLIC = "r/<slug:region_slug>/cooperation/"
-
-urlpatterns = [
+backoffice_patterns = [
     path(BACK, views.CooperationListView.as_view(), name="list"),
     path(f"{BACK}new/", views.CooperationCreateView.as_view(), name="create"),
     path(f"{BACK}suggestions/", views.SuggestionsView.as_view(), name="suggestions"),
@@ -19,6 +18,9 @@ urlpatterns = [
     path(f"{BACK}<int:pk>/edit/", views.CooperationEditView.as_view(), name="edit"),
     path(f"{BACK}<int:pk>/activities/new/", views.ActivityCreateView.as_view(), name="activity_create"),
     path(f"{BACK}<int:pk>/activities/<int:activity_pk>/edit/", views.ActivityEditView.as_view(), name="activity_edit"),
-    path(PUBLIC, views.PublicIndexView.as_view(), name="public_index"),
-    path(f"{PUBLIC}<int:year>/", views.PublicYearView.as_view(), name="public_year"),
+]
+
+public_patterns = [
+    path(FRONT, views.PublicIndexView.as_view(), name="public_index"),
+    path(f"{FRONT}<int:year>/", views.PublicYearView.as_view(), name="public_year"),
 ]

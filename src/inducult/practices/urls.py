@@ -1,23 +1,22 @@
-"""URLs of the good-practice library: the back office under /manage/<region>/practices/."""
+"""Back-office URLs of the good-practice library (namespace ``practices``)."""
 
 from django.urls import path
 
 from inducult.practices import views
+from inducult.regions.urls import MANAGE
 
-app_name = "practices"
-PREFIX = "manage/<slug:region_slug>/practices/"
-urlpatterns = [
-    path(PREFIX, views.PracticeListView.as_view(), name="list"),
-    path(f"{PREFIX}new/", views.PracticeCreateView.as_view(), name="create"),
-    path(f"{PREFIX}<int:pk>/", views.PracticeDetailView.as_view(), name="detail"),
-    path(f"{PREFIX}<int:pk>/edit/", views.PracticeEditView.as_view(), name="edit"),
-    path(f"{PREFIX}<int:pk>/share/", views.PracticeShareView.as_view(), name="share"),
-    path(f"{PREFIX}<int:pk>/unshare/", views.PracticeUnshareView.as_view(), name="unshare"),
-    path(f"{PREFIX}<int:pk>/archive/", views.PracticeArchiveView.as_view(), name="archive"),
-    path(f"{PREFIX}<int:pk>/restore/", views.PracticeRestoreView.as_view(), name="restore"),
+LIBRARY = f"{MANAGE}practices/"
+
+backoffice_patterns = [
+    path(LIBRARY, views.PracticeListView.as_view(), name="list"),
+    path(f"{LIBRARY}new/", views.PracticeCreateView.as_view(), name="create"),
+    path(f"{LIBRARY}<int:pk>/", views.PracticeDetailView.as_view(), name="detail"),
+    path(f"{LIBRARY}<int:pk>/edit/", views.PracticeEditView.as_view(), name="edit"),
+    path(f"{LIBRARY}<int:pk>/share/", views.PracticeShareView.as_view(), name="share"),
+    path(f"{LIBRARY}<int:pk>/unshare/", views.PracticeUnshareView.as_view(), name="unshare"),
+    path(f"{LIBRARY}<int:pk>/archive/", views.PracticeArchiveView.as_view(), name="archive"),
+    path(f"{LIBRARY}<int:pk>/restore/", views.PracticeRestoreView.as_view(), name="restore"),
     path(
-        f"{PREFIX}<int:pk>/attachments/<int:attachment_pk>/",
-        views.PracticeAttachmentView.as_view(),
-        name="attachment",
+        f"{LIBRARY}<int:pk>/attachments/<int:attachment_pk>/", views.PracticeAttachmentView.as_view(), name="attachment"
     ),
 ]

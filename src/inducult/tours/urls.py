@@ -1,13 +1,17 @@
-"""Public URLs of the tour planner."""
+"""URLs of the tour planner (namespace ``tours``): the public planner and published tours, and
+publishing a plan from the back office."""
 
 from django.urls import path
 
+from inducult.regions.urls import MANAGE, PUBLIC
 from inducult.tours import views
 
-app_name = "tours"
-urlpatterns = [
-    path("r/<slug:region_slug>/tours/", views.PlannerView.as_view(), name="planner"),
-    path("r/<slug:region_slug>/tours/plan.ics", views.PlanIcsView.as_view(), name="plan_ics"),
-    path("r/<slug:region_slug>/tours/p/<slug:product_slug>/", views.ProductView.as_view(), name="product"),
-    path("manage/<slug:region_slug>/tours/publish/", views.PublishView.as_view(), name="publish"),
+public_patterns = [
+    path(f"{PUBLIC}tours/", views.PlannerView.as_view(), name="planner"),
+    path(f"{PUBLIC}tours/plan.ics", views.PlanIcsView.as_view(), name="plan_ics"),
+    path(f"{PUBLIC}tours/p/<slug:product_slug>/", views.ProductView.as_view(), name="product"),
+]
+
+backoffice_patterns = [
+    path(f"{MANAGE}tours/publish/", views.PublishView.as_view(), name="publish"),
 ]
