@@ -22,7 +22,7 @@ import benchenv
 import synthetic
 
 # The column contract shared by export and import; the generator writes what an export would.
-from inducult.network.exporting import EXPORT_COLUMNS, LIST_SEPARATOR, NO, YES
+from inducult.network.domain.exporting import EXPORT_COLUMNS, LIST_SEPARATOR, NO, YES
 
 
 def csv_row(record: dict) -> list[str]:

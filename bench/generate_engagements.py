@@ -14,7 +14,7 @@ end. Each region gets ``--organisations`` organisations (2,000 in the measured r
 from synthetic.organisations, and the measured region the demo's strategy (demo.loader.load_strategy:
 goals, milestones, count rules).
 
-Rows go in through network.importing.sql.Inserter (multi-row INSERT … RETURNING on SQLite, COPY on
+Rows go in through network.services.importing.sql.Inserter (multi-row INSERT … RETURNING on SQLite, COPY on
 PostgreSQL), in one transaction: a failed run leaves nothing behind. Every record is a sample
 (is_sample=True) with the source "synthetic benchmark data". See bench/README.md.
 """
@@ -147,7 +147,7 @@ def write_engagements(
 
     from inducult.core.text import search_key
     from inducult.engagement.models import Engagement, EngagementParticipant
-    from inducult.network.importing.sql import Inserter
+    from inducult.network.services.importing.sql import Inserter
 
     tz = zoneinfo.ZoneInfo(regions[0].time_zone)
     today = timezone.localdate(timezone=tz)

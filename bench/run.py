@@ -44,7 +44,7 @@ def progress(message: str) -> None:
 
 
 def domain_query(params: dict[str, str]):
-    from inducult.network.domain.search import OrganisationQuery
+    from inducult.network.services.search import OrganisationQuery
 
     query = OrganisationQuery(
         text=params.get("q", ""),
@@ -85,7 +85,7 @@ def bench_domain(region, times: int, explain: bool) -> list[dict]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from inducult.network.domain.search import find_organisations
+    from inducult.network.services.search import find_organisations
 
     results = []
     for label, params in SCENARIOS:

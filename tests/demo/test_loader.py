@@ -11,8 +11,8 @@ from inducult.demo import records
 from inducult.demo.loader import load_demo
 from inducult.engagement.models import Engagement
 from inducult.heritage.models import Site
-from inducult.network.domain.organisations import update_organisation
 from inducult.network.models import Membership, Organisation, Person
+from inducult.network.services.organisations import update_organisation
 from inducult.regions.models import Region
 
 pytestmark = pytest.mark.django_db

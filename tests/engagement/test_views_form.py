@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from inducult.core.models import AuditEntry
 from inducult.engagement.models import Engagement, Topic
-from inducult.network.domain.people import erase_person
 from inducult.network.models import Organisation, Person
+from inducult.network.services.people import erase_person
 from tests.engagement.pages import form_data, url
 from tests.factories import (
     EngagementFactory,

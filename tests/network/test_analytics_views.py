@@ -239,7 +239,7 @@ def test_ending_a_declared_relationship_changes_the_kept_report_at_once(region):
     from django.core.cache import cache
 
     from inducult.network.analytics_service import kept_report
-    from inducult.network.domain.relationships import create_relationship, end_relationship
+    from inducult.network.services.relationships import create_relationship, end_relationship
 
     cache.clear()
     museum = OrganisationFactory(region=region, name="Museum", kind="museum")

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import vobject
 
-from inducult.network.exporting import (
+from inducult.network.domain.exporting import (
     EXPORT_COLUMNS,
     organisation_text_row,
     organisations_csv,

@@ -6,9 +6,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from inducult.core.models import AuditEntry
-from inducult.network import exporting
-from inducult.network.importing import batches
+from inducult.network.domain import exporting
 from inducult.network.models import ImportBatch, Membership, Organisation, Person
+from inducult.network.services.importing import batches
 from tests.factories import OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@
 import pytest
 from django.utils import translation
 
-from inducult.network.exporting import EXPORT_COLUMNS
-from inducult.network.importing.mapping import guess_mapping, mapping_problems
+from inducult.network.domain.exporting import EXPORT_COLUMNS
+from inducult.network.services.importing.mapping import guess_mapping, mapping_problems
 
 
 @pytest.fixture(autouse=True)

@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone, translation
 
 from inducult.core.models import AuditAction, AuditEntry
-from inducult.network.importing import batches
 from inducult.network.models import ImportBatch
+from inducult.network.services.importing import batches
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the file is removed on commit
 

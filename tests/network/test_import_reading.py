@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from inducult.core import text as core_text
-from inducult.network.importing import folding
-from inducult.network.importing.reading import FileProblem, check_size, read_table
+from inducult.network.services.importing import folding
+from inducult.network.services.importing.reading import FileProblem, check_size, read_table
 
 HEADER = "Název;Druh;Obec\n"
 ROW = "Porcelánka;Muzeum;Karlovy Vary\n"

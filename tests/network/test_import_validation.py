@@ -5,9 +5,9 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from inducult.network.importing.mapping import guess_mapping
-from inducult.network.importing.reading import read_table
-from inducult.network.importing.validation import Existing, duplicate_key, validate
+from inducult.network.services.importing.mapping import guess_mapping
+from inducult.network.services.importing.reading import read_table
+from inducult.network.services.importing.validation import Existing, duplicate_key, validate
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from inducult.core.models import AuditEntry
-from inducult.network.importing import batches
 from inducult.network.models import ImportBatch, Organisation
+from inducult.network.services.importing import batches
 from tests.factories import RegionFactory, UserFactory, grant
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from inducult.core import audit
 from inducult.core.models import AuditAction, AuditEntry
-from inducult.network.domain.organisations import archive_organisation, create_organisation, update_organisation
+from inducult.network.services.organisations import archive_organisation, create_organisation, update_organisation
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db

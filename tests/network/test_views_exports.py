@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from inducult.network.exporting import EXPORT_COLUMNS
+from inducult.network.domain.exporting import EXPORT_COLUMNS
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db

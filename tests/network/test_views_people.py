@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from inducult.core.models import AuditAction, AuditEntry
-from inducult.network.domain.people import add_membership, create_person
 from inducult.network.models import Membership, Person
+from inducult.network.services.people import add_membership, create_person
 from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -36,9 +36,9 @@ from inducult.cooperation.models import Cooperation, CooperationActivity
 from inducult.demo.records import STRATEGY
 from inducult.demo.writing import differences
 from inducult.engagement.enums import EngagementStatus, Visibility
-from inducult.network.domain.organisations import create_organisation
 from inducult.network.enums import OrganisationKind
 from inducult.network.models import Organisation
+from inducult.network.services.organisations import create_organisation
 from inducult.strategy.models import StrategicGoal
 
 REAL_SCHOOLS = f"{STRATEGY}, section 4.3 (English summary 10.3.3): schools and enterprises cooperated"

@@ -43,9 +43,9 @@ from inducult.engagement.domain.engagements import (
 from inducult.engagement.enums import EngagementStatus, Visibility
 from inducult.engagement.models import Engagement
 from inducult.heritage.models import Event, Exhibition, ExhibitionStop, Festival, Showcase, ShowcaseVote, Site
-from inducult.network.domain.organisations import create_organisation, update_organisation
-from inducult.network.domain.people import add_membership, create_person, update_person
 from inducult.network.models import Membership, Organisation, Person
+from inducult.network.services.organisations import create_organisation, update_organisation
+from inducult.network.services.people import add_membership, create_person, update_person
 from inducult.practices.demo import load_practices
 from inducult.regions.models import Region
 from inducult.strategy.models import (

@@ -18,10 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from inducult.engagement.enums import EngagementKind, EngagementStatus, Visibility
 from inducult.engagement.models import Engagement, FollowUpTask, Topic
 from inducult.engagement.validators import ALLOWED_ATTACHMENT_NAMES, validate_attachment
-from inducult.network.domain.organisations import possible_duplicates
 from inducult.network.enums import LawfulBasis, OrganisationKind
 from inducult.network.forms import split_tags
 from inducult.network.models import Organisation, Person
+from inducult.network.services.organisations import possible_duplicates
 from inducult.strategy.models import StrategicGoal, StrategyVersion
 
 DATE_INPUT = {"type": "date"}

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from inducult.core import audit
 from inducult.core.admin import AuditedAdmin, SuperuserOnlyAdmin
 from inducult.core.models import AuditAction
-from inducult.network.domain import organisations as org_domain
-from inducult.network.domain import people as people_domain
 from inducult.network.models import Membership, Organisation, OrganisationRelationship, Person
+from inducult.network.services import organisations as org_domain
+from inducult.network.services import people as people_domain
 
 
 def _adopt(obj, saved) -> None:

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from inducult.core.models import AuditAction
 from inducult.core.text import fold
-from inducult.network.domain.search import SORTS, OrganisationQuery
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.models import Membership, Organisation, Person
+from inducult.network.services.search import SORTS, OrganisationQuery
 
 # Languages a coordinator may add a translation of the public texts in.
 TRANSLATION_LANGUAGES = (("en", _("English")), ("de", _("German")))

@@ -1,4 +1,4 @@
-"""Import of organisations and contacts from CSV/XLSX (views; the work is in network.importing).
+"""Import of organisations and contacts from CSV/XLSX (views; the work is in network.services.importing).
 
 Upload → preview (mapping + dry run, nothing written) → run (one transaction). Every step runs
 within the request: reading and validating 100,000 rows takes seconds, so no task queue is needed;
@@ -17,10 +17,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, View
 
-from inducult.network.importing import batches
-from inducult.network.importing.mapping import IGNORE, TARGETS
-from inducult.network.importing.reading import DELIMITER_NAMES, ENCODINGS, EXTENSIONS, FileProblem, not_a_spreadsheet
 from inducult.network.models import ImportBatch
+from inducult.network.services.importing import batches
+from inducult.network.services.importing.mapping import IGNORE, TARGETS
+from inducult.network.services.importing.reading import (
+    DELIMITER_NAMES,
+    ENCODINGS,
+    EXTENSIONS,
+    FileProblem,
+    not_a_spreadsheet,
+)
 from inducult.regions.views import RegionMixin
 
 SHOWN_ERRORS = 500

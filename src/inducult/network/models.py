@@ -246,11 +246,11 @@ class Membership(models.Model):
             raise ValidationError(_("The person and the organisation belong to different regions."))
 
 
-# --- Imports (network.importing) -------------------------------------------------------------
+# --- Imports (network.services.importing) -------------------------------------------------------------
 
 
 class ImportBatch(models.Model):
-    """One uploaded spreadsheet, kept between upload, preview and import (network.importing)."""
+    """One uploaded spreadsheet, kept between upload, preview and import (network.services.importing)."""
 
     class Status(models.TextChoices):
         UPLOADED = "uploaded", _("uploaded")

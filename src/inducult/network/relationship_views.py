@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from inducult.network.domain import relationships as domain
 from inducult.network.models import Organisation, OrganisationRelationship
+from inducult.network.services import relationships as domain
 from inducult.regions.views import RegionMixin
 
 

@@ -17,13 +17,13 @@ from django.views.generic import TemplateView
 from inducult.core.presentation import field_label, history_rows
 from inducult.core.views.conflicts import conflict_details
 from inducult.core.views.pagination import paginate
-from inducult.network import exporting
-from inducult.network.domain import organisations as domain
-from inducult.network.domain.search import find_organisations, towns
+from inducult.network.domain import exporting
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.forms import OrganisationCreateForm, OrganisationEditForm, OrganisationFilterForm
 from inducult.network.models import Organisation
 from inducult.network.relationship_views import RelationshipForm, relationships_of
+from inducult.network.services import organisations as domain
+from inducult.network.services.search import find_organisations, towns
 from inducult.regions.views import RegionMixin
 
 SECTOR_LABELS = dict(Sector.choices)

@@ -21,10 +21,10 @@ from inducult.core.presentation import history_rows
 from inducult.core.text import search_terms
 from inducult.core.views.conflicts import conflict_details
 from inducult.core.views.pagination import paginate
-from inducult.network import exporting
-from inducult.network.domain import people as domain
+from inducult.network.domain import exporting
 from inducult.network.forms import MembershipEndForm, MembershipForm, PersonEditForm, PersonFilterForm, PersonForm
 from inducult.network.models import Membership, Person
+from inducult.network.services import people as domain
 from inducult.regions.views import RegionMixin
 
 VCARD_TYPE = "text/vcard; charset=utf-8"

@@ -19,9 +19,9 @@ from django.views.generic import TemplateView
 from inducult.core.opendata import open_data
 from inducult.core.text import fold
 from inducult.heritage.models import Exhibition, Festival
-from inducult.network.domain.search import OrganisationQuery, find_organisations
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.models import Organisation
+from inducult.network.services.search import OrganisationQuery, find_organisations
 from inducult.portal import opendata
 from inducult.portal.forms import DirectoryFilterForm
 from inducult.regions.models import Region

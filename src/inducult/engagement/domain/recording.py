@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from inducult.engagement.domain import engagements as domain
 from inducult.engagement.enums import EngagementStatus
 from inducult.engagement.models import Engagement
-from inducult.network.domain.organisations import create_organisation
-from inducult.network.domain.people import create_person
+from inducult.network.services.organisations import create_organisation
+from inducult.network.services.people import create_person
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from inducult.network.importing import batches
-from inducult.network.importing.mapping import guess_mapping
-from inducult.network.importing.reading import ENCODING_CODES, FileProblem
+from inducult.network.services.importing import batches
+from inducult.network.services.importing.mapping import guess_mapping
+from inducult.network.services.importing.reading import ENCODING_CODES, FileProblem
 from inducult.regions.models import Region
 
 

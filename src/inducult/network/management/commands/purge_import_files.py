@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from inducult.network.importing.batches import purge_abandoned_files
+from inducult.network.services.importing.batches import purge_abandoned_files
 
 
 class Command(BaseCommand):

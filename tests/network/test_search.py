@@ -1,6 +1,6 @@
 import pytest
 
-from inducult.network.domain.search import OrganisationQuery, find_organisations, towns
+from inducult.network.services.search import OrganisationQuery, find_organisations, towns
 from tests.factories import OrganisationFactory
 
 

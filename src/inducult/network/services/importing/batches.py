@@ -18,11 +18,11 @@ from django.utils.translation import gettext as _
 
 from inducult.core import audit
 from inducult.core.models import AuditAction
-from inducult.network.importing import mapping as mapping_module
-from inducult.network.importing.applying import apply_rows, import_summary, load_existing
-from inducult.network.importing.reading import FileProblem, Table, check_size, read_table
-from inducult.network.importing.validation import Outcome, validate
 from inducult.network.models import ImportBatch
+from inducult.network.services.importing import mapping as mapping_module
+from inducult.network.services.importing.applying import apply_rows, import_summary, load_existing
+from inducult.network.services.importing.reading import FileProblem, Table, check_size, read_table
+from inducult.network.services.importing.validation import Outcome, validate
 from inducult.regions.models import Region
 
 logger = logging.getLogger(__name__)

@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 
 from inducult.core import audit
 from inducult.core.models import AuditAction, AuditEntry
-from inducult.network.importing.folding import fold, search_part
-from inducult.network.importing.sql import Inserter
-from inducult.network.importing.validation import CleanRow, Existing, duplicate_key
 from inducult.network.models import Membership, Organisation, Person
+from inducult.network.services.importing.folding import fold, search_part
+from inducult.network.services.importing.sql import Inserter
+from inducult.network.services.importing.validation import CleanRow, Existing, duplicate_key
 
 BATCH_SIZE = 2000
 ORG_TYPE = "network.organisation"

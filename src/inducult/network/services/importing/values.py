@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from inducult.network.enums import LawfulBasis, Level, OrganisationKind, Position, Sector
-from inducult.network.importing.folding import fold
+from inducult.network.services.importing.folding import fold
 
 LIST_SEPARATORS = re.compile(r"[;,|]")
 _SPACES = re.compile(r"\s+")

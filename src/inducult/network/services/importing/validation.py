@@ -14,11 +14,11 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from inducult.network.enums import LawfulBasis, Level, OrganisationKind, Position, Sector
-from inducult.network.importing import values
-from inducult.network.importing.folding import fold, normalised_name
-from inducult.network.importing.mapping import TARGETS
-from inducult.network.importing.reading import Table
 from inducult.network.models import Membership, Organisation, Person
+from inducult.network.services.importing import values
+from inducult.network.services.importing.folding import fold, normalised_name
+from inducult.network.services.importing.mapping import TARGETS
+from inducult.network.services.importing.reading import Table
 
 SHOWN_VALUE_LENGTH = 80
 

@@ -1,6 +1,6 @@
 """Writers for the registry's downloads: CSV, XLSX and vCard (pure: records in, bytes or text out).
 
-The column names are a contract shared with the import (network.importing), so an export can be
+The column names are a contract shared with the import (network.services.importing), so an export can be
 edited in a spreadsheet and read back unchanged. Codes (kind, sector, position) are written rather
 than translated labels for the same reason.
 """
