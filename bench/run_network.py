@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from inducult.network.domain.analytics import (  # noqa: E402 - after the path set-up
+from inducult.analytics.domain.network import (  # noqa: E402 - after the path set-up
     AnalyticsOptions,
     EngagementFacts,
     OrganisationFacts,

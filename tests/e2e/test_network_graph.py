@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from inducult.network.analytics_service import network_report
+from inducult.analytics.services.reports import network_report
 from inducult.regions.models import Region, Role
 from tests.e2e.conftest import watch_for_failures
 from tests.e2e.test_strategy_dashboard import sign_in

@@ -101,7 +101,7 @@ def test_only_the_coordinator_declares_relationships(region, editor, viewer, pai
 
 
 def test_a_declared_relationship_is_a_tie_in_the_analytics(region, coordinator, pair):
-    from inducult.network.analytics_service import network_report
+    from inducult.analytics.services.reports import network_report
 
     museum, mine = pair
     create(client_for(coordinator), region, museum, kind="supplier", target=mine.pk, valid_from="2024-01-01")

@@ -29,6 +29,12 @@ PALETTE = (
     "#DDDDDD",
 )
 
+# The communities of the network analytics (its SVG picture and its interactive view): the
+# Okabe–Ito colours alone, one per community from the largest; communities beyond these and
+# organisations without any tie are COMMUNITY_GREY.
+COMMUNITY_COLOURS = PALETTE[:8]
+COMMUNITY_GREY = "#BBBBBB"
+
 WIDTH = 640
 HEIGHT = 240
 LEFT = 32  # room for the scale

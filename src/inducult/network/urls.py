@@ -3,7 +3,7 @@ The root URLconf mounts these lists (namespaces ``network`` and ``portal``)."""
 
 from django.urls import path
 
-from inducult.network import analytics_views, graph_views, import_views, relationship_views, views
+from inducult.network import import_views, relationship_views, views
 from inducult.regions.urls import MANAGE
 
 backoffice_patterns = [
@@ -48,14 +48,6 @@ backoffice_patterns = [
     path(f"{MANAGE}import/", import_views.ImportUploadView.as_view(), name="import_upload"),
     path(f"{MANAGE}import/<int:pk>/", import_views.ImportPreviewView.as_view(), name="import_preview"),
     path(f"{MANAGE}import/<int:pk>/run/", import_views.ImportRunView.as_view(), name="import_run"),
-]
-
-# Network analytics (issue #6): tables and a static picture of who meets whom.
-analytics_patterns = [
-    path(f"{MANAGE}network/analytics/", analytics_views.AnalyticsView.as_view(), name="analytics"),
-    path(f"{MANAGE}network/analytics/network.svg", analytics_views.AnalyticsSvgView.as_view(), name="analytics_svg"),
-    path(f"{MANAGE}network/analytics/graph/", graph_views.GraphView.as_view(), name="analytics_graph"),
-    path(f"{MANAGE}network/analytics/graph.json", graph_views.GraphJsonView.as_view(), name="analytics_graph_json"),
 ]
 
 home_patterns = [

@@ -17,11 +17,11 @@ from django.utils import timezone
 
 from inducult.actionplan import domain as plan_domain
 from inducult.actionplan.models import Activity, FundingCall
+from inducult.analytics.domain.network import AnalyticsOptions
+from inducult.analytics.services.reports import network_report
 from inducult.engagement.enums import EngagementStatus, Visibility
 from inducult.engagement.models import Engagement, EngagementParticipant
 from inducult.heritage.models import Event, ExhibitionStop
-from inducult.network.analytics_service import network_report
-from inducult.network.domain.analytics import AnalyticsOptions
 from inducult.network.models import Organisation
 from inducult.reports import facts as f
 from inducult.strategy import models as sm

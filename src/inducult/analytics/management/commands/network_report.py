@@ -13,9 +13,9 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from inducult.analytics.domain.network import Flag
+from inducult.analytics.services.reports import network_report
 from inducult.core.years import MIN_YEAR
-from inducult.network.analytics_service import network_report
-from inducult.network.domain.analytics import Flag
 from inducult.network.enums import OrganisationKind
 from inducult.regions.models import Region
 

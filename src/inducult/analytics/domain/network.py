@@ -498,7 +498,7 @@ def _coverage(orgs: Iterable[OrganisationFacts], engagements_of: Counter[int], k
 
 def layout(report: NetworkReport, *, iterations: int = 50) -> dict[int, tuple[float, float]]:
     """Drawing positions in [-1, 1]² for the report's organisations, seeded with `options.seed`."""
-    from inducult.network.domain.graph_layout import spring_positions
+    from inducult.analytics.domain.layout import spring_positions
 
     return spring_positions(
         [o.id for o in report.organisations],

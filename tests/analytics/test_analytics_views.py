@@ -7,9 +7,9 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from inducult.network.analytics_service import network_report
-from inducult.network.analytics_views import network_svg
-from inducult.network.domain.analytics import layout
+from inducult.analytics.domain.network import layout
+from inducult.analytics.presentation import network_svg
+from inducult.analytics.services.reports import network_report
 from tests.factories import PRAGUE, EngagementFactory, EngagementParticipantFactory, OrganisationFactory
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -238,7 +238,7 @@ def test_analytics_svg_of_an_empty_region(coordinator_client, region):
 def test_ending_a_declared_relationship_changes_the_kept_report_at_once(region):
     from django.core.cache import cache
 
-    from inducult.network.analytics_service import kept_report
+    from inducult.analytics.services.reports import kept_report
     from inducult.network.services.relationships import create_relationship, end_relationship
 
     cache.clear()

@@ -1,4 +1,4 @@
-"""The network report read from the database (analytics_service), `manage.py network_report`, and
+"""The network report read from the database (analytics.services.reports), `manage.py network_report`, and
 the declared relationships between organisations that feed it."""
 
 import datetime
@@ -13,10 +13,10 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from inducult.analytics.domain.network import AnalyticsOptions, Flag
+from inducult.analytics.services.reports import network_report
 from inducult.core.models import AuditAction, AuditEntry
 from inducult.engagement.enums import EngagementStatus
-from inducult.network.analytics_service import network_report
-from inducult.network.domain.analytics import AnalyticsOptions, Flag
 from inducult.network.models import OrganisationRelationship
 from tests.factories import (
     PRAGUE,

@@ -1,4 +1,4 @@
-"""Network analytics read from the database: the Django side of ``network.domain.analytics``.
+"""Network analytics read from the database: the Django side of ``analytics.domain.network``.
 
 ``network_report`` turns one region's rows into the engine's facts and returns its
 ``NetworkReport``. A fixed number of queries whatever the size of the log (four):
@@ -26,9 +26,7 @@ from django.core.cache import cache
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from inducult.engagement.enums import EngagementStatus
-from inducult.engagement.models import Engagement, EngagementParticipant
-from inducult.network.domain.analytics import (
+from inducult.analytics.domain.network import (
     AnalyticsOptions,
     EngagementFacts,
     NetworkReport,
@@ -38,6 +36,8 @@ from inducult.network.domain.analytics import (
     analyse,
     layout,
 )
+from inducult.engagement.enums import EngagementStatus
+from inducult.engagement.models import Engagement, EngagementParticipant
 from inducult.network.models import Organisation, OrganisationRelationship
 
 DEFAULT_QUIET_MONTHS = 12

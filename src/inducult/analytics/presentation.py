@@ -1,31 +1,21 @@
-"""Back-office pages of the network analytics: an accessible page of tables and a static SVG.
-
-Thin: the report comes from ``analytics_service.network_report`` (the engine is
-``network.domain.analytics``); this module only reads the query string, picks labels and draws.
-Both pages take the same ``?year=`` and ``?quiet=`` (months), so the page's picture and its tables
-always show the same report.
-"""
+"""How the network analytics read to people: labels of kinds and flags, the sortable columns and
+the rows of the analytics page's tables, and the static SVG picture of the network (the engine is
+``analytics.domain.network``; the views only read the query string and answer)."""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
-from django.views.generic import TemplateView
 
-from inducult.core.years import parse_year
-from inducult.network.analytics_service import DEFAULT_QUIET_MONTHS, kept_report
-from inducult.network.domain.analytics import Flag, NetworkReport, OrganisationMeasures
+from inducult.analytics.domain.network import Flag, NetworkReport, OrganisationMeasures
+from inducult.core.charts import COMMUNITY_COLOURS, COMMUNITY_GREY
 from inducult.network.enums import OrganisationKind
-from inducult.regions.views import RegionMixin
 
 KIND_LABELS = dict(OrganisationKind.choices)
 FLAG_LABELS = {
@@ -33,14 +23,9 @@ FLAG_LABELS = {
     Flag.QUIET: gettext_lazy("quiet"),
     Flag.NEVER_ENGAGED: gettext_lazy("never engaged"),
 }
-MAX_QUIET_MONTHS = 120
 SVG_TIE_LIMIT = 1500  # the strongest ties drawn; the rest would only add bytes, not insight
 SVG_LABELS = 15  # the most active organisations are named on the picture
 SVG_SIZE = 800
-# Okabe–Ito (distinguishable for the common colour-vision deficiencies), as strategy.charts uses;
-# communities beyond these and organisations without any tie are grey.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-LONE = "#BBBBBB"
 
 # ?sort= keys: the column and whether its natural order is descending (biggest first).
 SORTS = {
@@ -69,44 +54,6 @@ COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class Query:
-    year: int
-    quiet_months: int
-    sort: str  # a key of SORTS, "-" in front for the reverse of its natural order
-    errors: tuple[str, ...]
-
-
-def parse_query(params, region) -> Query:
-    """The year, quiet months and sort asked for; a message for each value not used."""
-    this_year = region.today().year
-    errors = []
-    year, problem = parse_year(params.get("year"), this_year, maximum=this_year + 1)
-    if problem:
-        errors.append(problem)
-    quiet = _integer(params.get("quiet"), DEFAULT_QUIET_MONTHS, 1, MAX_QUIET_MONTHS)
-    if quiet is None:
-        errors.append(
-            _("“%(value)s” is not a number of months between 1 and %(max)s; using %(default)s instead.")
-            % {"value": params["quiet"][:20], "max": MAX_QUIET_MONTHS, "default": DEFAULT_QUIET_MONTHS}
-        )
-        quiet = DEFAULT_QUIET_MONTHS
-    sort = params.get("sort") or "rank"
-    if sort.removeprefix("-") not in SORTS:
-        sort = "rank"
-    return Query(year=year, quiet_months=quiet, sort=sort, errors=tuple(errors))
-
-
-def _integer(value: str | None, default: int, low: int, high: int) -> int | None:
-    if value is None or value.strip() == "":
-        return default
-    try:
-        number = int(value.strip())
-    except ValueError:
-        return None
-    return number if low <= number <= high else None
-
-
 def sorted_measures(report: NetworkReport, sort: str) -> list[OrganisationMeasures]:
     key, natural_descending = SORTS[sort.removeprefix("-")]
     descending = natural_descending != sort.startswith("-")
@@ -117,90 +64,39 @@ def _date(day) -> str:
     return formats.date_format(day, "SHORT_DATE_FORMAT") if day else _("never")
 
 
-class AnalyticsView(RegionMixin, TemplateView):
-    rule = "network.view_analytics"
-    template_name = "network/analytics.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = parse_query(self.request.GET, self.region)
-        report, _positions = kept_report(self.region, year=query.year, quiet_months=query.quiet_months)
-        slug = self.region.slug
-
-        def row(o: OrganisationMeasures) -> dict:
-            return {
-                "o": o,
-                "url": reverse("network:organisation_detail", args=[slug, o.id]),
-                "kind": KIND_LABELS.get(o.kind, o.kind),
-                "municipality": o.municipality or _("unknown"),
-                "weighted_degree": f"{o.weighted_degree:.2f}",
-                "betweenness": f"{o.betweenness:.3f}",
-                "last_engaged": _date(o.last_engaged),
-                "flags": [FLAG_LABELS[f] for f in o.flags],
-            }
-
-        quiet = sorted(report.quiet(), key=lambda o: (o.last_engaged is not None, o.last_engaged or 0, o.name))
-        this_year = self.region.today().year
-        context.update(
-            query=query,
-            report=report,
-            years=sorted(set(range(this_year - 10, this_year + 2)) | {query.year}, reverse=True),
-            most_active=[row(o) for o in report.most_active()],
-            quiet=[row(o) for o in quiet],
-            rows=[row(o) for o in sorted_measures(report, query.sort)],
-            columns=[self._column(key, label, query.sort) for key, label in COLUMNS],
-            engaged=sum(1 for o in report.organisations if o.engagements),
-            community_count=sum(1 for c in report.communities if len(c) > 1),
-            coverage_by_kind=[self._coverage(KIND_LABELS.get(c.key, c.key), c) for c in report.coverage_by_kind],
-            coverage_by_municipality=[
-                self._coverage(c.key or _("unknown"), c) for c in report.coverage_by_municipality
-            ],
-            approximated=report.approximations,
-            svg_url=reverse("network:analytics_svg", args=[slug]) + f"?year={query.year}&quiet={query.quiet_months}",
-        )
-        return context
-
-    @staticmethod
-    def _column(key: str, label, current: str) -> dict:
-        natural_descending = SORTS[key][1]
-        if current.removeprefix("-") == key:
-            next_sort = key if current.startswith("-") else f"-{key}"
-            descending = natural_descending != current.startswith("-")
-            aria = "descending" if descending else "ascending"
-        else:
-            next_sort, aria = key, ""
-        return {"key": key, "label": label, "next": next_sort, "aria_sort": aria}
-
-    @staticmethod
-    def _coverage(label, coverage) -> dict:
-        return {
-            "label": label,
-            "organisations": coverage.organisations,
-            "engaged": coverage.engaged,
-            "share": f"{coverage.share:.0%}",
-        }
+def measure_row(o: OrganisationMeasures, region_slug: str) -> dict:
+    """One organisation's line in the analytics page's tables: labels and measures as shown."""
+    return {
+        "o": o,
+        "url": reverse("network:organisation_detail", args=[region_slug, o.id]),
+        "kind": KIND_LABELS.get(o.kind, o.kind),
+        "municipality": o.municipality or _("unknown"),
+        "weighted_degree": f"{o.weighted_degree:.2f}",
+        "betweenness": f"{o.betweenness:.3f}",
+        "last_engaged": _date(o.last_engaged),
+        "flags": [FLAG_LABELS[f] for f in o.flags],
+    }
 
 
-class AnalyticsSvgView(RegionMixin, View):
-    rule = "network.view_analytics"
+def sort_column(key: str, label, current: str) -> dict:
+    """A column's header: the ``?sort=`` a click asks for and its ``aria-sort`` under ``current``."""
+    natural_descending = SORTS[key][1]
+    if current.removeprefix("-") == key:
+        next_sort = key if current.startswith("-") else f"-{key}"
+        descending = natural_descending != current.startswith("-")
+        aria = "descending" if descending else "ascending"
+    else:
+        next_sort, aria = key, ""
+    return {"key": key, "label": label, "next": next_sort, "aria_sort": aria}
 
-    def get(self, request, *args, **kwargs):
-        query = parse_query(request.GET, self.region)
-        report, positions = kept_report(self.region, year=query.year, quiet_months=query.quiet_months)
-        title = _("Network of organisations in %(region)s, %(year)s") % {
-            "region": self.region.name,
-            "year": query.year,
-        }
-        description = _(
-            "Circles are organisations, sized by weighted degree and coloured by community; the most "
-            "active are outlined in black. Lines join organisations that met or have a declared "
-            "relationship; thicker lines are stronger ties. The analytics page lists the same measures as a table."
-        )
-        body = network_svg(report, positions, title=title, description=description)
-        response = HttpResponse(body, content_type="image/svg+xml; charset=utf-8")
-        response["Cache-Control"] = "private, max-age=300"
-        response["Content-Disposition"] = f'inline; filename="network-{self.region.slug}-{query.year}.svg"'
-        return response
+
+def coverage_row(label, coverage) -> dict:
+    return {
+        "label": label,
+        "organisations": coverage.organisations,
+        "engaged": coverage.engaged,
+        "share": f"{coverage.share:.0%}",
+    }
 
 
 def network_svg(
@@ -254,9 +150,13 @@ def network_svg(
         x, y = point(o.id)
         radius = 3 + 11 * math.sqrt(o.weighted_degree / top_degree)
         if community_size.get(o.community, 1) > 1:
-            fill = PALETTE[(o.community - 1) % len(PALETTE)] if o.community <= len(PALETTE) else LONE
+            fill = (
+                COMMUNITY_COLOURS[(o.community - 1) % len(COMMUNITY_COLOURS)]
+                if o.community <= len(COMMUNITY_COLOURS)
+                else COMMUNITY_GREY
+            )
         else:
-            fill = LONE
+            fill = COMMUNITY_GREY
         active = Flag.MOST_ACTIVE in o.flags
         parts.append(
             format_html(

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inducult.network.domain.analytics import (
+from inducult.analytics.domain.layout import spring_positions
+from inducult.analytics.domain.network import (
     AnalyticsError,
     AnalyticsOptions,
     EngagementFacts,
@@ -24,7 +25,6 @@ from inducult.network.domain.analytics import (
     months_before,
     recency_weight,
 )
-from inducult.network.domain.graph_layout import spring_positions
 
 YEAR = Period(date(2025, 1, 1), date(2025, 12, 31))
 AS_OF = date(2025, 12, 31)
