@@ -149,7 +149,7 @@ def bench_pages(region, times: int) -> dict:
     client.force_login(user)
     url = reverse("network:organisation_list", kwargs={"region_slug": region.slug})
     view_class = getattr(resolve(url).func, "view_class", None)
-    placeholder = getattr(view_class, "template_name", "") == "network/dashboard.html"
+    placeholder = getattr(view_class, "template_name", "") == "backoffice/home.html"
     results = []
     for label, params in SCENARIOS:
         progress(f"list page: {label}")

@@ -8,6 +8,7 @@ from django.views.i18n import set_language
 
 from inducult.actionplan import urls as actionplan
 from inducult.analytics import urls as analytics
+from inducult.backoffice import urls as backoffice
 from inducult.cooperation import urls as cooperation
 from inducult.core.views.health import healthz
 from inducult.engagement import urls as engagement
@@ -32,7 +33,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     # The back office of a region: /manage/<region>/…
-    mount(network.home_patterns + network.backoffice_patterns + analytics.backoffice_patterns, "network"),
+    mount(backoffice.backoffice_patterns + network.backoffice_patterns + analytics.backoffice_patterns, "network"),
     mount(engagement.backoffice_patterns, "engagement"),
     mount(strategy.backoffice_patterns, "strategy"),
     mount(strategy.version_patterns, "strategy_versions"),

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from inducult.core.models import AuditAction
 from inducult.core.text import fold
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.models import Membership, Organisation, Person
@@ -327,19 +326,3 @@ class MembershipEndForm(forms.Form):
                 _("The end must not be before the start (%(start)s)."), params={"start": start.isoformat()}
             )
         return end
-
-
-class AuditFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    action = forms.ChoiceField(label=_("Action"), required=False)
-    object_type = forms.ChoiceField(label=_("Record type"), required=False)
-
-    def __init__(self, *args, object_types: list[tuple[str, str]], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [("", _("any"))] + list(AuditAction.choices)
-        self.fields["object_type"].choices = [("", _("any"))] + object_types
-
-    def values(self) -> dict:
-        self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        return {k: data.get(k, "") for k in ("q", "action", "object_type")}

@@ -1,69 +1,23 @@
-"""Back-office views of the stakeholder registry (thin: the work is in network.domain).
-
-Organisation pages live in views_organisations, people and memberships in views_people; this module
-holds the dashboard and the audit log and is what urls.py imports.
-"""
+"""The back office's home page of a region (what the user may open, with counts) and its audit log
+(every change to shared data, with filters and links to the records that still exist)."""
 
 from __future__ import annotations
 
 from django.apps import apps
 from django.views.generic import TemplateView
 
+from inducult.backoffice.forms import AuditFilterForm
 from inducult.core.models import AuditEntry
 from inducult.core.presentation import change_rows
 from inducult.core.text import search_terms
 from inducult.core.views.pagination import paginate
-from inducult.network.forms import AuditFilterForm
 from inducult.network.models import Membership, Organisation, Person
-from inducult.network.views_organisations import (
-    OrganisationArchiveView,
-    OrganisationCreateView,
-    OrganisationDetailView,
-    OrganisationExportView,
-    OrganisationListView,
-    OrganisationRestoreView,
-    OrganisationUpdateView,
-)
-from inducult.network.views_people import (
-    MembershipCreateView,
-    MembershipEndView,
-    PeopleVCardView,
-    PersonCreateView,
-    PersonDetailView,
-    PersonEraseView,
-    PersonExportView,
-    PersonListView,
-    PersonUpdateView,
-    PersonVCardView,
-)
 from inducult.regions.views import RegionMixin
-
-__all__ = [
-    "AuditLogView",
-    "DashboardView",
-    "MembershipCreateView",
-    "MembershipEndView",
-    "OrganisationArchiveView",
-    "OrganisationCreateView",
-    "OrganisationDetailView",
-    "OrganisationExportView",
-    "OrganisationListView",
-    "OrganisationRestoreView",
-    "OrganisationUpdateView",
-    "PeopleVCardView",
-    "PersonCreateView",
-    "PersonDetailView",
-    "PersonEraseView",
-    "PersonExportView",
-    "PersonListView",
-    "PersonUpdateView",
-    "PersonVCardView",
-]
 
 
 class DashboardView(RegionMixin, TemplateView):
     rule = "region.view_backoffice"
-    template_name = "network/dashboard.html"
+    template_name = "backoffice/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -92,7 +46,7 @@ def _type_label(object_type: str) -> str:
 
 class AuditLogView(RegionMixin, TemplateView):
     rule = "core.view_audit"
-    template_name = "network/audit_log.html"
+    template_name = "backoffice/audit_log.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
