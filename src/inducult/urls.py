@@ -15,7 +15,7 @@ from inducult.engagement import urls as engagement
 from inducult.heritage import urls as heritage
 from inducult.network import urls as network
 from inducult.portal import urls as portal
-from inducult.portal import views as portal_views
+from inducult.portal.views.public import home
 from inducult.practices import urls as practices
 from inducult.reports import urls as reports
 from inducult.strategy import urls as strategy
@@ -27,7 +27,7 @@ def mount(patterns: list, namespace: str):
 
 
 urlpatterns = [
-    path("", portal_views.home, name="home"),
+    path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("django.contrib.auth.urls")),
@@ -45,7 +45,7 @@ urlpatterns = [
     mount(cooperation.backoffice_patterns + cooperation.public_patterns, "cooperation"),
     mount(tours.public_patterns + tours.backoffice_patterns, "tours"),
     # Public pages /r/<region>/…, open data /open/<region>/…, embeds /embed/<region>/…
-    mount(portal.public_patterns, "portal"),
+    mount(portal.public_patterns + network.public_patterns, "portal"),
     mount(strategy.public_patterns, "progress"),
     mount(engagement.public_patterns, "engagement_public"),
     mount(heritage.public_patterns, "heritage_public"),

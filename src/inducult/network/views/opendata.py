@@ -1,4 +1,5 @@
-"""The open-data form of a region's organisations: a stable contract for other tools.
+"""The open data of a region's organisations, /open/<region>/organisations.csv and .json: a stable
+contract for other tools. This module holds the two files' views and how their records are built.
 
 Only public facts about organisations leave through here: no people, no e-mail or phone (not even
 the organisation's general ones), no notes, and none of the stakeholder assessment (influence,
@@ -11,15 +12,19 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import json
 from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils import translation
+from django.http import HttpResponse
+from django.utils import timezone, translation
+from django.views import View
 
-from inducult.core.opendata import CSV_LIST_SEPARATOR, LICENCE, LICENCE_URL, csv_safe
+from inducult.core.opendata import CSV_LIST_SEPARATOR, LICENCE, LICENCE_URL, csv_safe, open_data
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.models import Organisation
+from inducult.regions.views import RegionMixin
 
 FIELDS = (
     "id",
@@ -116,3 +121,21 @@ def csv_text(records: Iterable[dict[str, Any]]) -> str:
     for rec in records:
         writer.writerow([_csv_cell(name, rec[name]) for name in FIELDS])
     return buffer.getvalue()
+
+
+class OrganisationsCsvView(RegionMixin, View):
+    def get(self, request, *args, **kwargs):
+        records = [record(org) for org in organisations(self.region)]
+        response = HttpResponse(csv_text(records), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="organisations-{self.region.slug}.csv"'
+        return open_data(response)
+
+
+class OrganisationsJsonView(RegionMixin, View):
+    def get(self, request, *args, **kwargs):
+        records = [record(org) for org in organisations(self.region)]
+        document = json_document(self.region, records, timezone.now())
+        response = HttpResponse(
+            json.dumps(document, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8"
+        )
+        return open_data(response)

@@ -1,4 +1,5 @@
-"""Public pages: no sign-in, no personal data.
+"""The registry's public side: the directory of a region's organisations and an organisation's page.
+No sign-in, no personal data.
 
 Nothing here reads Person or Membership: the public side of the registry is the organisations'
 public facts only (name, kind, sectors, town, address, website, description, source).
@@ -6,39 +7,20 @@ public facts only (name, kind, sectors, town, address, website, description, sou
 
 from __future__ import annotations
 
-import json
-
 from django.core.paginator import Paginator
-from django.db.models import Count
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.views import View
+from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
-from inducult.core.opendata import open_data
 from inducult.core.text import fold
-from inducult.heritage.models import Exhibition, Festival
 from inducult.network.enums import OrganisationKind, Sector
+from inducult.network.forms import DirectoryFilterForm
 from inducult.network.models import Organisation
 from inducult.network.services.search import OrganisationQuery, find_organisations
-from inducult.portal import opendata
-from inducult.portal.forms import DirectoryFilterForm
-from inducult.regions.models import Region
 from inducult.regions.views import RegionMixin
-from inducult.tours.models import TourProduct
 
 PAGE_SIZE = 25
 SECTOR_LABELS = dict(Sector.choices)
 KIND_LABELS = dict(OrganisationKind.choices)
-
-
-def home(request):
-    """The installation's front page: the regions it hosts (straight to the region if only one)."""
-    regions = list(Region.objects.all())
-    if len(regions) == 1 and not request.GET.get("all"):
-        return redirect("portal:region_home", region_slug=regions[0].slug)
-    return render(request, "portal/home.html", {"regions": regions})
 
 
 def _public_rows(organisations) -> list[dict]:
@@ -59,28 +41,8 @@ def _public_rows(organisations) -> list[dict]:
     ]
 
 
-class RegionHomeView(RegionMixin, TemplateView):
-    template_name = "portal/region_home.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        counts = dict(
-            Organisation.objects.filter(region=self.region, archived_at__isnull=True)
-            .values_list("kind")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        # The enum's order (museums first, media last) keeps the list the same from visit to visit.
-        context["kind_counts"] = [(kind, KIND_LABELS[kind], counts[kind]) for kind in KIND_LABELS if counts.get(kind)]
-        context["organisation_count"] = sum(counts.values())
-        context["festivals"] = list(Festival.objects.filter(region=self.region).order_by("-starts_on")[:3])
-        context["exhibitions"] = list(Exhibition.objects.filter(region=self.region))
-        context["tours"] = list(TourProduct.objects.filter(region=self.region, is_published=True))
-        return context
-
-
 class DirectoryView(RegionMixin, TemplateView):
-    template_name = "portal/directory.html"
+    template_name = "network/directory.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -109,7 +71,7 @@ class DirectoryView(RegionMixin, TemplateView):
 
 
 class PublicOrganisationView(RegionMixin, TemplateView):
-    template_name = "portal/organisation.html"
+    template_name = "network/public_organisation.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -122,21 +84,3 @@ class PublicOrganisationView(RegionMixin, TemplateView):
             sources=[part.strip() for part in org.source.split(" | ") if part.strip()],
         )
         return context
-
-
-class OrganisationsCsvView(RegionMixin, View):
-    def get(self, request, *args, **kwargs):
-        records = [opendata.record(org) for org in opendata.organisations(self.region)]
-        response = HttpResponse(opendata.csv_text(records), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="organisations-{self.region.slug}.csv"'
-        return open_data(response)
-
-
-class OrganisationsJsonView(RegionMixin, View):
-    def get(self, request, *args, **kwargs):
-        records = [opendata.record(org) for org in opendata.organisations(self.region)]
-        document = opendata.json_document(self.region, records, timezone.now())
-        response = HttpResponse(
-            json.dumps(document, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8"
-        )
-        return open_data(response)

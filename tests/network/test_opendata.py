@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inducult.network.models import Organisation
-from inducult.portal import opendata
+from inducult.network.views import opendata
 from tests.factories import OrganisationFactory
 
 FIELDS = [

@@ -21,9 +21,9 @@ from inducult.network.domain import exporting
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.forms import OrganisationCreateForm, OrganisationEditForm, OrganisationFilterForm
 from inducult.network.models import Organisation
-from inducult.network.relationship_views import RelationshipForm, relationships_of
 from inducult.network.services import organisations as domain
 from inducult.network.services.search import find_organisations, towns
+from inducult.network.views.backoffice.relationships import RelationshipForm, relationships_of
 from inducult.regions.views import RegionMixin
 
 SECTOR_LABELS = dict(Sector.choices)
