@@ -259,7 +259,7 @@ def test_update_cooperation_checks_the_version(cooperation, coordinator):
 
 
 def test_year_summary_skips_deleted_engagements(region, cooperation, coordinator):
-    from inducult.engagement.domain.engagements import delete_engagement
+    from inducult.engagement.services.engagements import delete_engagement
 
     kept = add(cooperation, pupils=20)
     gone = add(cooperation, pupils=30, date=datetime.date(2019, 11, 1))
