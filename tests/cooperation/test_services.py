@@ -12,7 +12,7 @@ from inducult.core.models import AuditEntry
 from inducult.core.versioning import EditConflict
 from inducult.engagement.enums import EngagementKind, EngagementStatus
 from inducult.network.enums import OrganisationKind
-from inducult.strategy.progress_service import region_progress
+from inducult.strategy.services.progress import region_progress
 from tests.cooperation.conftest import CooperationFactory
 from tests.factories import CountRuleFactory, EngagementFactory, OrganisationFactory, StrategyVersionFactory
 
