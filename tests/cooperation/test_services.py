@@ -12,7 +12,7 @@ from inducult.core.models import AuditEntry
 from inducult.core.versioning import EditConflict
 from inducult.engagement.enums import EngagementKind, EngagementStatus
 from inducult.network.enums import OrganisationKind
-from inducult.strategy.progress_service import region_progress
+from inducult.strategy.services.progress import region_progress
 from tests.cooperation.conftest import CooperationFactory
 from tests.factories import CountRuleFactory, EngagementFactory, OrganisationFactory, StrategyVersionFactory
 
@@ -259,7 +259,7 @@ def test_update_cooperation_checks_the_version(cooperation, coordinator):
 
 
 def test_year_summary_skips_deleted_engagements(region, cooperation, coordinator):
-    from inducult.engagement.domain.engagements import delete_engagement
+    from inducult.engagement.services.engagements import delete_engagement
 
     kept = add(cooperation, pupils=20)
     gone = add(cooperation, pupils=30, date=datetime.date(2019, 11, 1))

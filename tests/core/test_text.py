@@ -1,4 +1,4 @@
-from inducult.core.text import fold, normalised_name, search_key, search_terms
+from inducult.core.text import fold, normalised_name, search_key, search_terms, split_tags
 
 
 def test_fold_strips_czech_and_german_diacritics():
@@ -20,3 +20,11 @@ def test_search_terms_are_folded_and_split():
 
 def test_search_key_skips_empty_parts():
     assert search_key("Muzeum", None, "", "Krásno") == "muzeum | krasno"
+
+
+def test_split_tags_trims_drops_empty_and_dedupes_ignoring_case_and_accents():
+    assert split_tags(" Prohlídky, prohlidky ,,  guided   tours ,Shop") == ["Prohlídky", "guided tours", "Shop"]
+
+
+def test_split_tags_of_empty_text_is_empty_list():
+    assert split_tags("") == []

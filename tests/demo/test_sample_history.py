@@ -9,8 +9,8 @@ from inducult.core.models import AuditEntry
 from inducult.demo import sample_history
 from inducult.demo.loader import load_demo
 from inducult.engagement.models import Engagement, FollowUpTask
-from inducult.strategy import progress_service
 from inducult.strategy.models import Deliverable, StrategyVersion
+from inducult.strategy.services import progress
 from tests.demo.progress_facts import statuses
 
 PRAGUE = zoneinfo.ZoneInfo("Europe/Prague")
@@ -179,7 +179,7 @@ def test_sample_history_progress_service_reads_the_planned_samples_ahead_at_1_de
     load_demo(today=DEC_1_2026)
     version = _version()
 
-    current = progress_service.region_progress(version.strategy.region, 2026, now=NOW)
+    current = progress.region_progress(version.strategy.region, 2026, now=NOW)
     by_code = {m.milestone.code: m for m in current.milestones}
     assert {code: str(by_code[code].status) for code in ("T1", "T2", "T3", "T4")} == {
         code: status for code, status in statuses(version, year=2026, now=NOW).items() if code.startswith("T")
@@ -193,7 +193,7 @@ def test_sample_history_progress_service_reads_the_planned_samples_ahead_at_1_de
     # The planned bilaterals are read, but never counted nor shown as counted.
     assert sorted(e.local_date.month for e in bilaterals.shown) == [9, 10, 11]
     assert all(e.local_date < NOW.date() for e in bilaterals.shown)
-    past = progress_service.region_progress(version.strategy.region, 2025, now=NOW)
+    past = progress.region_progress(version.strategy.region, 2025, now=NOW)
     assert all(r.progress.scheduled == 0 for m in past.milestones for r in m.rules)
 
 

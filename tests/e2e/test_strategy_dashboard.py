@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from inducult.regions.models import Region, Role
-from inducult.strategy.progress_service import current_year
+from inducult.strategy.services.progress import current_year
 from tests.factories import UserFactory, grant
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

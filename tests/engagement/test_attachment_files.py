@@ -5,8 +5,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
-from inducult.engagement.domain.engagements import add_attachment, delete_attachment
 from inducult.engagement.models import Engagement
+from inducult.engagement.services.engagements import add_attachment, delete_attachment
 from tests.factories import EngagementFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +55,7 @@ def test_a_rolled_back_removal_keeps_the_file(attachment, django_capture_on_comm
 
 
 def test_a_softly_deleted_engagement_keeps_its_files_for_the_undo(attachment, django_capture_on_commit_callbacks):
-    from inducult.engagement.domain.engagements import delete_engagement
+    from inducult.engagement.services.engagements import delete_engagement
 
     with django_capture_on_commit_callbacks(execute=True):
         delete_engagement(engagement=attachment.engagement, actor=UserFactory())

@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from inducult.core.models import AuditEntry
-from inducult.engagement.domain.engagements import add_attachment, delete_engagement
 from inducult.engagement.models import Engagement
-from inducult.strategy.progress_service import region_progress
+from inducult.engagement.services.engagements import add_attachment, delete_engagement
+from inducult.strategy.services.progress import region_progress
 from tests.engagement.pages import form_data, url
 from tests.factories import (
     CountRuleFactory,

@@ -2,20 +2,12 @@ from decimal import Decimal
 
 import pytest
 
-from inducult.network.forms import OrganisationCreateForm, OrganisationFilterForm, split_tags
+from inducult.network.forms import OrganisationCreateForm, OrganisationFilterForm
 
 
 @pytest.fixture(autouse=True)
 def english(settings):
     settings.LANGUAGE_CODE = "en"
-
-
-def test_split_tags_trims_drops_empty_and_dedupes_ignoring_case_and_accents():
-    assert split_tags(" Prohlídky, prohlidky ,,  guided   tours ,Shop") == ["Prohlídky", "guided tours", "Shop"]
-
-
-def test_split_tags_of_empty_text_is_empty_list():
-    assert split_tags("") == []
 
 
 @pytest.mark.django_db

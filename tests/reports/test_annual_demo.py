@@ -20,7 +20,7 @@ from inducult.regions.models import Region
 from inducult.reports import annual
 from inducult.strategy.domain.progress import Status
 from inducult.strategy.presentation import STATUS_LABELS
-from inducult.strategy.progress_service import year_bounds
+from inducult.strategy.services.progress import year_bounds
 
 pytestmark = pytest.mark.django_db
 YEAR = 2019

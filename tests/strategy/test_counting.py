@@ -1,6 +1,6 @@
 """The database counts what the progress engine would count.
 
-``progress_service`` does not hand the engine every engagement of the year: the database counts
+``services.progress`` does not hand the engine every engagement of the year: the database counts
 them per rule (``_count_engagements``) and the engine evaluates the counts (``evaluate_tallies``).
 These tests build a varied log (year edges at local midnight, planned ones before and after `now`,
 deleted ones, other regions, participants of several kinds, topics, samples, public and internal)
@@ -16,8 +16,8 @@ from django.utils import timezone
 from inducult.engagement.enums import EngagementKind, EngagementStatus, Visibility
 from inducult.engagement.models import Engagement
 from inducult.network.enums import OrganisationKind
-from inducult.strategy import progress_service as service
 from inducult.strategy.domain import progress as engine
+from inducult.strategy.services import progress as service
 from tests.factories import (
     CountRuleFactory,
     EngagementFactory,

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from inducult.engagement.enums import EngagementKind
-from inducult.strategy import progress_service as service
+from inducult.strategy.services import progress as service
 from tests.factories import (
     CountRuleFactory,
     EngagementParticipantFactory,

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inducult.demo.loader import load_demo
-from inducult.engagement.domain.engagements import add_participant, create_engagement, delete_engagement
 from inducult.engagement.enums import EngagementKind, EngagementStatus, Visibility
+from inducult.engagement.services.engagements import add_participant, create_engagement, delete_engagement
 from inducult.network.enums import OrganisationKind
 from inducult.network.models import Organisation
 from inducult.regions.models import Region, Role

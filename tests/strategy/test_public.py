@@ -194,7 +194,7 @@ def test_progress_json_has_no_personal_data_and_no_engagement_titles(client, reg
 
 
 def test_progress_json_defaults_to_the_current_year(client, region, plan):
-    from inducult.strategy.progress_service import current_year
+    from inducult.strategy.services.progress import current_year
 
     _response, document = get_json(client, region)
 

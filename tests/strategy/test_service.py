@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from inducult.engagement.enums import EngagementKind
 from inducult.network.enums import OrganisationKind
-from inducult.strategy import progress_service as service
 from inducult.strategy.domain.progress import Status
+from inducult.strategy.services import progress as service
 from tests.factories import (
     CountRuleFactory,
     DeliverableFactory,

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from inducult.core.models import AuditEntry
-from inducult.strategy import versions
 from inducult.strategy.models import CountRule, Deliverable, DeliverableRule, Milestone, StrategyVersion
+from inducult.strategy.services import versions
 from tests.strategy.versions_conftest import small_strategy
 
 pytestmark = pytest.mark.django_db

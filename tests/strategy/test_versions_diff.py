@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import translation
 
-from inducult.strategy.versions import (
+from inducult.strategy.services.versions import (
     CountRuleSnapshot,
     DeliverableRuleSnapshot,
     FieldChange,

@@ -6,8 +6,8 @@ from django.utils import translation
 
 from inducult.core.models import AuditEntry
 from inducult.demo.loader import load_demo
-from inducult.strategy import versions
 from inducult.strategy.models import CountRule, Milestone, StrategyVersion
+from inducult.strategy.services import versions
 from tests.factories import StrategyFactory, StrategyVersionFactory
 from tests.strategy.versions_conftest import small_strategy
 

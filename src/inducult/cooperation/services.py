@@ -23,9 +23,9 @@ from inducult.cooperation.models import Cooperation, CooperationActivity
 from inducult.core import audit
 from inducult.core.models import AuditAction
 from inducult.core.versioning import update_if_version
-from inducult.engagement.domain import engagements as log
 from inducult.engagement.enums import EngagementStatus, Visibility
 from inducult.engagement.models import Engagement
+from inducult.engagement.services import engagements as log
 from inducult.network.models import Organisation
 
 COOPERATION_EDITABLE = ("note", "source", "is_sample")

@@ -1,4 +1,4 @@
-"""Text normalisation shared by search, duplicate detection and input validation (pure)."""
+"""Text normalisation shared by search, duplicate detection, tag lists and input validation (pure)."""
 
 from __future__ import annotations
 
@@ -39,6 +39,18 @@ def normalised_name(name: str) -> str:
 def search_terms(query: str) -> list[str]:
     """Split a user's query into folded terms; every term must match (AND)."""
     return [t for t in _SPACES.split(fold(query).strip()) if t][:8]
+
+
+def split_tags(value: str) -> list[str]:
+    """ "a, b ,a" -> ["a", "b"]: trimmed, empty ones dropped, repeats (ignoring case and accents) removed."""
+    seen: set[str] = set()
+    tags = []
+    for raw in (value or "").split(","):
+        tag = " ".join(raw.split())
+        if tag and fold(tag) not in seen:
+            seen.add(fold(tag))
+            tags.append(tag)
+    return tags
 
 
 def has_nul(value: str | None) -> bool:

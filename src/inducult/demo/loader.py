@@ -33,15 +33,15 @@ from inducult.demo import (
     writing,
 )
 from inducult.demo.writing import differences
-from inducult.engagement.domain.engagements import (
+from inducult.engagement.enums import EngagementStatus, Visibility
+from inducult.engagement.models import Engagement
+from inducult.engagement.services.engagements import (
     add_follow_up_task,
     add_participant,
     create_engagement,
     ensure_topics,
     update_engagement,
 )
-from inducult.engagement.enums import EngagementStatus, Visibility
-from inducult.engagement.models import Engagement
 from inducult.heritage.models import Event, Exhibition, ExhibitionStop, Festival, Showcase, ShowcaseVote, Site
 from inducult.network.models import Membership, Organisation, Person
 from inducult.network.services.organisations import create_organisation, update_organisation

@@ -15,14 +15,13 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from inducult.core.text import split_tags
 from inducult.engagement.enums import EngagementKind, EngagementStatus, Visibility
 from inducult.engagement.models import Engagement, FollowUpTask, Topic
 from inducult.engagement.validators import ALLOWED_ATTACHMENT_NAMES, validate_attachment
 from inducult.network.enums import LawfulBasis, OrganisationKind
-from inducult.network.forms import split_tags
 from inducult.network.models import Organisation, Person
 from inducult.network.services.organisations import possible_duplicates
-from inducult.strategy.models import StrategicGoal, StrategyVersion
 
 DATE_INPUT = {"type": "date"}
 FILTERABLE = {"data-filterable": "", "data-filter-placeholder": _("Type to filter the list")}
@@ -94,13 +93,19 @@ class MultipleFileField(forms.FileField):
 
 
 def goals_in_force(region, day: datetime.date, keep=()) -> list:
-    """Goals of every strategy version of the region in force on ``day``, plus goals already linked."""
+    """Goals of every strategy version of the region in force on ``day``, plus goals already linked.
+
+    The strategy app sits above the log (its progress counts engagements), so its models are reached
+    through the engagement's ``goals`` relation, never imported (decision 0015).
+    """
+    goal_model = Engagement._meta.get_field("goals").related_model
+    version_model = goal_model._meta.get_field("version").related_model
     versions = []
     for strategy in region.strategies.all():
-        version = StrategyVersion.objects.filter(strategy=strategy).in_force_on(day)
+        version = version_model.objects.filter(strategy=strategy).in_force_on(day)
         if version is not None:
             versions.append(version.pk)
-    return StrategicGoal.objects.filter(Q(version__in=versions) | Q(pk__in=list(keep))).order_by(
+    return goal_model.objects.filter(Q(version__in=versions) | Q(pk__in=list(keep))).order_by(
         "version__valid_from", "order", "code"
     )
 

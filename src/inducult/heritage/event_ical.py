@@ -1,6 +1,6 @@
 """iCalendar feeds of approved public events (RFC 5545): the region's, a festival's and a site's.
 
-The same promises as the engagements feed (portal.ical): a stable ``UID`` per event
+The same promises as the engagements feed (engagement.views.opendata): a stable ``UID`` per event
 (``event-<id>@<region>.inducult``) so that an edit updates a subscribed calendar, ``SEQUENCE`` from
 the event's version, times in the region's zone with its ``VTIMEZONE``, all-day events as
 ``VALUE=DATE`` with ``DTEND`` the day after the last day, samples labelled in ``SUMMARY`` and

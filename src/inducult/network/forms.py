@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from inducult.core.text import fold
+from inducult.core.text import split_tags
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.models import Membership, Organisation, Person
 from inducult.network.services.search import SORTS, OrganisationQuery
@@ -16,18 +16,6 @@ from inducult.network.services.search import SORTS, OrganisationQuery
 # Languages a coordinator may add a translation of the public texts in.
 TRANSLATION_LANGUAGES = (("en", _("English")), ("de", _("German")))
 TRANSLATED_FIELDS = ("name", "description")
-
-
-def split_tags(value: str) -> list[str]:
-    """ "a, b ,a" -> ["a", "b"]: trimmed, empty ones dropped, repeats (ignoring case and accents) removed."""
-    seen: set[str] = set()
-    tags = []
-    for raw in (value or "").split(","):
-        tag = " ".join(raw.split())
-        if tag and fold(tag) not in seen:
-            seen.add(fold(tag))
-            tags.append(tag)
-    return tags
 
 
 def _interpolate(message, params) -> str:

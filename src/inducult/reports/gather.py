@@ -3,7 +3,7 @@ number of queries whatever the size of the log (about twenty, see ``gather``).
 
 Texts of records are read in the active language (``Translated.localized``), so call ``gather``
 inside ``translation.override(language)``, as ``annual.build_report`` does. The milestone table
-comes from ``progress_service.region_progress`` with ``titles=False``: the very call behind
+comes from ``strategy.services.progress.region_progress`` with ``titles=False``: the very call behind
 progress.json, so the report's statuses and counts are progress.json's.
 """
 
@@ -25,9 +25,9 @@ from inducult.heritage.models import Event, ExhibitionStop
 from inducult.network.models import Organisation
 from inducult.reports import facts as f
 from inducult.strategy import models as sm
-from inducult.strategy import progress_service as service
 from inducult.strategy.domain.progress import Status
 from inducult.strategy.presentation import rule_description
+from inducult.strategy.services import progress as service
 
 MOST_ACTIVE_LIMIT = 10
 # The report shows activity and partners, not betweenness: estimate it from one pivot instead of a

@@ -1,6 +1,6 @@
 """The strategy version in force as a formatted document (the output of milestone M8, "first
 actualisation of this document"): vision, strategic goals, milestones and standing targets with
-their rules in words (``strategy.versions.describe_rule``), the version's label, start and what it
+their rules in words (``strategy.services.versions.describe_rule``), the version's label, start and what it
 actualises. Built as a ``ReportContext`` so the annual report's PDF and DOCX renderers lay it out.
 """
 
@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from inducult.reports import context as ctx
 from inducult.strategy import models as sm
-from inducult.strategy import progress_service as service
-from inducult.strategy.versions import describe_rule
+from inducult.strategy.services import progress as service
+from inducult.strategy.services.versions import describe_rule
 
 
 def version_in_force(region, *, now: datetime.datetime | None = None) -> sm.StrategyVersion | None:

@@ -13,7 +13,7 @@ from inducult.reports import annual, strategy_export
 from inducult.reports.context import SUPPORTED_LANGUAGES
 from inducult.reports.gather import years_with_data
 from inducult.reports.pdf import PdfUnavailable
-from inducult.strategy import progress_service as service
+from inducult.strategy.services import progress as service
 
 
 def _attachment(content: bytes, fmt: str, name: str) -> HttpResponse:

@@ -1,6 +1,6 @@
 """How the strategy's progress reads to people: labels, sentences and the rows the dashboard and
 the public progress page render. No queries beyond URL reversing: the numbers come from
-``progress_service``; the views only choose what to ask for.
+``services.progress``; the views only choose what to ask for.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy, ngettext
 from inducult.engagement.enums import EngagementKind
 from inducult.network.enums import OrganisationKind
 from inducult.strategy import models as sm
-from inducult.strategy import progress_service as service
 from inducult.strategy.domain.progress import Status
-from inducult.strategy.versions import describe_rule
+from inducult.strategy.services import progress as service
+from inducult.strategy.services.versions import describe_rule
 
 STATUS_LABELS = {
     Status.ACHIEVED: gettext_lazy("Achieved"),

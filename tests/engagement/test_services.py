@@ -5,7 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from inducult.core.models import AuditEntry
-from inducult.engagement.domain.engagements import (
+from inducult.engagement.models import Engagement, EngagementParticipant
+from inducult.engagement.services.engagements import (
     EngagementEditConflict,
     add_follow_up_task,
     add_participant,
@@ -13,7 +14,6 @@ from inducult.engagement.domain.engagements import (
     mark_task_done,
     update_engagement,
 )
-from inducult.engagement.models import Engagement, EngagementParticipant
 from tests.factories import OrganisationFactory, PersonFactory, StrategicGoalFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
-"""The public side of the strategy tracker: a progress page and progress.json. No sign-in, no people.
+"""The strategy tracker's open data: ``/open/<region-slug>/progress.json``. No sign-in, no people.
 
-Only goals, milestones, rules, counts, targets and statuses leave through here. Titles of counted
-engagements appear on the page only for public engagements; progress.json names no engagement at all.
+Only goals, milestones, rules, counts, targets and statuses leave through here; progress.json names
+no engagement at all (the public progress page, ``views.public``, names public ones only).
 Field names of progress.json are a contract: add fields, never rename them.
 """
 
@@ -14,15 +14,13 @@ from typing import Any
 from django.http import HttpResponse
 from django.utils import timezone
 from django.views import View
-from django.views.generic import TemplateView
 
 from inducult.core import opendata
 from inducult.core.years import parse_year
 from inducult.regions.views import RegionMixin
 from inducult.strategy import models as sm
-from inducult.strategy import progress_service as service
 from inducult.strategy.domain.progress import Status
-from inducult.strategy.presentation import progress_context, year_choices
+from inducult.strategy.services import progress as service
 
 NOTES = [
     "Progress is computed, never stored: a count rule counts held engagements of its kinds in the calendar "
@@ -125,22 +123,3 @@ class ProgressJsonView(RegionMixin, View):
             return _json_response({"error": message}, status=400)
         progress = service.region_progress(self.region, year, now=now, titles=False)
         return opendata.open_data(_json_response(json_document(progress, now)))
-
-
-class ProgressPageView(RegionMixin, TemplateView):
-    template_name = "strategy/public_progress.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        now = timezone.now()
-        this_year = service.current_year(self.region, now)
-        year, year_error = parse_year(self.request.GET.get("year"), this_year)
-        progress = service.region_progress(self.region, year, now=now)
-        context.update(
-            year=year,
-            year_error=year_error,
-            years=year_choices(self.region, year, now),
-            progress=progress,
-            **progress_context(progress, public=True),
-        )
-        return context

@@ -16,9 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from inducult.engagement.domain import engagements as domain
 from inducult.engagement.enums import EngagementStatus
 from inducult.engagement.models import Engagement
+from inducult.engagement.services import engagements as domain
 from inducult.network.services.organisations import create_organisation
 from inducult.network.services.people import create_person
 

@@ -1,4 +1,6 @@
-"""The open-data calendar of a region's public engagements, as iCalendar (RFC 5545).
+"""The engagement log's open data: ``/open/<region-slug>/engagements.ics``, the calendar of a
+region's public engagements as iCalendar (RFC 5545). No sign-in, public engagements only, no
+personal data.
 
 Only engagements marked public leave through here, planned and held alike, and of each only public
 facts: kind, status, title, time, place and outcomes. Never the minutes, the participants (no person,
@@ -27,16 +29,20 @@ Decisions a subscriber can rely on:
 from __future__ import annotations
 
 import datetime
+import re
 import zoneinfo
 
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.views import View
 from icalendar import Calendar, Event, Timezone
 
 from inducult.core import opendata
 from inducult.engagement.enums import EngagementKind, EngagementStatus, Visibility
 from inducult.engagement.models import Engagement
+from inducult.regions.views import RegionMixin
 
 PRODID = "-//InduCult Hub//Engagements//EN"
 DEFAULT_DURATION = datetime.timedelta(hours=2)
@@ -196,3 +202,22 @@ def ics_bytes(region, *, year: int | None = None) -> bytes:
     cal = calendar(region, public_engagements(region, year=year))
     cal.validate()
     return cal.to_ical()
+
+
+class EngagementsIcsView(RegionMixin, View):
+    """``/open/<region-slug>/engagements.ics``: the region's public engagements as iCalendar.
+
+    Last year onwards by default; ``?year=YYYY`` gives one calendar year (see ``PAST_YEARS``).
+    """
+
+    def get(self, request, *args, **kwargs):
+        year = request.GET.get("year")
+        if year is not None and not re.fullmatch(r"(19|20)\d\d", year):
+            return HttpResponseBadRequest(_("The year must be written as four digits, e.g. 2025."))
+        year = int(year) if year else None
+        body = ics_bytes(self.region, year=year)
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        name = f"engagements-{self.region.slug}" + (f"-{year}" if year else "")
+        # inline: a browser hands it to the calendar app; the name is what a download is saved as.
+        response["Content-Disposition"] = f'inline; filename="{name}.ics"'
+        return opendata.open_data(response)

@@ -2,7 +2,7 @@
 editing the newest version's goals, milestones and rules, and comparing two versions.
 
 Reading needs ``strategy.view_progress``, writing ``strategy.change_strategy``. Versions of another
-region's strategy are not found (404). Only the newest version can be edited (``strategy.versions``).
+region's strategy are not found (404). Only the newest version can be edited (``services.versions``).
 """
 
 from __future__ import annotations
@@ -16,15 +16,15 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from inducult.regions.views import RegionMixin
-from inducult.strategy import versions as domain
-from inducult.strategy.models import CountRule, DeliverableRule, Milestone, StrategicGoal, Strategy, StrategyVersion
-from inducult.strategy.version_forms import (
+from inducult.strategy.forms import (
     ActualisationForm,
     CountRuleForm,
     DeliverableRuleForm,
     GoalForm,
     MilestoneForm,
 )
+from inducult.strategy.models import CountRule, DeliverableRule, Milestone, StrategicGoal, Strategy, StrategyVersion
+from inducult.strategy.services import versions as domain
 
 READ = "strategy.view_progress"
 WRITE = "strategy.change_strategy"

@@ -1,4 +1,4 @@
-"""The strategy tracker's back-office dashboard: thin, the numbers come from ``progress_service``
+"""The strategy tracker's back-office dashboard: thin, the numbers come from ``services.progress``
 and the wording from ``presentation``."""
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from inducult.core import charts
 from inducult.core.years import parse_year
 from inducult.engagement.enums import EngagementKind
 from inducult.regions.views import RegionMixin
-from inducult.strategy import progress_service as service
 from inducult.strategy.presentation import (
     KIND_LABELS,
     ORGANISATION_KIND_LABELS,
@@ -20,6 +19,7 @@ from inducult.strategy.presentation import (
     progress_context,
     year_choices,
 )
+from inducult.strategy.services import progress as service
 
 
 class DashboardView(RegionMixin, TemplateView):

@@ -1,6 +1,6 @@
 """Forms of the version pages: actualise, edit a goal or a milestone, edit a rule.
 
-They collect and check input only; ``strategy.versions`` writes and audits.
+They collect and check input only; ``strategy.services.versions`` writes and audits.
 """
 
 from __future__ import annotations
