@@ -19,10 +19,9 @@ from django.views.generic import TemplateView
 from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 
-from inducult.heritage import jsonld
 from inducult.heritage.enums import VISITOR_KINDS
 from inducult.heritage.models import Site
-from inducult.heritage.web import allow_tiles
+from inducult.heritage.presentation import allow_tiles, jsonld_script
 from inducult.regions.views import RegionMixin
 from inducult.tours import presentation, products
 from inducult.tours.day_plan import DayPlan, DayPlanError, Wishes, has_openings, plan_day
@@ -335,6 +334,6 @@ class ProductView(RegionMixin, TemplateView):
                 for value in (values if isinstance(values, list) else [values])
             ],
             today=self.region.today(),
-            jsonld=jsonld.script(document),
+            jsonld=jsonld_script(document),
         )
         return context
