@@ -97,7 +97,7 @@ class Site(Translated, models.Model):
     )
     tour_languages = DelimitedListField(_("guided tours in"), choices=TourLanguage.choices)
     # How much a visitor's day gains from this site (1–5); empty: the tour planner's default for its
-    # kind (tours.day_plan.KIND_ATTRACTIVENESS). Set by the coordinator, not by the site's own editor.
+    # kind (tours.domain.day_plan.KIND_ATTRACTIVENESS). Set by the coordinator, not by the site's own editor.
     attractiveness = models.PositiveSmallIntegerField(
         _("attractiveness for tours (1–5)"),
         null=True,
