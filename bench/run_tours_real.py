@@ -24,11 +24,11 @@ def main() -> None:
     from django.core.management import call_command
 
     from inducult.regions.models import Region
-    from inducult.tours.day_plan import DayPlanError, Wishes, plan_day
+    from inducult.tours.domain.day_plan import DayPlanError, Wishes, plan_day
     from inducult.tours.models import TourStart
     from inducult.tours.presentation import clock
-    from inducult.tours.routing import travel_matrix
-    from inducult.tours.services import site_options
+    from inducult.tours.services.routing import travel_matrix
+    from inducult.tours.services.sites import site_options
 
     if not Region.objects.filter(slug="karlovy-vary").exists():
         call_command("load_demo", stdout=io.StringIO())

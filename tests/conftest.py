@@ -21,7 +21,7 @@ def _forget_kept_rows():
     next test the same ids and slugs with other rows."""
     from django.core.cache import cache
 
-    from inducult.heritage import opendata
+    from inducult.heritage.views.opendata import sites as opendata
     from inducult.regions import lookup
 
     cache.clear()

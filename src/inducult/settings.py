@@ -17,7 +17,6 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from inducult.env import env_bool, env_choice, env_int, env_list, env_str
-from inducult.tours.travel import parse_profiles
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SRC_DIR = BASE_DIR / "src" / "inducult"
@@ -204,7 +203,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Map tiles (Leaflet's URL template) and their attribution. Markers and filters work without them:
 # only the background is missing when the tile server cannot be reached. The map pages allow images
-# from the tile server's origin in their Content-Security-Policy (heritage.public_views).
+# from the tile server's origin in their Content-Security-Policy (heritage.presentation.allow_tiles).
 INDUCULT_MAP_TILES = env_str("INDUCULT_MAP_TILES", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 INDUCULT_MAP_ATTRIBUTION = env_str(
     "INDUCULT_MAP_ATTRIBUTION", "© OpenStreetMap contributors (https://www.openstreetmap.org/copyright)"
@@ -212,14 +211,12 @@ INDUCULT_MAP_ATTRIBUTION = env_str(
 
 # Travel times of the tour planner: an OSRM or Valhalla server's table/matrix service when one is
 # set; otherwise (and for public transport, which neither answers) great-circle distance × a road
-# factor ÷ a speed per mode (inducult.tours.travel, decision 0013).
+# factor ÷ a speed per mode (inducult.tours.domain.travel, decision 0013). INDUCULT_TOUR_MODES stays
+# as written here: the tours app reads it and stops start-up on a bad value (ToursConfig.ready).
 INDUCULT_ROUTING_ENGINE = env_choice("INDUCULT_ROUTING_ENGINE", "", ["", "osrm", "valhalla"])
 INDUCULT_ROUTING_URL = env_str("INDUCULT_ROUTING_URL", "")
 INDUCULT_ROUTING_TIMEOUT = env_int("INDUCULT_ROUTING_TIMEOUT", 4, minimum=1, maximum=60)
-try:
-    INDUCULT_TOUR_MODES = parse_profiles(env_str("INDUCULT_TOUR_MODES", ""))
-except ValueError as error:
-    raise ImproperlyConfigured(f"INDUCULT_TOUR_MODES: {error}") from None
+INDUCULT_TOUR_MODES = env_str("INDUCULT_TOUR_MODES", "")
 # How long the planner searches for a visitor's day (the issue promises a plan within two seconds).
 INDUCULT_TOUR_SEARCH_MS = env_int("INDUCULT_TOUR_SEARCH_MS", 1000, minimum=100, maximum=10000)
 if INDUCULT_ROUTING_ENGINE and not INDUCULT_ROUTING_URL.startswith(("http://", "https://")):

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from inducult.heritage.finder import find_sites
+from inducult.heritage.services.finder import find_sites
 from inducult.regions.models import Region
 from tests.e2e.conftest import watch_for_failures
 

@@ -9,8 +9,8 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from inducult.heritage import exhibitions
 from inducult.heritage.models import Exhibition, ExhibitionStop, Showcase, ShowcaseVote
+from inducult.heritage.services import exhibitions
 
 pytestmark = pytest.mark.django_db
 

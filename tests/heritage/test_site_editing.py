@@ -182,7 +182,7 @@ def test_half_a_coordinate_is_refused(region, coordinator, site):
 
 
 def test_only_the_coordinator_rates_a_site_for_the_tour_planner(region, editor, coordinator, site):
-    from inducult.tours.services import site_options
+    from inducult.tours.services.sites import site_options
 
     page = signed_in(editor).get(edit_url(region, site)).content.decode()
     assert 'name="attractiveness"' not in page

@@ -13,8 +13,8 @@ from django.urls import reverse
 from PIL import Image
 
 from inducult.core.models import AuditEntry
-from inducult.heritage import photos
 from inducult.heritage.models import SitePhoto
+from inducult.heritage.services import photos
 from tests.factories import OrganisationFactory, SiteFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from inducult.heritage.domain import opening_hours as oh
-from inducult.heritage.finder import find_sites
 from inducult.heritage.models import Site
+from inducult.heritage.services.finder import find_sites
 from tests.factories import OrganisationFactory, SiteFactory
 
 pytestmark = pytest.mark.django_db
@@ -290,7 +290,7 @@ def test_map_page_points_to_its_markers_and_allows_only_the_tile_server_for_imag
 
 
 def test_tile_origin_of_url_templates():
-    from inducult.heritage.web import tile_origin
+    from inducult.heritage.presentation import tile_origin
 
     assert tile_origin("https://tile.openstreetmap.org/{z}/{x}/{y}.png") == "https://tile.openstreetmap.org"
     assert tile_origin("https://{s}.tile.example.org:8443/{z}/{x}/{y}.png") == "https://*.tile.example.org:8443"
@@ -320,7 +320,7 @@ def test_markers_follow_the_filters_the_language_and_the_data(client, region):
 
 
 def test_the_list_is_paged_and_keeps_the_filters(client, region, monkeypatch):
-    from inducult.heritage import public_views
+    from inducult.heritage.views.public import sites as public_views
 
     monkeypatch.setattr(public_views, "LIST_PAGE_SIZE", 2)
     for n in range(5):

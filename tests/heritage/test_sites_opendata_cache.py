@@ -14,8 +14,8 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from inducult.heritage import opendata
 from inducult.heritage.models import Site
+from inducult.heritage.views.opendata import sites as opendata
 from tests.factories import SiteFactory
 
 pytestmark = pytest.mark.django_db
@@ -105,7 +105,7 @@ def test_an_edit_shows_at_once(client, region, sites):
 
 def test_an_edit_through_the_back_office_update_shows_at_once(client, region, sites):
     client.get(geojson_url(region))
-    # The back office saves with a versioned UPDATE that stamps updated_at itself (heritage.sites).
+    # The back office saves with a versioned UPDATE that stamps updated_at itself (heritage.services.sites).
     Site.objects.filter(pk=sites[0].pk).update(name="Zeche Updated", updated_at=timezone.now())
 
     assert "Zeche Updated" in names(client.get(geojson_url(region)))
@@ -212,8 +212,8 @@ def test_concurrent_requests_after_an_edit_build_the_document_once():
 def test_the_counts_are_kept_for_a_second_and_forgotten_by_every_write_of_this_process(
     client, region, sites, monkeypatch, django_assert_num_queries
 ):
-    from inducult.heritage import sites as site_actions
     from inducult.heritage.domain import opening_hours as oh
+    from inducult.heritage.services import sites as site_actions
     from inducult.regions import lookup
 
     opendata._counts.clear()

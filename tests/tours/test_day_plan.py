@@ -7,13 +7,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inducult.tours.day_plan import (
+from inducult.tours.domain.day_plan import (
     DayPlanError,
     SiteOption,
     Wishes,
     site_value,
 )
-from inducult.tours.day_plan import (
+from inducult.tours.domain.day_plan import (
     plan_day as _plan_day,
 )
 from inducult.tours.planning import Problem, Vertex, Window, check

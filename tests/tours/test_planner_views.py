@@ -171,19 +171,19 @@ def test_bad_input_is_named_and_no_plan_is_shown(region, start, sites, params, m
 
 
 def test_a_planner_failure_after_valid_wishes_is_logged_and_told_plainly(region, start, sites, monkeypatch, caplog):
-    from inducult.tours import views
+    from inducult.tours.views import public as views
 
     def broken(*args, **kwargs):
         raise views.DayPlanError("the planned route failed the feasibility check: vertex 3")
 
     monkeypatch.setattr(views, "plan_day", broken)
     url, params = planner(region, start=f"start-{start.pk}")
-    with caplog.at_level("ERROR", logger="inducult.tours.views"):
+    with caplog.at_level("ERROR", logger="inducult.tours.views.public"):
         page = get(url, params).content.decode()
         ics = get(reverse("tours:plan_ics", args=[region.slug]), params)
     assert "No plan could be made for these wishes. Please try again" in page
     assert ics.status_code == 400 and "feasibility" not in ics.content.decode()
-    assert any("vertex 3" in (r.exc_text or "") for r in caplog.records if r.name == "inducult.tours.views")
+    assert any("vertex 3" in (r.exc_text or "") for r in caplog.records if r.name == "inducult.tours.views.public")
 
 
 def test_starting_at_a_site_or_at_an_own_point(region, sites):

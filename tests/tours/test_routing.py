@@ -8,8 +8,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from inducult.tours.routing import travel_matrix
-from inducult.tours.travel import DEFAULT_PROFILES, estimated_matrix
+from inducult.tours.domain.travel import DEFAULT_PROFILES, estimated_matrix
+from inducult.tours.services.routing import travel_matrix
 
 POINTS = [(50.2309, 12.8713), (50.0796, 12.3739), (50.1726, 12.6437)]
 
@@ -97,10 +97,10 @@ def test_a_failing_or_unreachable_server_falls_back_to_the_estimate(settings, ro
     url, handler = router
     settings.INDUCULT_ROUTING_ENGINE, settings.INDUCULT_ROUTING_URL = "osrm", url
     handler.answers["/table/v1/driving"] = (200, {"code": "NoTable", "message": "too many coordinates"})
-    with caplog.at_level(logging.WARNING, logger="inducult.tours.routing"):
+    with caplog.at_level(logging.WARNING, logger="inducult.tours.services.routing"):
         matrix = travel_matrix(POINTS, "car")
     assert matrix.source == "estimate" and "NoTable" in matrix.problem
-    assert any("NoTable" in r.getMessage() for r in caplog.records if r.name == "inducult.tours.routing")
+    assert any("NoTable" in r.getMessage() for r in caplog.records if r.name == "inducult.tours.services.routing")
 
     settings.INDUCULT_ROUTING_URL = "http://127.0.0.1:9"  # discard port: nothing listens
     assert travel_matrix(POINTS, "car").source == "estimate"

@@ -3,7 +3,7 @@
 import pytest
 
 from inducult.core.geo import distance_km
-from inducult.tours.travel import DEFAULT_PROFILES, ModeProfile, estimated_matrix, leg_minutes
+from inducult.tours.domain.travel import DEFAULT_PROFILES, ModeProfile, estimated_matrix, leg_minutes
 
 KARLOVY_VARY = (50.2309, 12.8713)  # Tržní kolonáda
 CHEB = (50.0796, 12.3739)  # náměstí Krále Jiřího z Poděbrad
@@ -44,7 +44,7 @@ def test_implausible_profiles_are_refused(bad):
 
 
 def test_profiles_from_the_setting_override_the_defaults_and_bad_pieces_are_named():
-    from inducult.tours.travel import parse_profiles
+    from inducult.tours.domain.travel import parse_profiles
 
     profiles = parse_profiles("car:60:1.2:3, walk:5:1.2:0")
     assert (
@@ -58,3 +58,12 @@ def test_profiles_from_the_setting_override_the_defaults_and_bad_pieces_are_name
         parse_profiles("car:fast:1.2:0")
     with pytest.raises(ValueError, match="travel mode needs"):
         parse_profiles("car:500:1.2:0")
+
+
+def test_a_bad_setting_stops_start_up_naming_the_variable_and_the_piece(settings):
+    from django.apps import apps
+    from django.core.exceptions import ImproperlyConfigured
+
+    settings.INDUCULT_TOUR_MODES = "car:fast:1.2:0"
+    with pytest.raises(ImproperlyConfigured, match="^INDUCULT_TOUR_MODES: “car:fast:1.2:0”"):
+        apps.get_app_config("tours").ready()

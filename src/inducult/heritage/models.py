@@ -97,7 +97,7 @@ class Site(Translated, models.Model):
     )
     tour_languages = DelimitedListField(_("guided tours in"), choices=TourLanguage.choices)
     # How much a visitor's day gains from this site (1–5); empty: the tour planner's default for its
-    # kind (tours.day_plan.KIND_ATTRACTIVENESS). Set by the coordinator, not by the site's own editor.
+    # kind (tours.domain.day_plan.KIND_ATTRACTIVENESS). Set by the coordinator, not by the site's own editor.
     attractiveness = models.PositiveSmallIntegerField(
         _("attractiveness for tours (1–5)"),
         null=True,
@@ -194,8 +194,8 @@ class SitePhotoQuerySet(models.QuerySet):
 
 class SitePhoto(Translated, models.Model):
     """A photo of a site with its text alternative and credit, re-encoded for the web on upload
-    (``heritage.photo_files``). Removing one hides it and can be undone; the file stays until the
-    site itself is deleted."""
+    (``heritage.services.photo_files``). Removing one hides it and can be undone; the file stays until
+    the site itself is deleted."""
 
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="photos")
     image = models.FileField(_("photo"), upload_to=site_photo_path, max_length=200)
@@ -498,9 +498,10 @@ class ShowcaseVote(models.Model):
 @receiver(post_save, sender=Site, dispatch_uid="heritage_site_saved_forget_counts")
 @receiver(post_delete, sender=Site, dispatch_uid="heritage_site_deleted_forget_counts")
 def forget_open_data_counts(sender, instance: Site, **kwargs) -> None:
-    """The open data's fingerprint keeps the region's count of sites for a second (heritage.opendata);
-    a write forgets it, after the commit, so that this process serves the edit at once."""
-    from inducult.heritage.opendata import forget_counts  # opendata imports the models
+    """The open data's fingerprint keeps the region's count of sites for a second
+    (heritage.views.opendata.sites); a write forgets it, after the commit, so that this process serves
+    the edit at once."""
+    from inducult.heritage.views.opendata.sites import forget_counts  # opendata imports the models
 
     region_id = instance.region_id
     forget_counts(region_id)

@@ -1,12 +1,33 @@
-"""Opening hours in the visitor's language (the structure is in domain.opening_hours)."""
+"""How the heritage pages read to people: opening hours in the visitor's language (the structure is
+in domain.opening_hours), the kinds' and sectors' labels, map markers and the map pages' CSP, the
+event rows, and the schema.org JSON-LD of the public pages.
+
+The JSON-LD of a site's page (Museum or TouristAttraction with geo and hours) holds only public facts
+of the site; the owning organisation appears by name. A document is embedded as a data block
+(``<script type="application/ld+json">``): browsers never run it, so the Content-Security-Policy
+without inline scripts is kept; ``<``, ``>`` and ``&`` are escaped so that no text from a field can
+close the element.
+"""
 
 from __future__ import annotations
 
-from django.utils import formats
+import datetime
+import json
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.dates import MONTHS, WEEKDAYS_ABBR
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from inducult.heritage.domain import opening_hours as oh
+from inducult.heritage.enums import PriceLevel, SiteKind, Wheelchair
+from inducult.heritage.models import Event
+from inducult.network.enums import Sector
 
 
 def _intervals(intervals) -> str:
@@ -72,3 +93,127 @@ def hours_lines(hours: oh.OpeningHours) -> list[str]:
     if hours.note:
         lines.append(hours.note)
     return lines
+
+
+KIND_LABELS = dict(SiteKind.choices)
+SECTOR_LABELS = dict(Sector.choices)
+
+
+def tile_origin(template: str) -> str:
+    """The origin a tile URL template loads images from, for the map page's CSP img-src; a
+    ``{s}`` subdomain placeholder becomes a wildcard ("https://*.tile.example.org")."""
+    parts = urlsplit(template.replace("{s}", "*"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def site_marker(site, region_slug: str, day: oh.DayHours | None = None) -> dict:
+    """What the map script needs of one site (sites without coordinates have no marker)."""
+    return {
+        "id": site.pk,
+        "name": site.display_name,
+        "lat": float(site.latitude),
+        "lon": float(site.longitude),
+        "kind": KIND_LABELS.get(site.kind, site.kind),
+        "day": day_text(day) if day else "",
+        "sample": site.is_sample,
+        "url": reverse("heritage_public:site", args=[region_slug, site.pk]),
+    }
+
+
+def allow_tiles(response):
+    """A map page's CSP: images from the tile server too (every other page keeps the strict one)."""
+    origin = tile_origin(settings.INDUCULT_MAP_TILES)
+    if origin:
+        response._csp_config = {**settings.SECURE_CSP, "img-src": [*settings.SECURE_CSP["img-src"], origin]}
+    return response
+
+
+def event_row(event: Event, tz) -> dict:
+    start = timezone.localtime(event.starts_at, tz)
+    end = timezone.localtime(event.ends_at, tz) if event.ends_at else None
+    return {
+        "pk": event.pk,
+        "title": event.localized("title"),
+        "start": start,
+        "end": end,
+        "all_day": event.all_day,
+        "where": event.where,
+        "site_pk": event.site_id,
+        "festival": event.festival,
+        "is_sample": event.is_sample,
+    }
+
+
+_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def site_jsonld(
+    site, *, url: str, language: str, today: datetime.date, photos: list[tuple[str, Any]] = ()
+) -> dict[str, Any]:
+    """``photos``: (absolute URL, SitePhoto) pairs in the order the site shows them."""
+    document: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Museum" if site.kind == SiteKind.MUSEUM else "TouristAttraction",
+        "@id": url,
+        "url": url,
+        "name": site.localized("name", language),
+        "inLanguage": language,
+    }
+    description = site.localized("description", language)
+    if description:
+        document["description"] = description
+    if site.name != document["name"]:
+        document["alternateName"] = site.name
+    address = {"@type": "PostalAddress", "addressCountry": site.region.country}
+    if site.town:
+        address["addressLocality"] = site.town
+    if site.address:
+        address["streetAddress"] = site.address
+    document["address"] = address
+    if site.has_location:
+        document["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(site.latitude),
+            "longitude": float(site.longitude),
+        }
+    if site.website:
+        document["sameAs"] = [site.website]
+    hours = site.hours()
+    specification = oh.schema_org(hours, today.year)
+    if specification:
+        document["openingHoursSpecification"] = specification
+    if site.price_level == PriceLevel.FREE:
+        document["isAccessibleForFree"] = True
+    if site.wheelchair:
+        document["amenityFeature"] = [
+            {
+                "@type": "LocationFeatureSpecification",
+                "name": "wheelchair accessible",
+                "value": site.wheelchair == Wheelchair.YES,
+            }
+        ]
+    if site.tour_languages:
+        document["availableLanguage"] = [code for code in site.tour_languages if code != "other"]
+    if photos:
+        document["image"] = [_image(address, photo, language) for address, photo in photos]
+    if site.organisation_id:
+        document["maintainer"] = {"@type": "Organization", "name": site.organisation.name}
+    return document
+
+
+def _image(url: str, photo, language: str) -> dict[str, Any]:
+    image = {
+        "@type": "ImageObject",
+        "contentUrl": url,
+        "width": photo.width,
+        "height": photo.height,
+        "description": photo.localized("alt_text", language),
+    }
+    if photo.credit:
+        image["creditText"] = photo.credit
+    return image
+
+
+def jsonld_script(document: dict[str, Any]) -> SafeString:
+    text = json.dumps(document, ensure_ascii=False, indent=1).translate(_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - escaped above

@@ -1,4 +1,5 @@
-"""Business actions on public events: each validates, writes and audits in one transaction.
+"""Business actions on public events: each validates, writes and audits in one transaction; and the
+region's published events, which the public pages and embeds list.
 
 Who does what: an organisation's editor submits and edits the events of their organisation; the
 coordinator approves or rejects them (with a reason the editor sees), and may create and edit any
@@ -106,3 +107,7 @@ def review_event(*, event: Event, actor, approve: bool, reason: str = "") -> Eve
         changes["rejection_reason"] = ["", event.rejection_reason]
     audit.record(actor=actor, action=AuditAction.CHANGE, instance=event, region=event.region, changes=changes)
     return event
+
+
+def published_events(region):
+    return Event.objects.published().filter(region=region).select_related("site", "festival", "organisation")

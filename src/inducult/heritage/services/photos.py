@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from inducult.core import audit
 from inducult.core.models import AuditAction
 from inducult.heritage.models import Site, SitePhoto
-from inducult.heritage.photo_files import prepare_photo
+from inducult.heritage.services.photo_files import prepare_photo
 
 MAX_PHOTOS_PER_SITE = 12
 

@@ -13,17 +13,17 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from inducult.core.geo import far_from_the_rest
-from inducult.heritage import sites as domain
 from inducult.heritage.domain import opening_hours as oh
-from inducult.heritage.models import Site
-from inducult.heritage.site_forms import (
+from inducult.heritage.forms import (
     ExceptionFormSet,
     SeasonFormSet,
     SiteForm,
     exception_initial,
     season_initial,
 )
-from inducult.heritage.web import KIND_LABELS
+from inducult.heritage.models import Site
+from inducult.heritage.presentation import KIND_LABELS
+from inducult.heritage.services import sites as domain
 from inducult.regions.rules import role_of
 from inducult.regions.views import RegionMixin
 

@@ -2,7 +2,7 @@
 wishes to a checked plan with times, travel legs, totals, and what was left out and why.
 
 Pure (no Django, no database, no network): the caller passes the sites as ``SiteOption`` and a
-function that gives the travel-time matrix (``tours.routing.travel_matrix`` in the web layer), and
+function that gives the travel-time matrix (``tours.services.routing.travel_matrix`` in the web layer), and
 gets codes and numbers back, which the views translate and format.
 
 Rules a visitor relies on:
@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from inducult.tours.domain.travel import Point
 from inducult.tours.planning import PlanningError, Problem, Vertex, Window, check, plan
-from inducult.tours.travel import Point
 
 DEFAULT_VISIT_MINUTES = 60
 # Attractiveness by site kind where the coordinator has not set one (1–5): a UNESCO component or a

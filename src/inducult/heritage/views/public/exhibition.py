@@ -1,9 +1,8 @@
 """The touring exhibition's public page (showcases, stops, visitors, what interested visitors most,
-and the vote), the vote itself, and exhibitions.json."""
+and the vote) and the vote itself."""
 
 from __future__ import annotations
 
-import json
 import secrets
 
 from django.contrib import messages
@@ -15,9 +14,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from inducult.core.opendata import LICENCE, LICENCE_URL, open_data
-from inducult.heritage import exhibitions as domain
 from inducult.heritage.models import Exhibition, ExhibitionStop, Showcase, ShowcaseVote
+from inducult.heritage.services import exhibitions as domain
 from inducult.network.enums import Sector
 from inducult.regions.views import RegionMixin
 
@@ -90,12 +88,3 @@ class VoteView(RegionMixin, View):
         # A random number, not personal data: it only stops a second vote from this browser.
         response.set_cookie(VOTER_COOKIE, token, max_age=60 * 60 * 24 * 365, httponly=True, samesite="Lax")
         return response
-
-
-class ExhibitionsJsonView(RegionMixin, View):
-    def get(self, request, *args, **kwargs):
-        exhibitions = Exhibition.objects.filter(region=self.region).prefetch_related("showcases__lender", "stops")
-        records = [domain.exhibition_record(exhibition) for exhibition in exhibitions]
-        document = {"region": self.region.slug, "licence": LICENCE, "licence_url": LICENCE_URL, "exhibitions": records}
-        body = json.dumps(document, ensure_ascii=False, indent=1)
-        return open_data(HttpResponse(body, content_type="application/json; charset=utf-8"))

@@ -24,8 +24,9 @@ from django.views.generic import TemplateView
 
 from inducult.heritage.forms import SiteFilterForm
 from inducult.heritage.models import Festival, Site
-from inducult.heritage.public_views import SiteMapView
-from inducult.heritage.web import event_row, published_events
+from inducult.heritage.presentation import event_row
+from inducult.heritage.services.events import published_events
+from inducult.heritage.views.public.sites import SiteMapView
 from inducult.regions.models import Region
 
 EMBEDDABLE_LANGUAGES = {code for code, _name in settings.LANGUAGES}

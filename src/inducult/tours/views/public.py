@@ -1,5 +1,6 @@
 """The public day planner: the form, the plan (times, legs, totals, what was left out and why), its
-map, a print view and an .ics export. A plan's address holds all its wishes, so it is its share link."""
+map, a print view and an .ics export; and a published tour's page. A plan's address holds all its
+wishes, so it is its share link."""
 
 from __future__ import annotations
 
@@ -7,9 +8,7 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponse, HttpResponseRedirect, QueryDict
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -19,17 +18,17 @@ from django.views.generic import TemplateView
 from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 
-from inducult.heritage import jsonld
 from inducult.heritage.enums import VISITOR_KINDS
 from inducult.heritage.models import Site
-from inducult.heritage.web import allow_tiles
+from inducult.heritage.presentation import allow_tiles, jsonld_script
 from inducult.regions.views import RegionMixin
-from inducult.tours import presentation, products
-from inducult.tours.day_plan import DayPlan, DayPlanError, Wishes, has_openings, plan_day
+from inducult.tours import presentation
+from inducult.tours.domain.day_plan import DayPlan, DayPlanError, Wishes, has_openings, plan_day
 from inducult.tours.forms import MODES, PlannerForm
 from inducult.tours.models import TourProduct, TourStart
-from inducult.tours.routing import travel_matrix
-from inducult.tours.services import site_options
+from inducult.tours.services import products
+from inducult.tours.services.routing import travel_matrix
+from inducult.tours.services.sites import site_options
 
 logger = logging.getLogger(__name__)
 
@@ -247,37 +246,6 @@ class PlanIcsView(PlannerMixin, View):
         return response
 
 
-class PublishView(PlannerMixin, View):
-    """The coordinator saves a planned day as a tour product (POST from the plan's page)."""
-
-    rule = "tours.publish"
-
-    def post(self, request, *args, **kwargs):
-        query = QueryDict(request.POST.get("query", ""))
-        form = self.form(query)
-        back = f"{reverse('tours:planner', args=[self.region.slug])}?{query.urlencode()}"
-        if not form.is_valid():
-            messages.error(request, _("The plan's wishes are not valid any more; plan the day again."))
-            return HttpResponseRedirect(back)
-        wishes = {**form.cleaned_data, "interests": form.interests()}
-        try:
-            product = products.publish(
-                region=self.region,
-                actor=request.user,
-                title=request.POST.get("title", ""),
-                slug=request.POST.get("slug", ""),
-                description=request.POST.get("description", ""),
-                wishes=wishes,
-                site_ids=[int(pk) for pk in request.POST.getlist("sites") if pk.isdigit()],
-            )
-        except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
-            return HttpResponseRedirect(back)
-        messages.success(request, _("Tour “%(title)s” published.") % {"title": product.title})
-        return HttpResponseRedirect(reverse("tours:product", args=[self.region.slug, product.slug]))
-
-
 class ProductView(RegionMixin, TemplateView):
     template_name = "tours/product.html"
 
@@ -335,6 +303,6 @@ class ProductView(RegionMixin, TemplateView):
                 for value in (values if isinstance(values, list) else [values])
             ],
             today=self.region.today(),
-            jsonld=jsonld.script(document),
+            jsonld=jsonld_script(document),
         )
         return context

@@ -1,5 +1,5 @@
 """Travel-time matrices from a routing server (OSRM's table service or Valhalla's matrix), with the
-great-circle estimate (``tours.travel``) wherever the server is not set, cannot be reached, does not
+great-circle estimate (``tours.domain.travel``) wherever the server is not set, cannot be reached, does not
 serve the mode, or finds no route between two places.
 
 The plan says which it used: a visitor should know whether "25 minutes" came from the road network or
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from inducult.tours.travel import Point, estimated_matrix
+from inducult.tours.domain.travel import Point, estimated_matrix, parse_profiles
 
 # The visitor sees "estimated" on the plan; the operator learns here why a configured server was
 # not (fully) used.
@@ -79,7 +79,7 @@ def valhalla_seconds(
 
 def travel_matrix(points: Sequence[Point], mode: str) -> Matrix:
     """Minutes between every pair of ``points`` for ``mode`` ("car", "public_transport", "walk")."""
-    estimate = estimated_matrix(points, settings.INDUCULT_TOUR_MODES[mode])
+    estimate = estimated_matrix(points, parse_profiles(settings.INDUCULT_TOUR_MODES)[mode])
     engine, base_url = settings.INDUCULT_ROUTING_ENGINE, settings.INDUCULT_ROUTING_URL
     if not engine or len(points) < 2:
         return Matrix(estimate, "estimate")

@@ -1,21 +1,18 @@
-"""Site photos: the editor's page (upload, order, remove and undo) and the public file view."""
+"""Site photos: the editor's page (upload, order, remove and undo)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views import View
 from django.views.generic import TemplateView
 
-from inducult.heritage import photos as domain
-from inducult.heritage.models import SitePhoto
-from inducult.heritage.photo_forms import PhotoForm
-from inducult.heritage.site_views import SiteAdminMixin
-from inducult.regions.views import RegionMixin
+from inducult.heritage.forms import PhotoForm
+from inducult.heritage.services import photos as domain
+from inducult.heritage.views.backoffice.sites import SiteAdminMixin
 
 
 class SitePhotosView(SiteAdminMixin, TemplateView):
@@ -89,24 +86,3 @@ class SitePhotosView(SiteAdminMixin, TemplateView):
 
     def here(self, site) -> str:
         return reverse("heritage_sites:photos", args=[self.region.slug, site.pk])
-
-
-class PhotoFileView(RegionMixin, View):
-    """A photo's bytes. Shown photos are public and never change under their address (a new upload
-    gets a new one), so they may be cached for a year; a removed photo is seen only by its editors."""
-
-    def get(self, request, *args, pk: int, **kwargs):
-        photo = get_object_or_404(
-            SitePhoto.objects.select_related("site"), pk=pk, site__region=self.region, site__archived_at__isnull=True
-        )
-        public = photo.removed_at is None
-        if not public and not self.can("heritage.change_site", photo.site):
-            raise Http404
-        try:
-            handle = photo.image.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        response = FileResponse(handle, content_type=photo.content_type)
-        response["Cache-Control"] = "public, max-age=31536000, immutable" if public else "private, no-store"
-        response["X-Content-Type-Options"] = "nosniff"
-        return response

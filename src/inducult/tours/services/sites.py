@@ -1,5 +1,5 @@
 """The tour planner's data from the database: the region's visitor sites as they are on one day, and
-the starting points. The planning itself is pure (``tours.day_plan``)."""
+the starting points. The planning itself is pure (``tours.domain.day_plan``)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.db.models import Q
 
 from inducult.heritage.enums import VISITOR_KINDS
 from inducult.heritage.models import Event, Site
-from inducult.tours.day_plan import SiteOption
+from inducult.tours.domain.day_plan import SiteOption
 
 
 def _minutes(moment: datetime.time) -> int:

@@ -1,26 +1,23 @@
 """Public side of events: the calendar (list and month), event pages with schema.org Event JSON-LD,
-festival pages with their programme and map, iCalendar feeds and events.json. Approved events only."""
+and festival pages with their programme and map. Approved events only (the feeds are in
+views.opendata.events)."""
 
 from __future__ import annotations
 
 import calendar as month_calendar
 import datetime
-import json
 
 from django.conf import settings
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import get_language
-from django.views import View
 from django.views.generic import TemplateView
 
-from inducult.core.opendata import LICENCE, LICENCE_URL, open_data
-from inducult.heritage import event_ical, jsonld
 from inducult.heritage.models import Event, Festival, Site
-from inducult.heritage.web import allow_tiles, event_row, published_events, site_marker
+from inducult.heritage.presentation import allow_tiles, event_row, jsonld_script, site_marker
+from inducult.heritage.services.events import published_events
 from inducult.regions.views import RegionMixin
 
 
@@ -137,7 +134,7 @@ class EventPageView(RegionMixin, TemplateView):
             row=event_row(event, tz),
             title=event.localized("title"),
             description=event.localized("description"),
-            jsonld=jsonld.script(document),
+            jsonld=jsonld_script(document),
         )
         return context
 
@@ -166,80 +163,3 @@ class FestivalView(RegionMixin, TemplateView):
 
     def render_to_response(self, context, **response_kwargs):
         return allow_tiles(super().render_to_response(context, **response_kwargs))
-
-
-def _event_url(request, region):
-    return lambda event: request.build_absolute_uri(reverse("heritage_public:event", args=[region.slug, event.pk]))
-
-
-def _ics(body: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return open_data(response)
-
-
-class EventsIcsView(RegionMixin, View):
-    def get(self, request, *args, **kwargs):
-        events = event_ical.feed_events(self.region)
-        name = f"{self.region.name} – {Event._meta.verbose_name_plural}"
-        body = event_ical.ics_bytes(self.region, events, name=name, url_of=_event_url(request, self.region))
-        return _ics(body, f"events-{self.region.slug}.ics")
-
-
-class FestivalIcsView(RegionMixin, View):
-    def get(self, request, *args, **kwargs):
-        festival = get_object_or_404(Festival, region=self.region, slug=kwargs["festival_slug"])
-        events = event_ical.feed_events(self.region, festival=festival)
-        body = event_ical.ics_bytes(
-            self.region, events, name=festival.localized("name"), url_of=_event_url(request, self.region)
-        )
-        return _ics(body, f"{festival.slug}.ics")
-
-
-class SiteIcsView(RegionMixin, View):
-    def get(self, request, *args, **kwargs):
-        site = get_object_or_404(Site.objects.active(), region=self.region, pk=kwargs["pk"])
-        events = event_ical.feed_events(self.region, site=site)
-        body = event_ical.ics_bytes(
-            self.region, events, name=site.display_name, url_of=_event_url(request, self.region)
-        )
-        return _ics(body, f"site-{site.pk}.ics")
-
-
-class EventsJsonView(RegionMixin, View):
-    """Approved events from a year ago onwards, for other tools; field names are a contract."""
-
-    def get(self, request, *args, **kwargs):
-        tz = self.region.tz
-        url_of = _event_url(request, self.region)
-        records = []
-        for event in event_ical.feed_events(self.region):
-            start = timezone.localtime(event.starts_at, tz)
-            end = timezone.localtime(event.ends_at, tz) if event.ends_at else None
-            records.append(
-                {
-                    "id": event.pk,
-                    "title": event.title,
-                    "titles": {lang: event.localized("title", lang) for lang in self.region.languages or []},
-                    "starts_at": start.isoformat(),
-                    "ends_at": end.isoformat() if end else None,
-                    "all_day": event.all_day,
-                    "site_id": event.site_id,
-                    "place": event.where,
-                    "organiser": event.organisation.name if event.organisation_id else None,
-                    "festival": event.festival.slug if event.festival_id else None,
-                    "website": event.website,
-                    "is_sample": event.is_sample,
-                    "url": url_of(event),
-                    "updated_at": event.updated_at.astimezone(datetime.UTC).isoformat(),
-                }
-            )
-        document = {
-            "region": {"slug": self.region.slug, "name": self.region.name},
-            "licence": LICENCE,
-            "licence_url": LICENCE_URL,
-            "count": len(records),
-            "events": records,
-        }
-        body = json.dumps(document, ensure_ascii=False, indent=1)
-        return open_data(HttpResponse(body, content_type="application/json; charset=utf-8"))

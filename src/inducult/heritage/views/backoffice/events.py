@@ -1,5 +1,5 @@
 """Back office for public events: editors submit their organisation's events, the coordinator
-approves or rejects them; thin views over heritage.events."""
+approves or rejects them; thin views over heritage.services.events."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from inducult.heritage import events as domain
 from inducult.heritage.enums import EventStatus
-from inducult.heritage.event_forms import EventForm
+from inducult.heritage.forms import EventForm
 from inducult.heritage.models import Event
+from inducult.heritage.services import events as domain
 from inducult.regions.rules import role_of
 from inducult.regions.views import RegionMixin
 

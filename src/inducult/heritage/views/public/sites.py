@@ -1,5 +1,6 @@
 """Public pages of the region's sites: the finder (a list that keeps its filters in the URL, for
-everyone, keyboard and screen-reader users included) and one page per site with its JSON-LD."""
+everyone, keyboard and screen-reader users included), one page per site with its JSON-LD, the map
+with its markers, and the photos' files."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
@@ -19,16 +21,23 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import condition
 from django.views.generic import TemplateView
 
-from inducult.core.opendata import CACHE_SECONDS, open_data
-from inducult.heritage import jsonld, opendata
+from inducult.core.opendata import CACHE_SECONDS
 from inducult.heritage.domain import opening_hours as oh
 from inducult.heritage.enums import CoordinatePrecision, PriceLevel, TourLanguage, Wheelchair
-from inducult.heritage.finder import Found, filtered_sites, find_sites
 from inducult.heritage.forms import SiteFilterForm
-from inducult.heritage.models import Site
-from inducult.heritage.presentation import day_text, hours_lines
-from inducult.heritage.web import KIND_LABELS, SECTOR_LABELS, allow_tiles, site_marker
-from inducult.regions.models import Region
+from inducult.heritage.models import Site, SitePhoto
+from inducult.heritage.presentation import (
+    KIND_LABELS,
+    SECTOR_LABELS,
+    allow_tiles,
+    day_text,
+    hours_lines,
+    jsonld_script,
+    site_jsonld,
+    site_marker,
+)
+from inducult.heritage.services.finder import Found, filtered_sites, find_sites
+from inducult.heritage.views.opendata import sites as opendata
 from inducult.regions.views import RegionMixin
 
 
@@ -130,81 +139,9 @@ class SiteDetailView(RegionMixin, TemplateView):
             price=dict(PriceLevel.choices).get(site.price_level, ""),
             wheelchair=dict(Wheelchair.choices).get(site.wheelchair, ""),
             languages=[dict(TourLanguage.choices).get(code, code) for code in site.tour_languages],
-            jsonld=jsonld.script(
-                jsonld.site_document(site, url=url, language=language, today=today, photos=photo_urls)
-            ),
+            jsonld=jsonld_script(site_jsonld(site, url=url, language=language, today=today, photos=photo_urls)),
         )
         return context
-
-
-def _region_or_404(region_slug: str) -> Region:
-    return get_object_or_404(Region, slug=region_slug)
-
-
-def _etag(request, region_slug: str) -> str:
-    # condition() asks for the ETag and for Last-Modified separately, and the view keys its cached body
-    # on the same fingerprint: one aggregate query per request serves all three. RegionMixin.dispatch
-    # has found the region before the decorated get() runs.
-    if not hasattr(request, "_sites_fingerprint"):
-        region = getattr(request, "region", None) or _region_or_404(region_slug)
-        request._sites_fingerprint = opendata.fingerprint(region)
-    return request._sites_fingerprint[0]
-
-
-def _last_modified(request, region_slug: str):
-    _etag(request, region_slug)
-    return request._sites_fingerprint[1]
-
-
-def _open_records(request, region) -> list[dict]:
-    return [
-        opendata.record(
-            site,
-            url=request.build_absolute_uri(reverse("heritage_public:site", args=[region.slug, site.pk])),
-            languages=region.languages or [region.default_language],
-        )
-        for site in opendata.sites(region)
-    ]
-
-
-# Revalidation answers 304 from one aggregate query (ETag and Last-Modified). Otherwise the body
-# comes from the cache, built and compressed once per version of the data (opendata.serve): a region
-# of 20,000 sites takes ~2 s to build. Open data holds no secrets, so compressing it leaks nothing
-# (BREACH). gzip_page leaves the already compressed bodies alone; it only adds Vary to the others.
-@method_decorator([gzip_page, condition(etag_func=_etag, last_modified_func=_last_modified)], name="get")
-class SitesGeoJsonView(RegionMixin, View):
-    def build(self) -> str:
-        document = opendata.geojson(self.region, _open_records(self.request, self.region))
-        return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-
-    def get(self, request, *args, **kwargs):
-        response = opendata.serve(
-            request,
-            self.region,
-            kind="geojson",
-            etag=_etag(request, self.region.slug),
-            content_type="application/geo+json; charset=utf-8",
-            build=self.build,
-        )
-        return open_data(response)
-
-
-@method_decorator([gzip_page, condition(etag_func=_etag, last_modified_func=_last_modified)], name="get")
-class SitesCsvView(RegionMixin, View):
-    def build(self) -> str:
-        return opendata.csv_text(_open_records(self.request, self.region))
-
-    def get(self, request, *args, **kwargs):
-        response = opendata.serve(
-            request,
-            self.region,
-            kind="csv",
-            etag=_etag(request, self.region.slug),
-            content_type="text/csv; charset=utf-8",
-            build=self.build,
-        )
-        response["Content-Disposition"] = f'attachment; filename="sites-{self.region.slug}.csv"'
-        return open_data(response)
 
 
 class SiteMapView(SiteListView):
@@ -238,7 +175,7 @@ def _markers_shape(request) -> str:
 
 
 def _markers_etag(request, region_slug: str) -> str:
-    return f"{_etag(request, region_slug)}-{_markers_shape(request)}"
+    return f"{opendata.sites_etag(request, region_slug)}-{_markers_shape(request)}"
 
 
 class MarkersLanguageMixin:
@@ -254,7 +191,9 @@ class MarkersLanguageMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-@method_decorator([gzip_page, condition(etag_func=_markers_etag, last_modified_func=_last_modified)], name="get")
+@method_decorator(
+    [gzip_page, condition(etag_func=_markers_etag, last_modified_func=opendata.sites_last_modified)], name="get"
+)
 class SiteMarkersView(MarkersLanguageMixin, RegionMixin, View):
     """The map's markers for the filters in the query, as JSON: ``{"count": n, "markers": [...]}``,
     each marker as ``site_marker`` gives it. Built once per version of the data, filters and language."""
@@ -277,4 +216,25 @@ class SiteMarkersView(MarkersLanguageMixin, RegionMixin, View):
             build=self.build,
         )
         response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+        return response
+
+
+class PhotoFileView(RegionMixin, View):
+    """A photo's bytes. Shown photos are public and never change under their address (a new upload
+    gets a new one), so they may be cached for a year; a removed photo is seen only by its editors."""
+
+    def get(self, request, *args, pk: int, **kwargs):
+        photo = get_object_or_404(
+            SitePhoto.objects.select_related("site"), pk=pk, site__region=self.region, site__archived_at__isnull=True
+        )
+        public = photo.removed_at is None
+        if not public and not self.can("heritage.change_site", photo.site):
+            raise Http404
+        try:
+            handle = photo.image.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        response = FileResponse(handle, content_type=photo.content_type)
+        response["Cache-Control"] = "public, max-age=31536000, immutable" if public else "private, no-store"
+        response["X-Content-Type-Options"] = "nosniff"
         return response

@@ -1,5 +1,5 @@
-"""The open-data form of a region's sites (/open/<slug>/sites.geojson and sites.csv): a stable
-contract for other tools. Field names are part of it: add fields at the end, never rename.
+"""The open-data form of a region's sites and its views (/open/<slug>/sites.geojson and sites.csv): a
+stable contract for other tools. Field names are part of it: add fields at the end, never rename.
 
 GeoJSON follows RFC 7946: a FeatureCollection of Points in WGS84 as [longitude, latitude]; a site
 without known coordinates is a Feature with a null geometry (allowed by 7946 §3.2), so that no
@@ -9,6 +9,7 @@ hours go out twice, as the source states them and, where read, structured (decis
 A large region's documents take seconds to build (20,000 sites: ~2 s and 21 MB of GeoJSON), so they
 are built once per version of the data and kept in Django's cache, plain and gzip-compressed
 (``cached_body``); the fingerprint that makes the ETag is part of the cache key, so an edit shows at once.
+The map's markers (views.public.sites) are served the same way.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import datetime
 import gzip
 import hashlib
 import io
+import json
 import threading
 import time
 from collections.abc import Callable
@@ -28,13 +30,20 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip
-from django.urls import get_script_prefix
+from django.shortcuts import get_object_or_404
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import condition
 
-from inducult.core.opendata import CACHE_SECONDS, CSV_LIST_SEPARATOR, LICENCE, LICENCE_URL, csv_safe
+from inducult.core.opendata import CACHE_SECONDS, CSV_LIST_SEPARATOR, LICENCE, LICENCE_URL, csv_safe, open_data
 from inducult.heritage.enums import SiteKind
 from inducult.heritage.models import Site
+from inducult.regions.models import Region
+from inducult.regions.views import RegionMixin
 
 FIELDS = (
     "id",
@@ -299,3 +308,76 @@ def serve(request, region, *, kind: str, etag: str, content_type: str, build: Ca
         response["Content-Encoding"] = body.encoding
         response["ETag"] = f'W/"{etag}"'
     return response
+
+
+# --- The views ------------------------------------------------------------------------------------
+
+
+def _region_or_404(region_slug: str) -> Region:
+    return get_object_or_404(Region, slug=region_slug)
+
+
+def sites_etag(request, region_slug: str) -> str:
+    # condition() asks for the ETag and for Last-Modified separately, and the view keys its cached body
+    # on the same fingerprint: one aggregate query per request serves all three. RegionMixin.dispatch
+    # has found the region before the decorated get() runs.
+    if not hasattr(request, "_sites_fingerprint"):
+        region = getattr(request, "region", None) or _region_or_404(region_slug)
+        request._sites_fingerprint = fingerprint(region)
+    return request._sites_fingerprint[0]
+
+
+def sites_last_modified(request, region_slug: str):
+    sites_etag(request, region_slug)
+    return request._sites_fingerprint[1]
+
+
+def _open_records(request, region) -> list[dict]:
+    return [
+        record(
+            site,
+            url=request.build_absolute_uri(reverse("heritage_public:site", args=[region.slug, site.pk])),
+            languages=region.languages or [region.default_language],
+        )
+        for site in sites(region)
+    ]
+
+
+# Revalidation answers 304 from one aggregate query (ETag and Last-Modified). Otherwise the body
+# comes from the cache, built and compressed once per version of the data (``serve``): a region
+# of 20,000 sites takes ~2 s to build. Open data holds no secrets, so compressing it leaks nothing
+# (BREACH). gzip_page leaves the already compressed bodies alone; it only adds Vary to the others.
+@method_decorator([gzip_page, condition(etag_func=sites_etag, last_modified_func=sites_last_modified)], name="get")
+class SitesGeoJsonView(RegionMixin, View):
+    def build(self) -> str:
+        document = geojson(self.region, _open_records(self.request, self.region))
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+    def get(self, request, *args, **kwargs):
+        response = serve(
+            request,
+            self.region,
+            kind="geojson",
+            etag=sites_etag(request, self.region.slug),
+            content_type="application/geo+json; charset=utf-8",
+            build=self.build,
+        )
+        return open_data(response)
+
+
+@method_decorator([gzip_page, condition(etag_func=sites_etag, last_modified_func=sites_last_modified)], name="get")
+class SitesCsvView(RegionMixin, View):
+    def build(self) -> str:
+        return csv_text(_open_records(self.request, self.region))
+
+    def get(self, request, *args, **kwargs):
+        response = serve(
+            request,
+            self.region,
+            kind="csv",
+            etag=sites_etag(request, self.region.slug),
+            content_type="text/csv; charset=utf-8",
+            build=self.build,
+        )
+        response["Content-Disposition"] = f'attachment; filename="sites-{self.region.slug}.csv"'
+        return open_data(response)

@@ -1,0 +1,1 @@
+"""The back office's pages of sites, their photos and public events."""

@@ -1,0 +1,1 @@
+"""Public pages: the site finder and map, site pages, events and festivals, the exhibition, embeds."""
