@@ -17,12 +17,12 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from inducult.actionplan import domain
+from inducult.actionplan.domain import funding_match as fm
+from inducult.actionplan.domain import lateness
 from inducult.actionplan.models import Activity, FundingCall, FundingInstrument, Indicator
 from inducult.core import audit
 from inducult.core.models import AuditAction
 from inducult.core.versioning import update_if_version
-from inducult.strategy.domain import funding_match as fm
 
 INDICATOR_FIELDS = ("name", "unit", "target", "achieved")
 
@@ -93,7 +93,7 @@ def fitting_activities(
     activities = {
         a.pk: a
         for a in activities_of(instrument.region_id)
-        .exclude(status__in=domain.CLOSED_STATUSES)
+        .exclude(status__in=lateness.CLOSED_STATUSES)
         .filter(starts_on__isnull=False, ends_on__isnull=False)
     }
     facts = [activity_facts(a) for a in activities.values()]
