@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from inducult.actionplan.models import Activity
-from inducult.actionplan.services import activities
+from inducult.actionplan.services import activities, matching
 from inducult.core.models import AuditEntry
 from inducult.core.versioning import EditConflict
 from tests.actionplan.conftest import ActivityFactory, FundingCallFactory, FundingInstrumentFactory
@@ -48,7 +48,7 @@ def test_activity_facts_carry_the_kinds_of_responsible_organisations(region):
     activity.responsible.add(OrganisationFactory(region=region, kind="museum"))
     activity.responsible.add(OrganisationFactory(region=region, kind="school"))
 
-    facts = activities.activity_facts(activity)
+    facts = matching.activity_facts(activity)
 
     assert facts.applicant_kinds == frozenset({"museum", "school"})
     assert facts.themes == frozenset({"tourism", "heritage"})
@@ -59,15 +59,15 @@ def test_activity_without_period_has_no_facts_and_no_fits(region):
     activity = ActivityFactory(region=region, starts_on=None, ends_on=None)
     FundingInstrumentFactory(region=region)
 
-    assert activities.activity_facts(activity) is None
-    assert activities.funding_fits(activity, today=datetime.date(2026, 1, 1)) == []
+    assert matching.activity_facts(activity) is None
+    assert matching.funding_fits(activity, today=datetime.date(2026, 1, 1)) == []
 
 
 def test_instrument_facts_carry_calls(region):
     instrument = FundingInstrumentFactory(region=region, eligible_kinds=["school"])
     FundingCallFactory(instrument=instrument, opens_on=None, closes_on=datetime.date(2026, 6, 30))
 
-    facts = activities.instrument_facts(instrument)
+    facts = matching.instrument_facts(instrument)
 
     assert facts.eligible_kinds == frozenset({"school"})
     assert [(c.opens, c.closes) for c in facts.calls] == [(None, datetime.date(2026, 6, 30))]
@@ -81,7 +81,7 @@ def test_fitting_activities_leave_out_done_and_excluded(region):
     ActivityFactory(region=region, title="Done", status="done").responsible.add(school)
     ActivityFactory(region=region, title="Museum").responsible.add(OrganisationFactory(region=region, kind="museum"))
 
-    result = activities.fitting_activities(instrument, today=datetime.date(2026, 1, 1))
+    result = matching.fitting_activities(instrument, today=datetime.date(2026, 1, 1))
 
     assert [f.record.title for f in result] == ["Fits"]
 

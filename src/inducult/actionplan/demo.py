@@ -14,13 +14,8 @@ import datetime
 from django.db import transaction
 
 from inducult.actionplan.models import Activity, FundingCall, FundingInstrument
-from inducult.actionplan.services.activities import (
-    create_activity,
-    create_instrument,
-    save_call,
-    update_activity,
-    update_instrument,
-)
+from inducult.actionplan.services.activities import create_activity, update_activity
+from inducult.actionplan.services.instruments import create_instrument, save_call, update_instrument
 from inducult.demo import actionplan_records as records
 from inducult.demo.writing import differences
 from inducult.network.models import Organisation

@@ -37,13 +37,9 @@ from inducult.actionplan.forms import (
 )
 from inducult.actionplan.models import Activity, CalendarFeed, FundingCall, FundingInstrument
 from inducult.actionplan.services import feeds
-from inducult.actionplan.services.activities import (
-    calls_prefetch,
-    create_activity,
-    fitting_activities,
-    funding_fits,
-    update_activity,
-)
+from inducult.actionplan.services.activities import create_activity, update_activity
+from inducult.actionplan.services.instruments import calls_prefetch
+from inducult.actionplan.services.matching import fitting_activities, funding_fits
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import conflict_details
 from inducult.regions.lookup import region_by_slug
