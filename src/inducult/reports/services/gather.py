@@ -23,7 +23,7 @@ from inducult.heritage.models import Event, ExhibitionStop
 from inducult.network.analytics_service import network_report
 from inducult.network.domain.analytics import AnalyticsOptions
 from inducult.network.models import Organisation
-from inducult.reports import facts as f
+from inducult.reports.domain import facts as f
 from inducult.strategy import models as sm
 from inducult.strategy import progress_service as service
 from inducult.strategy.domain.progress import Status

@@ -11,7 +11,7 @@ import datetime
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from inducult.reports import context as ctx
+from inducult.reports.presentation import context as ctx
 from inducult.strategy import models as sm
 from inducult.strategy import progress_service as service
 from inducult.strategy.versions import describe_rule
