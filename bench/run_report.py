@@ -108,7 +108,7 @@ def measure(region, year: int, fmt: str, language: str, runs: int) -> dict[str, 
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from inducult.reports import annual
+    from inducult.reports.services import annual
 
     annual.render(annual.build_report(region, year, language), fmt)  # warm-up (imports, fonts)
     totals, builds, sizes = [], [], []

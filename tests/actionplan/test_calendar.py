@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from inducult.actionplan import calendar
+from inducult.actionplan.domain import calendar
 from inducult.actionplan.models import CalendarFeed
 from inducult.regions.models import RegionRole
 from tests.actionplan.conftest import ActivityFactory, FundingCallFactory, FundingInstrumentFactory

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from inducult.actionplan.domain import LateCode, lateness, years_of
+from inducult.actionplan.domain.lateness import LateCode, lateness, years_of
 
 TODAY = datetime.date(2026, 3, 15)
 PAST = datetime.date(2026, 3, 1)

@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 
 from inducult.actionplan import presentation
-from inducult.strategy.domain import funding_match as fm
+from inducult.actionplan.domain import funding_match as fm
 
 DAY = datetime.date(2027, 1, 1)
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from inducult.actionplan import services
 from inducult.actionplan.models import Activity
+from inducult.actionplan.services import activities, matching
 from inducult.core.models import AuditEntry
 from inducult.core.versioning import EditConflict
 from tests.actionplan.conftest import ActivityFactory, FundingCallFactory, FundingInstrumentFactory
@@ -16,10 +16,10 @@ pytestmark = pytest.mark.django_db
 
 def test_update_activity_with_stale_version_writes_nothing(region, coordinator):
     activity = ActivityFactory(region=region, title="Start")
-    services.update_activity(activity=activity, actor=coordinator, data={"title": "First"}, version=1)
+    activities.update_activity(activity=activity, actor=coordinator, data={"title": "First"}, version=1)
 
     with pytest.raises(EditConflict) as caught:
-        services.update_activity(
+        activities.update_activity(
             activity=Activity.objects.get(pk=activity.pk), actor=coordinator, data={"title": "Second"}, version=1
         )
 
@@ -32,7 +32,7 @@ def test_relations_to_another_region_are_refused(region, other_region, coordinat
     foreign = OrganisationFactory(region=other_region)
 
     with pytest.raises(ValidationError) as caught, translation.override("en"):
-        services.create_activity(
+        activities.create_activity(
             region=region,
             actor=coordinator,
             data={"work_package": "WP2", "title": "X", "themes": []},
@@ -48,7 +48,7 @@ def test_activity_facts_carry_the_kinds_of_responsible_organisations(region):
     activity.responsible.add(OrganisationFactory(region=region, kind="museum"))
     activity.responsible.add(OrganisationFactory(region=region, kind="school"))
 
-    facts = services.activity_facts(activity)
+    facts = matching.activity_facts(activity)
 
     assert facts.applicant_kinds == frozenset({"museum", "school"})
     assert facts.themes == frozenset({"tourism", "heritage"})
@@ -59,15 +59,15 @@ def test_activity_without_period_has_no_facts_and_no_fits(region):
     activity = ActivityFactory(region=region, starts_on=None, ends_on=None)
     FundingInstrumentFactory(region=region)
 
-    assert services.activity_facts(activity) is None
-    assert services.funding_fits(activity, today=datetime.date(2026, 1, 1)) == []
+    assert matching.activity_facts(activity) is None
+    assert matching.funding_fits(activity, today=datetime.date(2026, 1, 1)) == []
 
 
 def test_instrument_facts_carry_calls(region):
     instrument = FundingInstrumentFactory(region=region, eligible_kinds=["school"])
     FundingCallFactory(instrument=instrument, opens_on=None, closes_on=datetime.date(2026, 6, 30))
 
-    facts = services.instrument_facts(instrument)
+    facts = matching.instrument_facts(instrument)
 
     assert facts.eligible_kinds == frozenset({"school"})
     assert [(c.opens, c.closes) for c in facts.calls] == [(None, datetime.date(2026, 6, 30))]
@@ -81,7 +81,7 @@ def test_fitting_activities_leave_out_done_and_excluded(region):
     ActivityFactory(region=region, title="Done", status="done").responsible.add(school)
     ActivityFactory(region=region, title="Museum").responsible.add(OrganisationFactory(region=region, kind="museum"))
 
-    result = services.fitting_activities(instrument, today=datetime.date(2026, 1, 1))
+    result = matching.fitting_activities(instrument, today=datetime.date(2026, 1, 1))
 
     assert [f.record.title for f in result] == ["Fits"]
 
@@ -89,7 +89,7 @@ def test_fitting_activities_leave_out_done_and_excluded(region):
 def test_update_activity_replaces_indicators_and_audits_them(region, coordinator):
     activity = ActivityFactory(region=region)
 
-    services.update_activity(
+    activities.update_activity(
         activity=activity,
         actor=coordinator,
         data={},
@@ -115,7 +115,7 @@ def test_saving_an_activity_costs_the_same_queries_however_many_records_it_links
             "engagements": [EngagementFactory(region=region) for _ in range(n)],
         }
         with CaptureQueriesContext(connection) as captured:
-            services.update_activity(
+            activities.update_activity(
                 activity=activity, actor=coordinator, data={"title": "Linked"}, version=1, relations=relations
             )
         return len(captured)

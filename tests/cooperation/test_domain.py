@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from inducult.cooperation import domain
-from inducult.cooperation.domain import ActivityFacts, CooperationFacts, OrgFacts
+from inducult.cooperation.domain import pairs
+from inducult.cooperation.domain.pairs import ActivityFacts, CooperationFacts, OrgFacts
 
 SOKOLOV = (50.18, 12.64)
 KRASLICE = (50.3239, 12.5175)  # about 18 km from Sokolov
@@ -13,8 +13,8 @@ KLASTEREC = (50.3886, 13.1834)  # about 44 km from Sokolov
 
 
 def test_school_year_label_and_bounds():
-    assert domain.school_year_label(2019) == "2019/2020"
-    assert domain.school_year_bounds(2019) == (datetime.date(2019, 9, 1), datetime.date(2020, 8, 31))
+    assert pairs.school_year_label(2019) == "2019/2020"
+    assert pairs.school_year_bounds(2019) == (datetime.date(2019, 9, 1), datetime.date(2020, 8, 31))
 
 
 @pytest.mark.parametrize(
@@ -22,7 +22,7 @@ def test_school_year_label_and_bounds():
     [(datetime.date(2019, 9, 1), 2019), (datetime.date(2020, 8, 31), 2019), (datetime.date(2020, 1, 15), 2019)],
 )
 def test_school_year_of(day, year):
-    assert domain.school_year_of(day) == year
+    assert pairs.school_year_of(day) == year
 
 
 @pytest.mark.parametrize(
@@ -30,7 +30,7 @@ def test_school_year_of(day, year):
     [("2019/2020", 2019), ("2019/20", 2019), ("2019-2020", 2019), ("2019", 2019), ("2019/2021", None), ("x", None)],
 )
 def test_parse_school_year(text, year):
-    assert domain.parse_school_year(text) == year
+    assert pairs.parse_school_year(text) == year
 
 
 def test_suggestions_rank_sector_then_nearness_then_past():
@@ -38,7 +38,7 @@ def test_suggestions_rank_sector_then_nearness_then_past():
     mine_near = OrgFacts(10, "Mine", "enterprise", frozenset({"mining"}), "Sokolov", SOKOLOV)
     music = OrgFacts(11, "Amati", "enterprise", frozenset({"musical_instruments"}), "Kraslice", KRASLICE)
     porcelain = OrgFacts(12, "Thun", "enterprise", frozenset({"porcelain"}), "Klášterec", KLASTEREC)
-    ranked = domain.suggest_enterprises(school, [porcelain, music, mine_near], past={(1, 12)}, sectors={"porcelain"})
+    ranked = pairs.suggest_enterprises(school, [porcelain, music, mine_near], past={(1, 12)}, sectors={"porcelain"})
     assert [s.enterprise.id for s in ranked] == [12, 10, 11]
     thun, mine, amati = ranked
     # Thun: sector 3 + nearness 2 * (1 - 44.x/50) + worked with this school 1.5.
@@ -55,10 +55,10 @@ def test_suggestions_fall_back_to_the_same_town_without_locations():
     school = OrgFacts(1, "SPŠ Loket", "school", town="Loket")
     here = OrgFacts(10, "Loket works", "enterprise", town="loket")
     elsewhere = OrgFacts(11, "Cheb works", "enterprise", town="Cheb", point=(50.08, 12.37))
-    ranked = domain.suggest_enterprises(school, [elsewhere, here])
+    ranked = pairs.suggest_enterprises(school, [elsewhere, here])
     assert [s.enterprise.id for s in ranked] == [10, 11]
-    assert ranked[0].reasons == (domain.Reason("same_town", town="loket"),)
-    assert ranked[1].reasons == (domain.Reason("no_location"),)
+    assert ranked[0].reasons == (pairs.Reason("same_town", town="loket"),)
+    assert ranked[1].reasons == (pairs.Reason("no_location"),)
     assert ranked[1].score == 0.0
 
 
@@ -66,9 +66,9 @@ def test_suggestions_use_the_partners_sectors_and_credit_experience_with_others(
     creative = OrgFacts(1, "Studio", "creative", frozenset({"glass"}))
     glass = OrgFacts(10, "Moser", "enterprise", frozenset({"glass"}))
     experienced = OrgFacts(11, "Thun", "enterprise", frozenset({"porcelain"}))
-    ranked = domain.suggest_enterprises(creative, [experienced, glass], past={(2, 11), (3, 11)})
+    ranked = pairs.suggest_enterprises(creative, [experienced, glass], past={(2, 11), (3, 11)})
     assert [(s.enterprise.id, s.score) for s in ranked] == [(10, 3.0), (11, 0.5)]
-    assert ranked[1].reasons[-1] == domain.Reason("past_with_others", count=2)
+    assert ranked[1].reasons[-1] == pairs.Reason("past_with_others", count=2)
 
 
 def test_school_year_summary_counts_held_and_planned_and_pupils():
@@ -85,7 +85,7 @@ def test_school_year_summary_counts_held_and_planned_and_pupils():
         ActivityFacts(3, "design_workshop", held=True),
         ActivityFacts(99, "excursion", held=True, pupils=400),  # of another year: ignored
     ]
-    summary = domain.school_year_summary(cooperations, activities, school_kind="school_enterprise")
+    summary = pairs.school_year_summary(cooperations, activities, school_kind="school_enterprise")
     assert summary.cooperations == {"school_enterprise": 2, "creative_industry": 1}
     assert summary.held == {"excursion": 2, "trial_job_interview": 1, "design_workshop": 1}
     assert summary.planned == {"workshop": 1}

@@ -3,8 +3,8 @@
 import pytest
 from django.utils import translation
 
-from inducult.cooperation import domain
-from inducult.cooperation.views import reason_text
+from inducult.cooperation.domain import pairs
+from inducult.cooperation.presentation import reason_text
 
 
 @pytest.mark.parametrize(
@@ -20,4 +20,4 @@ from inducult.cooperation.views import reason_text
 )
 def test_past_cooperation_with_others_is_counted_in_words(language, count, text):
     with translation.override(language):
-        assert reason_text(domain.Reason("past_with_others", count=count)) == text
+        assert reason_text(pairs.Reason("past_with_others", count=count)) == text

@@ -6,8 +6,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from inducult.cooperation import services
 from inducult.cooperation.enums import CooperationKind
+from inducult.cooperation.services import cooperations
 from inducult.core.models import AuditEntry
 from inducult.core.versioning import EditConflict
 from inducult.engagement.enums import EngagementKind, EngagementStatus
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 def create(region, actor=None, **data):
     data = {"kind": CooperationKind.SCHOOL_ENTERPRISE, "school_year": 2019, **data}
-    return services.create_cooperation(region=region, actor=actor, data=data)
+    return cooperations.create_cooperation(region=region, actor=actor, data=data)
 
 
 def messages_of(excinfo) -> list[str]:
@@ -118,7 +118,7 @@ def cooperation(region, school, enterprise):
 
 def add(cooperation, actor=None, status=EngagementStatus.HELD, **data):
     data = {"type": "excursion", "date": datetime.date(2019, 10, 16), **data}
-    return services.add_activity(cooperation=cooperation, actor=actor, data=data, status=status)
+    return cooperations.add_activity(cooperation=cooperation, actor=actor, data=data, status=status)
 
 
 def test_an_activity_is_an_engagement_with_both_organisations(cooperation, coordinator, school, enterprise):
@@ -212,7 +212,7 @@ def test_an_existing_engagement_can_be_linked(region, cooperation, school):
     engagement = EngagementFactory(
         region=region, kind=EngagementKind.EXCURSION, starts_at=datetime.datetime(2019, 10, 16, 9, tzinfo=datetime.UTC)
     )
-    activity = services.add_activity(
+    activity = cooperations.add_activity(
         cooperation=cooperation,
         actor=None,
         data={"type": "excursion", "date": datetime.date(2019, 10, 16)},
@@ -221,7 +221,7 @@ def test_an_existing_engagement_can_be_linked(region, cooperation, school):
     assert activity.engagement == engagement
     assert engagement.participants.count() == 2
     with pytest.raises(ValidationError) as excinfo:
-        services.add_activity(
+        cooperations.add_activity(
             cooperation=cooperation,
             actor=None,
             data={"type": "workshop", "date": datetime.date(2019, 10, 16)},
@@ -235,7 +235,7 @@ def test_an_existing_engagement_can_be_linked(region, cooperation, school):
 
 def test_update_activity_brings_the_engagement_along_and_checks_the_version(cooperation, coordinator):
     activity = add(cooperation, coordinator, status=EngagementStatus.PLANNED, pupils=10)
-    activity = services.update_activity(
+    activity = cooperations.update_activity(
         activity=activity,
         actor=coordinator,
         data={"pupils": 12, "teacher_feedback": "Výborné"},
@@ -246,15 +246,15 @@ def test_update_activity_brings_the_engagement_along_and_checks_the_version(coop
     assert activity.engagement.status == EngagementStatus.HELD
     assert activity.engagement.anonymous_head_count == 12
     with pytest.raises(EditConflict):
-        services.update_activity(activity=activity, actor=coordinator, data={"pupils": 1}, version=1)
+        cooperations.update_activity(activity=activity, actor=coordinator, data={"pupils": 1}, version=1)
     activity.refresh_from_db()
     assert activity.pupils == 12
 
 
 def test_update_cooperation_checks_the_version(cooperation, coordinator):
-    services.update_cooperation(cooperation=cooperation, actor=coordinator, data={"note": "A"}, version=1)
+    cooperations.update_cooperation(cooperation=cooperation, actor=coordinator, data={"note": "A"}, version=1)
     with pytest.raises(EditConflict) as excinfo:
-        services.update_cooperation(cooperation=cooperation, actor=coordinator, data={"note": "B"}, version=1)
+        cooperations.update_cooperation(cooperation=cooperation, actor=coordinator, data={"note": "B"}, version=1)
     assert excinfo.value.current.note == "A"
 
 
@@ -264,6 +264,6 @@ def test_year_summary_skips_deleted_engagements(region, cooperation, coordinator
     kept = add(cooperation, pupils=20)
     gone = add(cooperation, pupils=30, date=datetime.date(2019, 11, 1))
     delete_engagement(engagement=gone.engagement, actor=coordinator)
-    summary = services.year_summary(region, 2019)
+    summary = cooperations.year_summary(region, 2019)
     assert summary.held == {"excursion": 1}
     assert summary.pupils == kept.pupils

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from inducult.cooperation import services
 from inducult.cooperation.models import Cooperation, CooperationActivity
+from inducult.cooperation.services import cooperations
 from inducult.engagement.enums import EngagementStatus
 from inducult.network.enums import OrganisationKind
 from tests.cooperation.conftest import CooperationFactory
@@ -28,7 +28,7 @@ def english_client(client, settings):
 @pytest.fixture
 def cooperation(region, school, enterprise):
     cooperation = CooperationFactory(region=region, partner_a=school, partner_b=enterprise, school_year=2019)
-    services.add_activity(
+    cooperations.add_activity(
         cooperation=cooperation,
         actor=None,
         data={"type": "excursion", "date": datetime.date(2019, 10, 16), "pupils": 22, "pupil_feedback": FEEDBACK},

@@ -3,9 +3,9 @@
 import pytest
 
 from inducult.core.models import AuditEntry
-from inducult.practices import services
 from inducult.practices.demo import KARLOVY_VARY, PARTNER, load_practices
 from inducult.practices.models import GoodPractice
+from inducult.practices.services import library
 from inducult.regions.models import Region
 from tests.factories import OrganisationFactory
 
@@ -57,7 +57,7 @@ def test_load_practices_partner_region_shares_exactly_one(region, organisations)
 def test_load_practices_shared_practice_appears_in_the_karlovy_vary_library(region, organisations, coordinator):
     load_practices(region=region, organisations=organisations)
 
-    visible = services.visible_practices(coordinator, region)
+    visible = library.visible_practices(coordinator, region)
     assert visible.count() == 5
     assert visible.exclude(region=region).get().title == "Week of Open Companies in Saxony"
 
@@ -79,7 +79,7 @@ def test_load_practices_is_idempotent(region, organisations):
 def test_load_practices_brings_a_changed_record_back(region, organisations):
     load_practices(region=region, organisations=organisations)
     partner_practice = GoodPractice.objects.get(external_id=PARTNER.key)
-    services.set_shared(practice=partner_practice, actor=None, shared=False)
+    library.set_shared(practice=partner_practice, actor=None, shared=False)
     GoodPractice.objects.filter(external_id="kv-touring-exhibition").update(title="Edited")
 
     counts = load_practices(region=region, organisations=organisations)

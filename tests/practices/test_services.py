@@ -9,9 +9,9 @@ from django.utils import translation
 
 from inducult.core.models import AuditAction, AuditEntry
 from inducult.core.versioning import EditConflict
-from inducult.practices import services
 from inducult.practices.enums import PracticeTheme
 from inducult.practices.models import GoodPractice
+from inducult.practices.services import library
 from tests.factories import OrganisationFactory
 from tests.practices.conftest import PDF, GoodPracticeFactory
 
@@ -30,29 +30,29 @@ def _data(**extra):
 def test_visible_practices_own_private_and_others_shared(
     coordinator, region, own_private, foreign_shared, foreign_private
 ):
-    visible = set(services.visible_practices(coordinator, region))
+    visible = set(library.visible_practices(coordinator, region))
 
     assert visible == {own_private, foreign_shared}
 
 
 def test_visible_practices_viewer_and_editor_read_the_same(viewer, editor, region, own_private, foreign_shared):
-    assert set(services.visible_practices(viewer, region)) == {own_private, foreign_shared}
-    assert set(services.visible_practices(editor, region)) == {own_private, foreign_shared}
+    assert set(library.visible_practices(viewer, region)) == {own_private, foreign_shared}
+    assert set(library.visible_practices(editor, region)) == {own_private, foreign_shared}
 
 
 def test_visible_practices_nothing_without_a_role_in_the_region(outsider, region, own_private):
-    assert list(services.visible_practices(outsider, region)) == []
+    assert list(library.visible_practices(outsider, region)) == []
 
 
 def test_visible_practices_hides_archived_practices_of_other_regions(coordinator, region, foreign_shared):
-    services.archive_practice(practice=foreign_shared, actor=None)
+    library.archive_practice(practice=foreign_shared, actor=None)
 
-    assert list(services.visible_practices(coordinator, region)) == []
+    assert list(library.visible_practices(coordinator, region)) == []
 
 
 def test_visible_practice_of_another_region_not_shared_is_none_and_logged(coordinator, region, foreign_private, caplog):
     with caplog.at_level(logging.WARNING, logger="inducult.practices.access"):
-        assert services.visible_practice(user=coordinator, region=region, pk=foreign_private.pk) is None
+        assert library.visible_practice(user=coordinator, region=region, pk=foreign_private.pk) is None
 
     [entry] = caplog.records
     assert entry.levelno == logging.WARNING
@@ -62,13 +62,13 @@ def test_visible_practice_of_another_region_not_shared_is_none_and_logged(coordi
 
 def test_visible_practice_unknown_id_is_not_logged(coordinator, region, caplog):
     with caplog.at_level(logging.WARNING, logger="inducult.practices.access"):
-        assert services.visible_practice(user=coordinator, region=region, pk=999999) is None
+        assert library.visible_practice(user=coordinator, region=region, pk=999999) is None
 
     assert caplog.records == []
 
 
 def test_create_practice_is_private_and_audited(coordinator, region):
-    practice = services.create_practice(region=region, actor=coordinator, data=_data())
+    practice = library.create_practice(region=region, actor=coordinator, data=_data())
 
     assert practice.shared is False
     assert practice.created_by == coordinator
@@ -81,7 +81,7 @@ def test_create_practice_refuses_a_contact_of_another_region(coordinator, region
     foreign = OrganisationFactory(region=other_region)
 
     with pytest.raises(ValidationError) as error:
-        services.create_practice(region=region, actor=coordinator, data=_data(contact_organisation=foreign))
+        library.create_practice(region=region, actor=coordinator, data=_data(contact_organisation=foreign))
 
     assert "contact_organisation" in error.value.message_dict
     assert not GoodPractice.objects.exists()
@@ -89,7 +89,7 @@ def test_create_practice_refuses_a_contact_of_another_region(coordinator, region
 
 @pytest.mark.parametrize("code", ["pl", "it", "sl", "hu", "de"])
 def test_create_practice_accepts_partner_languages(coordinator, region, code):
-    practice = services.create_practice(region=region, actor=coordinator, data=_data(language=code))
+    practice = library.create_practice(region=region, actor=coordinator, data=_data(language=code))
 
     assert practice.language == code
 
@@ -97,14 +97,14 @@ def test_create_practice_accepts_partner_languages(coordinator, region, code):
 @pytest.mark.parametrize("code", ["xx", "CZ", "ces", ""])
 def test_create_practice_refuses_a_code_that_is_not_iso_639_1(coordinator, region, code):
     with pytest.raises(ValidationError) as error:
-        services.create_practice(region=region, actor=coordinator, data=_data(language=code))
+        library.create_practice(region=region, actor=coordinator, data=_data(language=code))
 
     assert "language" in error.value.message_dict
 
 
 def test_set_shared_records_who_shared_and_when(coordinator, own_private):
     with translation.override("en"):
-        services.set_shared(practice=own_private, actor=coordinator, shared=True)
+        library.set_shared(practice=own_private, actor=coordinator, shared=True)
 
     own_private.refresh_from_db()
     assert own_private.shared is True
@@ -116,36 +116,36 @@ def test_set_shared_records_who_shared_and_when(coordinator, own_private):
 
 
 def test_unsharing_takes_it_back_from_other_regions(coordinator, outsider, region, other_region, own_private):
-    services.set_shared(practice=own_private, actor=coordinator, shared=True)
-    assert own_private in services.visible_practices(outsider, other_region)
+    library.set_shared(practice=own_private, actor=coordinator, shared=True)
+    assert own_private in library.visible_practices(outsider, other_region)
 
-    services.set_shared(practice=own_private, actor=coordinator, shared=False)
+    library.set_shared(practice=own_private, actor=coordinator, shared=False)
 
-    assert own_private not in services.visible_practices(outsider, other_region)
+    assert own_private not in library.visible_practices(outsider, other_region)
     assert AuditEntry.objects.filter(object_id=str(own_private.pk), changes__shared=[True, False]).exists()
 
 
 def test_an_archived_practice_cannot_be_shared(coordinator, own_private):
-    services.archive_practice(practice=own_private, actor=coordinator)
+    library.archive_practice(practice=own_private, actor=coordinator)
 
     with pytest.raises(ValidationError):
-        services.set_shared(practice=own_private, actor=coordinator, shared=True)
+        library.set_shared(practice=own_private, actor=coordinator, shared=True)
 
 
 def test_update_practice_refuses_a_stale_version(coordinator, own_private):
-    services.update_practice(practice=own_private, actor=coordinator, data={"title": "First"}, version=1)
+    library.update_practice(practice=own_private, actor=coordinator, data={"title": "First"}, version=1)
     stale = GoodPractice.objects.get(pk=own_private.pk)
     stale.version = 1
 
     with pytest.raises(EditConflict) as conflict:
-        services.update_practice(practice=stale, actor=coordinator, data={"title": "Second"}, version=1)
+        library.update_practice(practice=stale, actor=coordinator, data={"title": "Second"}, version=1)
 
     assert conflict.value.current.title == "First"
     assert GoodPractice.objects.get(pk=own_private.pk).title == "First"
 
 
 def test_update_practice_refreshes_the_search_text(coordinator, own_private):
-    services.update_practice(
+    library.update_practice(
         practice=own_private,
         actor=coordinator,
         data={"results": "Návštěvníci ocenili vitríny", "translations": {"title": {"en": "Open day"}}},
@@ -157,7 +157,7 @@ def test_update_practice_refreshes_the_search_text(coordinator, own_private):
 
 
 def test_attachment_of_an_allowed_type_is_kept_and_audited(coordinator, region):
-    practice = services.create_practice(
+    practice = library.create_practice(
         region=region, actor=coordinator, data=_data(), attachments=[SimpleUploadedFile("zpráva.pdf", PDF)]
     )
 
@@ -173,7 +173,7 @@ def test_attachment_of_an_allowed_type_is_kept_and_audited(coordinator, region):
 )
 def test_attachment_refused_by_name_or_content(coordinator, region, name, content):
     with pytest.raises(ValidationError) as error:
-        services.create_practice(
+        library.create_practice(
             region=region, actor=coordinator, data=_data(), attachments=[SimpleUploadedFile(name, content)]
         )
 
@@ -184,20 +184,20 @@ def test_attachment_refused_by_name_or_content(coordinator, region, name, conten
 def test_find_practices_searches_folded_text_and_translations(coordinator, region, foreign_shared):
     GoodPracticeFactory(region=region, title="Putovní výstava", translations={"title": {"en": "Touring exhibition"}})
 
-    assert [p.title for p in services.find_practices(coordinator, region, text="putovni")] == ["Putovní výstava"]
-    assert [p.title for p in services.find_practices(coordinator, region, text="touring")] == ["Putovní výstava"]
-    assert [p.title for p in services.find_practices(coordinator, region, text="woche offenen")] == [
+    assert [p.title for p in library.find_practices(coordinator, region, text="putovni")] == ["Putovní výstava"]
+    assert [p.title for p in library.find_practices(coordinator, region, text="touring")] == ["Putovní výstava"]
+    assert [p.title for p in library.find_practices(coordinator, region, text="woche offenen")] == [
         "Woche der offenen Unternehmen"
     ]
 
 
 def test_find_practices_filters_by_theme_country_and_scope(coordinator, region, own_private, foreign_shared):
     def titles(**query):
-        return [p.title for p in services.find_practices(coordinator, region, **query)]
+        return [p.title for p in library.find_practices(coordinator, region, **query)]
 
     assert titles(theme=PracticeTheme.EDUCATION) == ["Woche der offenen Unternehmen"]
     assert titles(country="de") == ["Woche der offenen Unternehmen"]
     assert titles(country="CZ") == ["Den otevřených dveří v porcelánce"]
     assert titles(scope="ours") == ["Den otevřených dveří v porcelánce"]
     assert titles(scope="shared") == ["Woche der offenen Unternehmen"]
-    assert services.countries(coordinator, region) == ["CZ", "DE"]
+    assert library.countries(coordinator, region) == ["CZ", "DE"]

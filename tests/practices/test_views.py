@@ -7,9 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from inducult.core.models import AuditEntry
-from inducult.practices import services
 from inducult.practices.enums import PracticeTheme
 from inducult.practices.models import GoodPractice
+from inducult.practices.services import library
 from tests.practices.conftest import PDF, GoodPracticeFactory
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,7 @@ def test_list_search_and_filters(client, viewer, region, own_private, foreign_sh
 
 
 def test_list_archived_only_own_when_asked(client, coordinator, region, own_private):
-    services.archive_practice(practice=own_private, actor=coordinator)
+    library.archive_practice(practice=own_private, actor=coordinator)
     as_user(client, coordinator)
 
     assert client.get(url("list", region), **EN).context["rows"] == []
@@ -124,7 +124,7 @@ def test_detail_private_practice_of_another_region_is_404_and_logged(
 
 
 def test_detail_outsider_reads_a_shared_practice_in_their_own_region(client, outsider, other_region, own_private):
-    services.set_shared(practice=own_private, actor=None, shared=True)
+    library.set_shared(practice=own_private, actor=None, shared=True)
 
     response = as_user(client, outsider).get(url("detail", other_region, own_private.pk), **EN)
 
@@ -178,7 +178,7 @@ def test_create_refused_to_editor_and_viewer(client, request, persona, region):
 
 
 def test_edit_with_a_stale_version_is_a_conflict(client, coordinator, region, own_private):
-    services.update_practice(practice=own_private, actor=coordinator, data={"title": "Newer"}, version=1)
+    library.update_practice(practice=own_private, actor=coordinator, data={"title": "Newer"}, version=1)
 
     response = as_user(client, coordinator).post(
         url("edit", region, own_private.pk), _form(title="Mine", version=1), **EN
@@ -244,7 +244,7 @@ def test_share_is_post_only(client, coordinator, region, own_private):
 
 
 def _with_file(practice):
-    return services.update_practice(
+    return library.update_practice(
         practice=practice,
         actor=None,
         data={},

@@ -17,7 +17,7 @@ from PIL import Image
 from inducult.engagement.enums import EngagementStatus
 from inducult.engagement.models import Engagement
 from inducult.regions.models import Region
-from inducult.reports import annual
+from inducult.reports.services import annual
 from inducult.strategy.domain.progress import Status
 from inducult.strategy.presentation import STATUS_LABELS
 from inducult.strategy.services.progress import year_bounds

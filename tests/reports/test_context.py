@@ -6,8 +6,8 @@ import zoneinfo
 
 from django.utils import translation
 
-from inducult.reports import context as ctx
-from inducult.reports import facts as f
+from inducult.reports.domain import facts as f
+from inducult.reports.presentation import context as ctx
 
 PRAGUE = zoneinfo.ZoneInfo("Europe/Prague")
 NOW = datetime.datetime(2026, 12, 1, 10, 0, tzinfo=PRAGUE)

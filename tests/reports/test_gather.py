@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from inducult.actionplan.models import Activity, Indicator
-from inducult.reports import annual
-from inducult.reports.context import Figures
+from inducult.reports.presentation.context import Figures
+from inducult.reports.services import annual
 from tests.factories import EngagementFactory, EngagementParticipantFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import io
 import pytest
 from docx import Document
 
-from inducult.reports import annual, strategy_export
+from inducult.reports.services import annual, strategy_export
 from tests.factories import (
     CountRuleFactory,
     DeliverableRuleFactory,

@@ -13,8 +13,9 @@ import datetime
 
 from django.db import transaction
 
-from inducult.actionplan import services
 from inducult.actionplan.models import Activity, FundingCall, FundingInstrument
+from inducult.actionplan.services.activities import create_activity, update_activity
+from inducult.actionplan.services.instruments import create_instrument, save_call, update_instrument
 from inducult.demo import actionplan_records as records
 from inducult.demo.writing import differences
 from inducult.network.models import Organisation
@@ -27,14 +28,10 @@ def _load_instruments(*, region, actor, counts) -> dict[str, FundingInstrument]:
         data = records.instrument_data(record)
         instrument = existing.get(record.key)
         if instrument is None:
-            instrument = services.create_instrument(
-                region=region, actor=actor, data={"external_id": record.key, **data}
-            )
+            instrument = create_instrument(region=region, actor=actor, data={"external_id": record.key, **data})
             counts["instruments_created"] += 1
         elif changed := differences(instrument, data):
-            instrument = services.update_instrument(
-                instrument=instrument, actor=actor, data=changed, version=instrument.version
-            )
+            instrument = update_instrument(instrument=instrument, actor=actor, data=changed, version=instrument.version)
             counts["instruments_updated"] += 1
         by_key[record.key] = instrument
     counts["instruments"] = len(by_key)
@@ -47,16 +44,16 @@ def _load_sample_calls(*, instruments, actor, today, counts) -> None:
         data = records.sample_call_data(call_record, today=today)
         call = FundingCall.objects.filter(instrument=instrument, external_id=call_record.key).first()
         if call is None:
-            services.save_call(instrument=instrument, actor=actor, data={"external_id": call_record.key, **data})
+            save_call(instrument=instrument, actor=actor, data={"external_id": call_record.key, **data})
             counts["calls_created"] += 1
         elif call.closes_on is not None and call.closes_on < today:
-            services.save_call(instrument=instrument, actor=actor, data=data, call=call)
+            save_call(instrument=instrument, actor=actor, data=data, call=call)
             counts["calls_updated"] += 1
         else:
             # Keep its dates; bring any other field back to the record's.
             changed = differences(call, {k: v for k, v in data.items() if k not in ("opens_on", "closes_on")})
             if changed:
-                services.save_call(instrument=instrument, actor=actor, data=changed, call=call)
+                save_call(instrument=instrument, actor=actor, data=changed, call=call)
                 counts["calls_updated"] += 1
         counts["calls"] += 1
 
@@ -82,9 +79,7 @@ def _load_activities(*, region, organisations, instruments, actor, counts) -> No
         relations = {"responsible": responsible, "instruments": [instruments[k] for k in record.instruments]}
         activity = existing.get(record.key)
         if activity is None:
-            services.create_activity(
-                region=region, actor=actor, data={"external_id": record.key, **data}, relations=relations
-            )
+            create_activity(region=region, actor=actor, data={"external_id": record.key, **data}, relations=relations)
             counts["activities_created"] += 1
         else:
             changed = differences(activity, data)
@@ -94,7 +89,7 @@ def _load_activities(*, region, organisations, instruments, actor, counts) -> No
                 if {o.pk for o in getattr(activity, name).all()} != {o.pk for o in related}
             }
             if changed or changed_relations:
-                services.update_activity(
+                update_activity(
                     activity=activity, actor=actor, data=changed, relations=changed_relations, version=activity.version
                 )
                 counts["activities_updated"] += 1

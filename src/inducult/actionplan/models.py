@@ -6,8 +6,9 @@ which partner regions in other countries will not share: each region keeps the c
 applies to, with ``country`` saying whose programme it is. An installation-wide catalogue would
 need a second permission level above the region, which nothing else in the platform has.
 
-Matching activities with instruments is ``strategy.domain.funding_match`` (pure);
-``actionplan.services`` turns these rows into its facts. Lateness is ``actionplan.domain`` (pure).
+Matching activities with instruments is ``actionplan.domain.funding_match`` (pure);
+``actionplan.services.matching`` turns these rows into its facts. Lateness is
+``actionplan.domain.lateness`` (pure).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from inducult.actionplan import domain
+from inducult.actionplan.domain import lateness as plan_lateness
 from inducult.actionplan.enums import MAX_AMOUNT, ActivityStatus, Currency, Theme, WorkPackage
 from inducult.core.fields import DelimitedListField
 from inducult.core.translated import Translated, validate_translations
@@ -316,8 +317,8 @@ class Activity(Translated, models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def lateness(self, today: datetime.date) -> domain.Lateness | None:
-        return domain.lateness(status=self.status, starts_on=self.starts_on, ends_on=self.ends_on, today=today)
+    def lateness(self, today: datetime.date) -> plan_lateness.Lateness | None:
+        return plan_lateness.lateness(status=self.status, starts_on=self.starts_on, ends_on=self.ends_on, today=today)
 
 
 class Indicator(models.Model):

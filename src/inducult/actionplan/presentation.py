@@ -9,10 +9,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from inducult.actionplan import domain
+from inducult.actionplan.domain.funding_match import Match, Reason, ReasonCode
+from inducult.actionplan.domain.lateness import LateCode, Lateness
 from inducult.actionplan.enums import Theme
 from inducult.network.enums import OrganisationKind
-from inducult.strategy.domain.funding_match import Match, Reason, ReasonCode
 
 THEME_LABELS = dict(Theme.choices)
 KIND_LABELS = dict(OrganisationKind.choices)
@@ -102,11 +102,11 @@ def reasons(match: Match) -> list[dict]:
     ]
 
 
-def late_sentence(late: domain.Lateness | None) -> str:
+def late_sentence(late: Lateness | None) -> str:
     if late is None:
         return ""
     values = {"since": _day(late.since), "days": late.days}
-    if late.code == domain.LateCode.NOT_STARTED:
+    if late.code == LateCode.NOT_STARTED:
         return (
             ngettext(
                 "Late: it should have started on %(since)s (%(days)s day ago).",

@@ -30,9 +30,14 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from inducult.cooperation import services
 from inducult.cooperation.enums import ActivityType, CooperationKind
 from inducult.cooperation.models import Cooperation, CooperationActivity
+from inducult.cooperation.services.cooperations import (
+    add_activity,
+    create_cooperation,
+    update_activity,
+    update_cooperation,
+)
 from inducult.demo.records import STRATEGY
 from inducult.demo.writing import differences
 from inducult.engagement.enums import EngagementStatus, Visibility
@@ -243,7 +248,7 @@ def _load_activity(cooperation, record: ActivityRecord, goal_code: str, *, actor
     )
     if activity is None:
         goal = _goal(cooperation.region, goal_code, record.date.year)
-        services.add_activity(
+        add_activity(
             cooperation=cooperation,
             actor=actor,
             data=data,
@@ -256,9 +261,7 @@ def _load_activity(cooperation, record: ActivityRecord, goal_code: str, *, actor
     elif activity.engagement.deleted_at is None:
         changed = differences(activity, data)
         if changed or activity.engagement.status != status:
-            services.update_activity(
-                activity=activity, actor=actor, data=changed, version=activity.version, status=status
-            )
+            update_activity(activity=activity, actor=actor, data=changed, version=activity.version, status=status)
             counts["activities_updated"] += 1
     counts["activities"] += 1
 
@@ -299,14 +302,14 @@ def load_cooperation(
             region=region, kind=record.kind, partner_a=a, partner_b=b, school_year=record.school_year
         ).first()
         if cooperation is None:
-            cooperation = services.create_cooperation(
+            cooperation = create_cooperation(
                 region=region,
                 actor=actor,
                 data={"kind": record.kind, "partner_a": a, "partner_b": b, "school_year": record.school_year, **data},
             )
             counts["cooperations_created"] += 1
         elif changed := differences(cooperation, data):
-            cooperation = services.update_cooperation(
+            cooperation = update_cooperation(
                 cooperation=cooperation, actor=actor, data=changed, version=cooperation.version
             )
             counts["cooperations_updated"] += 1

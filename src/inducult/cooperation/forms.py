@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from inducult.cooperation import domain
+from inducult.cooperation.domain import pairs
 from inducult.cooperation.enums import ACTIVITY_TYPES, PARTNER_B_KIND, CooperationKind
 from inducult.engagement.enums import EngagementStatus
 from inducult.network.enums import OrganisationKind, Sector
@@ -31,7 +31,7 @@ def _school_year_field(**kwargs) -> forms.CharField:
 
 
 def clean_year(text: str) -> int:
-    year = domain.parse_school_year(text)
+    year = pairs.parse_school_year(text)
     if year is None:
         raise forms.ValidationError(_("Write the school year as 2019/2020."))
     return year
@@ -145,7 +145,7 @@ class ListFilterForm(forms.Form):
 
     def __init__(self, *args, years, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", _("All"))] + [(y, domain.school_year_label(y)) for y in years]
+        self.fields["year"].choices = [("", _("All"))] + [(y, pairs.school_year_label(y)) for y in years]
 
     def filter(self, cooperations):
         if not self.is_valid():

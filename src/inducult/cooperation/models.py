@@ -12,7 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from inducult.cooperation import domain
+from inducult.cooperation.domain import pairs
 from inducult.cooperation.enums import (
     ACTIVITY_TYPES,
     MAX_PUPILS,
@@ -47,7 +47,7 @@ class Cooperation(models.Model):
     )
     school_year = models.PositiveSmallIntegerField(
         _("school year"),
-        validators=[MinValueValidator(domain.FIRST_SCHOOL_YEAR), MaxValueValidator(domain.LAST_SCHOOL_YEAR)],
+        validators=[MinValueValidator(pairs.FIRST_SCHOOL_YEAR), MaxValueValidator(pairs.LAST_SCHOOL_YEAR)],
         help_text=_("The year it starts in: 2019 for 2019/2020 (September to August)."),
     )
     note = models.TextField(_("note"), blank=True)
@@ -55,7 +55,7 @@ class Cooperation(models.Model):
     is_sample = models.BooleanField(
         _("sample"), default=False, help_text=_("Made up for demonstration; labelled as a sample everywhere.")
     )
-    # Optimistic locking: an edit names the version it started from (services.update_cooperation).
+    # Optimistic locking: an edit names the version it started from (services.cooperations.update_cooperation).
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -82,7 +82,7 @@ class Cooperation(models.Model):
 
     @property
     def school_year_label(self) -> str:
-        return domain.school_year_label(self.school_year) if self.school_year else ""
+        return pairs.school_year_label(self.school_year) if self.school_year else ""
 
     @property
     def is_school(self) -> bool:
@@ -227,7 +227,7 @@ class CooperationActivity(models.Model):
         if self.pupils is not None and not cooperation.is_school:
             errors["pupils"] = ValidationError(_("Pupils are counted only in school–enterprise cooperation."))
         if isinstance(self.date, datetime.date) and cooperation.school_year:
-            first, last = domain.school_year_bounds(cooperation.school_year)
+            first, last = pairs.school_year_bounds(cooperation.school_year)
             if not first <= self.date <= last:
                 errors["date"] = ValidationError(
                     _("%(date)s is outside the school year %(year)s (%(first)s to %(last)s)."),

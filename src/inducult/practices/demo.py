@@ -23,9 +23,9 @@ from django.db import transaction
 
 from inducult.demo.records import STRATEGY
 from inducult.demo.writing import differences, ensure_region
-from inducult.practices import services
 from inducult.practices.enums import PracticeTheme
 from inducult.practices.models import GoodPractice
+from inducult.practices.services import library
 
 WEB_PAGE = "KSMAS KK web page 'InduCult (English version)'"
 
@@ -248,14 +248,14 @@ def _load(record: PracticeRecord, *, region, organisations, actor, counts) -> Go
     created = practice is None
     changed = {}
     if created:
-        practice = services.create_practice(region=region, actor=actor, data={"external_id": record.key, **data})
+        practice = library.create_practice(region=region, actor=actor, data={"external_id": record.key, **data})
     else:
         changed = differences(practice, data)
         if changed:
-            practice = services.update_practice(practice=practice, actor=actor, data=changed, version=practice.version)
+            practice = library.update_practice(practice=practice, actor=actor, data=changed, version=practice.version)
     shared_changed = practice.shared != record.shared
     if shared_changed:
-        practice = services.set_shared(practice=practice, actor=actor, shared=record.shared)
+        practice = library.set_shared(practice=practice, actor=actor, shared=record.shared)
     if created:
         counts["created"] += 1
     elif changed or shared_changed:

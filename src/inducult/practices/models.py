@@ -2,7 +2,7 @@
 
 A practice belongs to one region and is private to it until that region's coordinator shares it
 with every region of the installation (``shared``). Which practices a user may read is decided in
-one place, ``services.visible_practices`` (docs/decisions/0002-region-isolation.md); attachments
+one place, ``services.library.visible_practices`` (docs/decisions/0002-region-isolation.md); attachments
 follow their practice.
 
 A practice is kept in the language it was written in (``language``, any ISO 639-1 code, since

@@ -3,14 +3,16 @@
 from django.urls import path
 
 from inducult.regions.urls import MANAGE
-from inducult.reports import views
+from inducult.reports.views import backoffice
 
 REPORTS = f"{MANAGE}reports/"
 
 backoffice_patterns = [
-    path(REPORTS, views.ReportIndexView.as_view(), name="index"),
-    path(f"{REPORTS}annual/<int:year>.pdf", views.AnnualReportView.as_view(), {"fmt": "pdf"}, name="annual_pdf"),
-    path(f"{REPORTS}annual/<int:year>.docx", views.AnnualReportView.as_view(), {"fmt": "docx"}, name="annual_docx"),
-    path(f"{REPORTS}strategy.pdf", views.StrategyExportView.as_view(), {"fmt": "pdf"}, name="strategy_pdf"),
-    path(f"{REPORTS}strategy.docx", views.StrategyExportView.as_view(), {"fmt": "docx"}, name="strategy_docx"),
+    path(REPORTS, backoffice.ReportIndexView.as_view(), name="index"),
+    path(f"{REPORTS}annual/<int:year>.pdf", backoffice.AnnualReportView.as_view(), {"fmt": "pdf"}, name="annual_pdf"),
+    path(
+        f"{REPORTS}annual/<int:year>.docx", backoffice.AnnualReportView.as_view(), {"fmt": "docx"}, name="annual_docx"
+    ),
+    path(f"{REPORTS}strategy.pdf", backoffice.StrategyExportView.as_view(), {"fmt": "pdf"}, name="strategy_pdf"),
+    path(f"{REPORTS}strategy.docx", backoffice.StrategyExportView.as_view(), {"fmt": "docx"}, name="strategy_docx"),
 ]

@@ -12,8 +12,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from inducult.core.years import MAX_YEAR, MIN_YEAR
 from inducult.regions.models import Region
-from inducult.reports import annual
-from inducult.reports.context import SUPPORTED_LANGUAGES
+from inducult.reports.presentation.context import SUPPORTED_LANGUAGES
+from inducult.reports.services import annual
 
 
 class Command(BaseCommand):

@@ -22,7 +22,7 @@ from django.utils.translation import ngettext
 from inducult.actionplan.enums import ActivityStatus
 from inducult.engagement.enums import EngagementKind
 from inducult.network.enums import OrganisationKind
-from inducult.reports.facts import ActivityFact, MilestoneFact, ReportFacts
+from inducult.reports.domain.facts import ActivityFact, MilestoneFact, ReportFacts
 from inducult.strategy.domain.progress import Status
 from inducult.strategy.presentation import STATUS_LABELS
 

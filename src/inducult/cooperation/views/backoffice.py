@@ -1,7 +1,5 @@
-"""Cooperation pages. Back office: everyone with a role reads (``cooperation.view``), the coordinator
-records (``cooperation.change``). Public: a summary per school year with counts and the pairs'
-organisations (public in the registry's directory too), never feedback nor anything about a pupil
-beyond a count."""
+"""Cooperation's back office: everyone with a role reads (``cooperation.view``), the coordinator
+records (``cooperation.change``)."""
 
 from __future__ import annotations
 
@@ -11,13 +9,12 @@ from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from django.views.generic import TemplateView
 
-from inducult.cooperation import domain, services
-from inducult.cooperation.enums import ActivityType, CooperationKind
+from inducult.cooperation.domain import pairs
+from inducult.cooperation.enums import CooperationKind
 from inducult.cooperation.forms import (
     ActivityCreateForm,
     ActivityEditForm,
@@ -27,10 +24,20 @@ from inducult.cooperation.forms import (
     SuggestionForm,
 )
 from inducult.cooperation.models import Cooperation, CooperationActivity
+from inducult.cooperation.presentation import reason_text, summary_rows
+from inducult.cooperation.services.cooperations import (
+    add_activity,
+    create_cooperation,
+    school_years,
+    suggestions_for,
+    update_activity,
+    update_cooperation,
+    year_summary,
+)
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import conflict_details
 from inducult.engagement.enums import EngagementStatus, Visibility
-from inducult.network.enums import OrganisationKind, Sector
+from inducult.network.enums import OrganisationKind
 from inducult.network.models import Organisation
 from inducult.regions.views import RegionMixin
 
@@ -43,41 +50,12 @@ ACTIVITY_CONFLICT = pgettext_lazy(
     "Someone else saved this activity after you started editing (at %(when)s, by %(who)s). "
     "Their values are shown next to yours; review and save again.",
 )
-KIND_LABELS = dict(CooperationKind.choices)
-SECTOR_LABELS = dict(Sector.choices)
 
 
 def show_errors(form, error: ValidationError) -> None:
     errors = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
     for field, texts in errors.items():
         form.add_error(field if field in form.fields else None, texts)
-
-
-def reason_text(reason: domain.Reason) -> str:
-    if reason.code == "sector":
-        return _("Same sector: %(sectors)s") % {
-            "sectors": ", ".join(str(SECTOR_LABELS.get(s, s)) for s in reason.sectors)
-        }
-    if reason.code == "distance":
-        return _("%(km)s km away") % {"km": formats.number_format(reason.km, 1)}
-    if reason.code == "same_town":
-        return _("In the same town (%(town)s)") % {"town": reason.town}
-    if reason.code == "past_with_partner":
-        return _("Has cooperated with this partner before")
-    if reason.code == "past_with_others":
-        return ngettext(
-            "Has cooperated with %(count)s other partner", "Has cooperated with %(count)s other partners", reason.count
-        ) % {"count": reason.count}
-    return _("Distance unknown (no location recorded)")
-
-
-def summary_rows(summary: domain.YearSummary) -> list[dict]:
-    """Activity types with held and planned counts, in the order of the choices."""
-    return [
-        {"type": code, "label": label, "held": summary.held.get(code, 0), "planned": summary.planned.get(code, 0)}
-        for code, label in ActivityType.choices
-        if summary.held.get(code) or summary.planned.get(code)
-    ]
 
 
 class CooperationMixin(RegionMixin):
@@ -97,7 +75,7 @@ class CooperationListView(CooperationMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        years = services.school_years(self.region)
+        years = school_years(self.region)
         form = ListFilterForm(self.request.GET or None, years=years)
         live = Q(activities__engagement__deleted_at__isnull=True)
         held = live & Q(activities__engagement__status=EngagementStatus.HELD)
@@ -112,7 +90,7 @@ class CooperationListView(CooperationMixin, TemplateView):
         context.update(
             filter_form=form,
             query=self.request.GET.urlencode(),
-            groups=[{"year": y, "label": domain.school_year_label(y), "rows": rows} for y, rows in groups.items()],
+            groups=[{"year": y, "label": pairs.school_year_label(y), "rows": rows} for y, rows in groups.items()],
             count=sum(len(rows) for rows in groups.values()),
         )
         return context
@@ -165,9 +143,7 @@ class CooperationCreateView(FormMixin, TemplateView):
         form = CooperationForm(request.POST, region=self.region)
         if form.is_valid():
             try:
-                cooperation = services.create_cooperation(
-                    region=self.region, actor=request.user, data=form.domain_data()
-                )
+                cooperation = create_cooperation(region=self.region, actor=request.user, data=form.domain_data())
             except ValidationError as error:
                 show_errors(form, error)
             else:
@@ -196,7 +172,7 @@ class CooperationEditView(FormMixin, TemplateView):
         form = CooperationEditForm(request.POST)
         if form.is_valid():
             try:
-                cooperation = services.update_cooperation(
+                cooperation = update_cooperation(
                     cooperation=cooperation,
                     actor=request.user,
                     data=form.domain_data(),
@@ -227,7 +203,7 @@ class ActivityCreateView(FormMixin, TemplateView):
         form = ActivityCreateForm(request.POST, cooperation=cooperation)
         if form.is_valid():
             try:
-                services.add_activity(
+                add_activity(
                     cooperation=cooperation,
                     actor=request.user,
                     data=form.domain_data(),
@@ -266,7 +242,7 @@ class ActivityEditView(FormMixin, TemplateView):
         form = ActivityEditForm(request.POST, cooperation=cooperation)
         if form.is_valid():
             try:
-                services.update_activity(
+                update_activity(
                     activity=activity,
                     actor=request.user,
                     data=form.domain_data(),
@@ -315,7 +291,7 @@ class SuggestionsView(CooperationMixin, TemplateView):
                 if partner.kind == OrganisationKind.SCHOOL
                 else CooperationKind.CREATIVE_INDUSTRY
             )
-            for enterprise, suggestion in services.suggestions_for(partner, sectors=sectors)[: self.LIMIT]:
+            for enterprise, suggestion in suggestions_for(partner, sectors=sectors)[: self.LIMIT]:
                 rows.append(
                     {
                         "enterprise": enterprise,
@@ -340,74 +316,15 @@ class SummaryView(CooperationMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        years = services.school_years(self.region)
+        years = school_years(self.region)
         raw = self.request.GET.get("year", "")
         year = int(raw) if raw.isdigit() and int(raw) in years else (years[0] if years else None)
-        context.update(years=[(y, domain.school_year_label(y)) for y in years], year=year)
+        context.update(years=[(y, pairs.school_year_label(y)) for y in years], year=year)
         if year is not None:
-            summary = services.year_summary(self.region, year)
+            summary = year_summary(self.region, year)
             context.update(
-                year_label=domain.school_year_label(year),
+                year_label=pairs.school_year_label(year),
                 summary=summary,
                 rows=summary_rows(summary),
             )
-        return context
-
-
-# --- public ------------------------------------------------------------------------------------
-
-
-def public_pairs(region, year: int) -> list[dict]:
-    """The pairs of a school year as the public sees them: names of organisations still listed in the
-    public directory (an archived one is not named), the kind, and counts."""
-    held = Q(activities__engagement__deleted_at__isnull=True, activities__engagement__status=EngagementStatus.HELD)
-    rows = []
-    for c in (
-        Cooperation.objects.filter(region=region, school_year=year)
-        .select_related("partner_a", "partner_b")
-        .annotate(held_count=Count("activities", filter=held))
-        .order_by("kind", "partner_a__name", "partner_b__name")
-    ):
-        rows.append(
-            {
-                "kind": KIND_LABELS.get(c.kind, c.kind),
-                "a": None if c.partner_a.is_archived else c.partner_a,
-                "b": None if c.partner_b.is_archived else c.partner_b,
-                "held": c.held_count,
-                "is_sample": c.is_sample,
-            }
-        )
-    return rows
-
-
-class PublicIndexView(RegionMixin, TemplateView):
-    template_name = "cooperation/public_index.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        years = []
-        for year in services.school_years(self.region):
-            summary = services.year_summary(self.region, year)
-            years.append({"year": year, "label": domain.school_year_label(year), "summary": summary})
-        context.update(region=self.region, years=years)
-        return context
-
-
-class PublicYearView(RegionMixin, TemplateView):
-    template_name = "cooperation/public_year.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        year = self.kwargs["year"]
-        if not Cooperation.objects.filter(region=self.region, school_year=year).exists():
-            raise Http404
-        summary = services.year_summary(self.region, year)
-        context.update(
-            region=self.region,
-            year=year,
-            year_label=domain.school_year_label(year),
-            summary=summary,
-            rows=summary_rows(summary),
-            pairs=public_pairs(self.region, year),
-        )
         return context

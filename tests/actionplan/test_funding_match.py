@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inducult.strategy.domain.funding_match import (
+from inducult.actionplan.domain.funding_match import (
     ActivityFacts,
     CallFacts,
     InstrumentFacts,

@@ -1,4 +1,4 @@
-"""Business actions on cooperation, and the facts the pure rules (``domain``) work on.
+"""Business actions on cooperation, and the facts the pure rules (``domain.pairs``) work on.
 
 Each action validates, writes and audits in one transaction. An activity is written together with
 its engagement, created through the engagement log's own domain functions (with both organisations
@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from inducult.cooperation import domain
+from inducult.cooperation.domain import pairs
 from inducult.cooperation.enums import ENGAGEMENT_KIND, PARTNER_B_KIND, ActivityType, CooperationKind
 from inducult.cooperation.models import Cooperation, CooperationActivity
 from inducult.core import audit
@@ -236,11 +236,11 @@ def update_activity(
 # --- facts for the pure rules ------------------------------------------------------------------
 
 
-def org_facts(org: Organisation) -> domain.OrgFacts:
+def org_facts(org: Organisation) -> pairs.OrgFacts:
     point = None
     if org.latitude is not None and org.longitude is not None:
         point = (float(org.latitude), float(org.longitude))
-    return domain.OrgFacts(
+    return pairs.OrgFacts(
         id=org.pk, name=org.name, kind=org.kind, sectors=frozenset(org.sectors), town=org.town or "", point=point
     )
 
@@ -259,10 +259,10 @@ def past_pairs(region) -> dict[tuple[int, int], list[int]]:
 
 def suggestions_for(
     partner: Organisation, *, sectors: Iterable[str] = ()
-) -> list[tuple[Organisation, domain.Suggestion]]:
-    """The region's enterprises ranked for a school or a creative (``domain.suggest_enterprises``)."""
+) -> list[tuple[Organisation, pairs.Suggestion]]:
+    """The region's enterprises ranked for a school or a creative (``pairs.suggest_enterprises``)."""
     enterprises = {org.pk: org for org in enterprises_of(partner.region_id)}
-    ranked = domain.suggest_enterprises(
+    ranked = pairs.suggest_enterprises(
         org_facts(partner),
         [org_facts(org) for org in enterprises.values()],
         past=set(past_pairs(partner.region_id)),
@@ -280,20 +280,20 @@ def school_years(region) -> list[int]:
     )
 
 
-def year_summary(region, school_year: int) -> domain.YearSummary:
+def year_summary(region, school_year: int) -> pairs.YearSummary:
     """One school year of the region added up (two queries)."""
     cooperations = [
-        domain.CooperationFacts(id=c[0], kind=c[1], partner_a=c[2], partner_b=c[3], is_sample=c[4])
+        pairs.CooperationFacts(id=c[0], kind=c[1], partner_a=c[2], partner_b=c[3], is_sample=c[4])
         for c in Cooperation.objects.filter(region=region, school_year=school_year).values_list(
             "id", "kind", "partner_a", "partner_b", "is_sample"
         )
     ]
     activities = [
-        domain.ActivityFacts(
+        pairs.ActivityFacts(
             cooperation_id=a[0], type=a[1], held=a[2] == EngagementStatus.HELD, pupils=a[3], is_sample=a[4]
         )
         for a in CooperationActivity.objects.live()
         .filter(cooperation__region=region, cooperation__school_year=school_year)
         .values_list("cooperation_id", "type", "engagement__status", "pupils", "is_sample")
     ]
-    return domain.school_year_summary(cooperations, activities, school_kind=CooperationKind.SCHOOL_ENTERPRISE)
+    return pairs.school_year_summary(cooperations, activities, school_kind=CooperationKind.SCHOOL_ENTERPRISE)

@@ -11,7 +11,7 @@ import datetime
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from inducult.reports import context as ctx
+from inducult.reports.presentation import context as ctx
 from inducult.strategy import models as sm
 from inducult.strategy.services import progress as service
 from inducult.strategy.services.versions import describe_rule

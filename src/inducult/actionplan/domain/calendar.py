@@ -8,7 +8,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from inducult.actionplan.domain import CLOSED_STATUSES, NOT_STARTED_STATUSES
+from inducult.actionplan.domain.lateness import CLOSED_STATUSES, NOT_STARTED_STATUSES
 
 # Days before a deadline that a subscribed calendar reminds of it: a week to prepare, a day to submit.
 DEADLINE_REMINDERS = (7, 1)

@@ -87,7 +87,7 @@ class ActivityFact:
     status: str  # an ActivityStatus value
     starts_on: datetime.date | None
     ends_on: datetime.date | None
-    late: str = ""  # an actionplan.domain.LateCode value, or "" when not late at the year's end
+    late: str = ""  # an actionplan.domain.lateness.LateCode value, or "" when not late at the year's end
     indicators: tuple[IndicatorFact, ...] = ()
     is_sample: bool = False
 

@@ -1,6 +1,8 @@
 """Back office for the action plan and the funding catalogue: everyone in the back office reads them,
 the coordinator keeps the activities. An activity's page ranks the instruments that could fund it,
-with the matcher's reasons; an instrument's page lists the activities it could fund."""
+with the matcher's reasons; an instrument's page lists the activities it could fund. The
+coordinator's calendar page shows upcoming deadlines and activity dates, and the private feed
+serves them to a calendar app."""
 
 from __future__ import annotations
 
@@ -11,14 +13,19 @@ from collections import defaultdict
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.generic import TemplateView
 
-from inducult.actionplan import domain, presentation, services
+from inducult.actionplan import presentation
+from inducult.actionplan.domain import calendar
+from inducult.actionplan.domain.funding_match import ReasonCode
+from inducult.actionplan.domain.lateness import years_of
 from inducult.actionplan.enums import ActivityStatus, WorkPackage
 from inducult.actionplan.forms import (
     ActivityEditForm,
@@ -28,14 +35,21 @@ from inducult.actionplan.forms import (
     indicator_initial,
     indicator_rows,
 )
-from inducult.actionplan.models import Activity, FundingInstrument
+from inducult.actionplan.models import Activity, CalendarFeed, FundingCall, FundingInstrument
+from inducult.actionplan.services import feeds
+from inducult.actionplan.services.activities import create_activity, update_activity
+from inducult.actionplan.services.instruments import calls_prefetch
+from inducult.actionplan.services.matching import fitting_activities, funding_fits
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import conflict_details
+from inducult.regions.lookup import region_by_slug
+from inducult.regions.rules import has_rule
 from inducult.regions.views import RegionMixin
-from inducult.strategy.domain.funding_match import ReasonCode
 
 STATUS_LABELS = dict(ActivityStatus.choices)
 WORK_PACKAGE_LABELS = dict(WorkPackage.choices)
+# A feed records when it was last read, at most this often (calendar apps poll every few minutes).
+USE_STAMP_EVERY = datetime.timedelta(hours=1)
 
 
 def _split(rows) -> dict[str, list[dict]]:
@@ -112,7 +126,7 @@ class TimelineView(ActivityListView):
         current = self.today().year
         for group in context["groups"]:
             for row in group["rows"]:
-                row["years"] = domain.years_of(row["activity"].starts_on, row["activity"].ends_on)
+                row["years"] = years_of(row["activity"].starts_on, row["activity"].ends_on)
             # An activity without a period has no bar to draw: it stays on the list page.
             group["rows"] = [row for row in group["rows"] if row["years"]]
         context["groups"] = [group for group in context["groups"] if group["rows"]]
@@ -137,7 +151,7 @@ class ActivityDetailView(ActionPlanMixin, TemplateView):
             pk=self.kwargs["pk"],
         )
         today = self.today()
-        fits = services.funding_fits(activity, today=today)
+        fits = funding_fits(activity, today=today)
         context.update(
             activity=activity,
             title=activity.display_title,
@@ -194,7 +208,7 @@ class ActivityCreateView(ActivityFormMixin, TemplateView):
         indicators = IndicatorFormSet(request.POST, prefix="indicators")
         if form.is_valid() and indicators.is_valid():
             try:
-                activity = services.create_activity(
+                activity = create_activity(
                     region=self.region,
                     actor=request.user,
                     data=form.domain_data(),
@@ -230,7 +244,7 @@ class ActivityEditView(ActivityFormMixin, TemplateView):
         indicators = IndicatorFormSet(request.POST, prefix="indicators")
         if form.is_valid() and indicators.is_valid():
             try:
-                activity = services.update_activity(
+                activity = update_activity(
                     activity=activity,
                     actor=request.user,
                     data=form.domain_data(),
@@ -269,7 +283,7 @@ class InstrumentListView(ActionPlanMixin, TemplateView):
         today = self.today()
         instruments = (
             FundingInstrument.objects.filter(region=self.region)
-            .prefetch_related(services.calls_prefetch())
+            .prefetch_related(calls_prefetch())
             .annotate(activity_count=Count("activities", distinct=True))
         )
         context["rows"] = [
@@ -291,7 +305,7 @@ class InstrumentDetailView(ActionPlanMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         instrument = get_object_or_404(
-            FundingInstrument.objects.filter(region=self.region).prefetch_related(services.calls_prefetch()),
+            FundingInstrument.objects.filter(region=self.region).prefetch_related(calls_prefetch()),
             pk=self.kwargs["pk"],
         )
         today = self.today()
@@ -314,7 +328,99 @@ class InstrumentDetailView(ActionPlanMixin, TemplateView):
                     "reasons": presentation.reasons(fit.match),
                     "shares_theme": ReasonCode.THEME in fit.match.codes(),
                 }
-                for fit in services.fitting_activities(instrument, today=today)
+                for fit in fitting_activities(instrument, today=today)
             ),
         )
         return context
+
+
+# --- the calendar ------------------------------------------------------------------------------
+
+
+def _url_of(request, region):
+    """Links of the feed's entries: a deadline to its call's redirect, an activity to its page."""
+
+    def url(entry: calendar.Entry) -> str:
+        name = "actionplan:call_instrument" if entry.kind.startswith("call") else "actionplan:activity"
+        return request.build_absolute_uri(reverse(name, args=[region.slug, entry.record_id]))
+
+    return url
+
+
+class CalendarView(RegionMixin, TemplateView):
+    template_name = "actionplan/calendar.html"
+    rule = "actionplan.view"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = self.region.today()
+        coming = calendar.upcoming(feeds.region_entries(self.region, today=today), today=today, days=90)
+        context.update(
+            rows=[
+                {
+                    "entry": e,
+                    "text": feeds.entry_text(e),
+                    "url": reverse(
+                        "actionplan:activity" if e.kind.startswith("activity") else "actionplan:call_instrument",
+                        args=[self.region.slug, e.record_id],
+                    ),
+                    "days": (e.day - today).days,
+                }
+                for e in coming
+            ],
+            feed=CalendarFeed.objects.filter(user=self.request.user, region=self.region).first(),
+            new_feed_url=kwargs.get("new_feed_url", ""),
+            can_change=self.can("actionplan.change"),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action")
+        if action == "revoke":
+            feeds.revoke(user=request.user, region=self.region)
+            messages.success(request, _("Your private calendar address no longer works."))
+            return HttpResponseRedirect(reverse("actionplan:calendar", args=[self.region.slug]))
+        if action != "new":
+            raise Http404
+        token = feeds.new_feed(user=request.user, region=self.region)
+        url = request.build_absolute_uri(reverse("actionplan:feed", args=[self.region.slug, token]))
+        return self.render_to_response(self.get_context_data(new_feed_url=url))
+
+
+class CallInstrumentRedirect(RegionMixin, View):
+    """A deadline's entry links to its instrument's page."""
+
+    rule = "actionplan.view"
+
+    def get(self, request, *args, pk: int, **kwargs):
+        call = FundingCall.objects.filter(pk=pk, instrument__region=self.region).first()
+        if call is None:
+            raise Http404
+        return HttpResponseRedirect(reverse("actionplan:instrument", args=[self.region.slug, call.instrument_id]))
+
+
+class FeedView(View):
+    """The private feed: the secret in the address stands for its owner, who must still be allowed to
+    read the region's action plan (a coordinator who left no longer gets it)."""
+
+    def get(self, request, *args, region_slug: str, token: str, **kwargs):
+        feed = feeds.feed_for(token)
+        region = region_by_slug(region_slug)
+        if (
+            feed is None
+            or region is None
+            or feed.region_id != region.pk
+            or not feed.user.is_active
+            or not has_rule(feed.user, "actionplan.view", region)
+        ):
+            raise Http404
+        now = timezone.now()
+        if feed.last_used_at is None or now - feed.last_used_at > USE_STAMP_EVERY:
+            CalendarFeed.objects.filter(pk=feed.pk).update(last_used_at=now)
+        body = feeds.ics_bytes(
+            region, feeds.region_entries(region, today=region.today()), url_of=_url_of(request, region)
+        )
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Cache-Control"] = "private, max-age=300"
+        response["Content-Disposition"] = f'inline; filename="action-plan-{region.slug}.ics"'
+        return response

@@ -15,7 +15,7 @@ from collections import defaultdict
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from inducult.actionplan import domain as plan_domain
+from inducult.actionplan.domain import lateness as plan_lateness
 from inducult.actionplan.models import Activity, FundingCall
 from inducult.analytics.domain.network import AnalyticsOptions
 from inducult.analytics.services.reports import network_report
@@ -23,7 +23,7 @@ from inducult.engagement.enums import EngagementStatus, Visibility
 from inducult.engagement.models import Engagement, EngagementParticipant
 from inducult.heritage.models import Event, ExhibitionStop
 from inducult.network.models import Organisation
-from inducult.reports import facts as f
+from inducult.reports.domain import facts as f
 from inducult.strategy import models as sm
 from inducult.strategy.domain.progress import Status
 from inducult.strategy.presentation import rule_description
@@ -147,7 +147,7 @@ def _organisations(region, year: int, now: datetime.datetime) -> tuple[f.Organis
 def _activity(a: Activity, *, as_of: datetime.date | None) -> f.ActivityFact:
     late = None
     if as_of is not None:
-        late = plan_domain.lateness(status=a.status, starts_on=a.starts_on, ends_on=a.ends_on, today=as_of)
+        late = plan_lateness.lateness(status=a.status, starts_on=a.starts_on, ends_on=a.ends_on, today=as_of)
     return f.ActivityFact(
         title=a.localized("title"),
         work_package=a.work_package,
@@ -177,7 +177,7 @@ def _activities(region, year: int, today: datetime.date):
     as_of = min(datetime.date(year, 12, 31), today)
     in_year = tuple(_activity(a, as_of=as_of) for a in _touching(activities, year))
     without_period = activities.filter(starts_on__isnull=True).count()
-    upcoming = _touching(activities, year + 1).exclude(status__in=plan_domain.CLOSED_STATUSES)
+    upcoming = _touching(activities, year + 1).exclude(status__in=plan_lateness.CLOSED_STATUSES)
     next_year = tuple(_activity(a, as_of=None) for a in upcoming)
     return in_year, without_period, next_year
 

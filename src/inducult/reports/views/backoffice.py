@@ -9,10 +9,10 @@ from django.views.generic import TemplateView
 
 from inducult.core.years import MAX_YEAR, MIN_YEAR
 from inducult.regions.views import RegionMixin
-from inducult.reports import annual, strategy_export
-from inducult.reports.context import SUPPORTED_LANGUAGES
-from inducult.reports.gather import years_with_data
-from inducult.reports.pdf import PdfUnavailable
+from inducult.reports.presentation.context import SUPPORTED_LANGUAGES
+from inducult.reports.presentation.pdf import PdfUnavailable
+from inducult.reports.services import annual, strategy_export
+from inducult.reports.services.gather import years_with_data
 from inducult.strategy.services import progress as service
 
 

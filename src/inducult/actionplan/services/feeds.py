@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar
 from icalendar import Event as VEvent
 
-from inducult.actionplan import calendar
+from inducult.actionplan.domain import calendar
 from inducult.actionplan.models import Activity, CalendarFeed, FundingCall
 
 PRODID = "-//InduCult Hub//Action plan//EN"

@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from inducult.core import charts
-from inducult.reports import context as ctx
+from inducult.reports.presentation import context as ctx
 
 BAR_CELLS = 30  # the longest bar, in block characters
 BLOCK = "█"

@@ -7,8 +7,8 @@ import datetime
 
 from django.utils import translation
 
-from inducult.reports import context as ctx
-from inducult.reports.gather import gather
+from inducult.reports.presentation import context as ctx
+from inducult.reports.services.gather import gather
 
 FORMATS = ("pdf", "docx")
 CONTENT_TYPES = {
@@ -32,10 +32,10 @@ def render(report: ctx.ReportContext, fmt: str) -> bytes:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
     with translation.override(report.language):
         if fmt == "pdf":
-            from inducult.reports import pdf
+            from inducult.reports.presentation import pdf
 
             return pdf.render(report)
-        from inducult.reports import docx
+        from inducult.reports.presentation import docx
 
         return docx.render(report)
 

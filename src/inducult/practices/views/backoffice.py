@@ -2,8 +2,8 @@
 
 Everyone in a region's back office reads its own practices and those other regions share; the
 coordinator writes, shares and archives the region's own. Which practice may be read is decided by
-``services.visible_practices`` alone: a practice of another region that is not shared is a 404 and
-a logged refusal, like an attachment of it.
+``services.library.visible_practices`` alone: a practice of another region that is not shared is a
+404 and a logged refusal, like an attachment of it.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from django.views.generic import TemplateView
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import conflict_details
 from inducult.core.views.pagination import paginate
-from inducult.practices import services
 from inducult.practices.enums import PracticeTheme
 from inducult.practices.forms import PracticeEditForm, PracticeFilterForm, PracticeForm
 from inducult.practices.models import GoodPractice
+from inducult.practices.services import library
 from inducult.regions.views import RegionMixin
 
 PAGE_SIZE = 50
@@ -63,13 +63,13 @@ class PracticeMixin(RegionMixin):
         return context
 
     def visible_or_404(self, pk: int) -> GoodPractice:
-        practice = services.visible_practice(user=self.request.user, region=self.region, pk=pk)
+        practice = library.visible_practice(user=self.request.user, region=self.region, pk=pk)
         if practice is None:
             raise Http404
         return practice
 
     def own_or_404(self, pk: int) -> GoodPractice:
-        practice = services.own_practice(user=self.request.user, region=self.region, pk=pk)
+        practice = library.own_practice(user=self.request.user, region=self.region, pk=pk)
         if practice is None:
             raise Http404
         return practice
@@ -81,8 +81,8 @@ class PracticeListView(PracticeMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        form = PracticeFilterForm(self.request.GET or None, countries=services.countries(user, self.region))
-        practices = services.find_practices(user, self.region, **form.query())
+        form = PracticeFilterForm(self.request.GET or None, countries=library.countries(user, self.region))
+        practices = library.find_practices(user, self.region, **form.query())
         page = paginate(self.request, practices, PAGE_SIZE)
         query = self.request.GET.copy()
         query.pop("page", None)
@@ -157,7 +157,7 @@ class PracticeCreateView(PracticeFormMixin, TemplateView):
         form = PracticeForm(request.POST, request.FILES, region=self.region)
         if form.is_valid():
             try:
-                practice = services.create_practice(
+                practice = library.create_practice(
                     region=self.region,
                     actor=request.user,
                     data=form.domain_data(),
@@ -188,7 +188,7 @@ class PracticeEditView(PracticeFormMixin, TemplateView):
         form = PracticeEditForm(request.POST, request.FILES, instance=copy.copy(practice), region=self.region)
         if form.is_valid():
             try:
-                practice = services.update_practice(
+                practice = library.update_practice(
                     practice=practice,
                     actor=request.user,
                     data=form.domain_data(),
@@ -235,25 +235,25 @@ class PracticeActionView(PracticeMixin, View):
 
 class PracticeShareView(PracticeActionView):
     def act(self, practice):
-        services.set_shared(practice=practice, actor=self.request.user, shared=True)
+        library.set_shared(practice=practice, actor=self.request.user, shared=True)
         return _("“%(title)s” is now shared with all regions.") % {"title": practice.title}
 
 
 class PracticeUnshareView(PracticeActionView):
     def act(self, practice):
-        services.set_shared(practice=practice, actor=self.request.user, shared=False)
+        library.set_shared(practice=practice, actor=self.request.user, shared=False)
         return _("“%(title)s” is private to this region again.") % {"title": practice.title}
 
 
 class PracticeArchiveView(PracticeActionView):
     def act(self, practice):
-        services.archive_practice(practice=practice, actor=self.request.user)
+        library.archive_practice(practice=practice, actor=self.request.user)
         return _("“%(title)s” archived; other regions no longer see it.") % {"title": practice.title}
 
 
 class PracticeRestoreView(PracticeActionView):
     def act(self, practice):
-        services.restore_practice(practice=practice, actor=self.request.user)
+        library.restore_practice(practice=practice, actor=self.request.user)
         return _("“%(title)s” restored.") % {"title": practice.title}
 
 
@@ -261,7 +261,7 @@ class PracticeAttachmentView(PracticeMixin, View):
     """Files are served only through this view, to those who may read the practice; never from MEDIA_URL."""
 
     def get(self, request, *args, pk: int, attachment_pk: int, **kwargs):
-        attachment = services.visible_attachment(
+        attachment = library.visible_attachment(
             user=request.user, region=self.region, pk=pk, attachment_pk=attachment_pk
         )
         if attachment is None:

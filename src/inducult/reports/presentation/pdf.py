@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from inducult.core import charts
-from inducult.reports import context as ctx
+from inducult.reports.presentation import context as ctx
 
 
 def _data_uri(svg: str) -> str:
