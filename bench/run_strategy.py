@@ -80,9 +80,9 @@ def ensure_data(args) -> dict:
 
 
 def region_facts(region, year: int) -> dict:
-    from inducult.engagement.models import Engagement, EngagementParticipant, region_tz
+    from inducult.engagement.models import Engagement, EngagementParticipant
 
-    tz = region_tz(region)
+    tz = region.tz
     start = datetime.datetime(year, 1, 1, tzinfo=tz)
     end = datetime.datetime(year + 1, 1, 1, tzinfo=tz)
     in_year = Engagement.objects.filter(region=region, starts_at__gte=start, starts_at__lt=end)
@@ -107,11 +107,8 @@ def bench_requests(region, urls: dict[str, str], year: int, times: int, *, expla
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-    from django.utils import timezone
 
-    from inducult.engagement.models import region_tz
-
-    current_year = timezone.localdate(timezone=region_tz(region)).year
+    current_year = region.today().year
     # Client's default host "testserver" is not in ALLOWED_HOSTS; localhost is.
     signed_in = Client(HTTP_HOST="localhost")
     signed_in.force_login(ensure_superuser())
