@@ -13,6 +13,7 @@ test:
 lint: setup
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	PYTHONPATH=src .venv/bin/lint-imports --no-logo --no-cache
 
 format: setup
 	.venv/bin/ruff format .

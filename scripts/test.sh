@@ -37,6 +37,9 @@ PY=$ROOT/.venv/bin/python
 
 echo "== ruff"
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
+echo "== the order of apps (import-linter, docs/decisions/0015-app-layers.md)"
+PYTHONPATH=src .venv/bin/lint-imports --no-logo --no-cache
 echo "== missing migrations"
 $PY manage.py makemigrations --check --dry-run --verbosity 1
 echo "== deployment check"

@@ -203,7 +203,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Map tiles (Leaflet's URL template) and their attribution. Markers and filters work without them:
 # only the background is missing when the tile server cannot be reached. The map pages allow images
-# from the tile server's origin in their Content-Security-Policy (heritage.presentation.allow_tiles).
+# from the tile server's origin in their Content-Security-Policy (core.views.maps.allow_tiles).
 INDUCULT_MAP_TILES = env_str("INDUCULT_MAP_TILES", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 INDUCULT_MAP_ATTRIBUTION = env_str(
     "INDUCULT_MAP_ATTRIBUTION", "© OpenStreetMap contributors (https://www.openstreetmap.org/copyright)"

@@ -290,7 +290,7 @@ def test_map_page_points_to_its_markers_and_allows_only_the_tile_server_for_imag
 
 
 def test_tile_origin_of_url_templates():
-    from inducult.heritage.presentation import tile_origin
+    from inducult.core.views.maps import tile_origin
 
     assert tile_origin("https://tile.openstreetmap.org/{z}/{x}/{y}.png") == "https://tile.openstreetmap.org"
     assert tile_origin("https://{s}.tile.example.org:8443/{z}/{x}/{y}.png") == "https://*.tile.example.org:8443"

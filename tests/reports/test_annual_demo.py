@@ -19,7 +19,7 @@ from inducult.engagement.models import Engagement
 from inducult.regions.models import Region
 from inducult.reports.services import annual
 from inducult.strategy.domain.progress import Status
-from inducult.strategy.presentation import STATUS_LABELS
+from inducult.strategy.enums import STATUS_LABELS
 from inducult.strategy.services.progress import year_bounds
 
 pytestmark = pytest.mark.django_db

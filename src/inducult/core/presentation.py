@@ -1,9 +1,15 @@
 """How stored and audited values read to people: field labels, choice labels, lists joined, "—"
-for empty, and an audit entry's changes as rows of (label, before, after)."""
+for empty, an audit entry's changes as rows of (label, before, after); and schema.org JSON-LD
+as a page embeds it."""
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -56,3 +62,13 @@ def change_rows(entry, model) -> list[dict]:
 def history_rows(instance) -> list[dict]:
     model = type(instance)
     return [{"entry": entry, "changes": change_rows(entry, model)} for entry in audit.history(instance)]
+
+
+# A JSON-LD document inside <script> must not close the element or open another: escape <, > and &.
+_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def jsonld_script(document: dict[str, Any]) -> SafeString:
+    """A schema.org document as the page's ``<script type="application/ld+json">``."""
+    text = json.dumps(document, ensure_ascii=False, indent=1).translate(_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - escaped above

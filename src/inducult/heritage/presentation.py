@@ -12,16 +12,11 @@ close the element.
 from __future__ import annotations
 
 import datetime
-import json
 from typing import Any
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.dates import MONTHS, WEEKDAYS_ABBR
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from inducult.heritage.domain import opening_hours as oh
@@ -99,13 +94,6 @@ KIND_LABELS = dict(SiteKind.choices)
 SECTOR_LABELS = dict(Sector.choices)
 
 
-def tile_origin(template: str) -> str:
-    """The origin a tile URL template loads images from, for the map page's CSP img-src; a
-    ``{s}`` subdomain placeholder becomes a wildcard ("https://*.tile.example.org")."""
-    parts = urlsplit(template.replace("{s}", "*"))
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
-
-
 def site_marker(site, region_slug: str, day: oh.DayHours | None = None) -> dict:
     """What the map script needs of one site (sites without coordinates have no marker)."""
     return {
@@ -118,14 +106,6 @@ def site_marker(site, region_slug: str, day: oh.DayHours | None = None) -> dict:
         "sample": site.is_sample,
         "url": reverse("heritage_public:site", args=[region_slug, site.pk]),
     }
-
-
-def allow_tiles(response):
-    """A map page's CSP: images from the tile server too (every other page keeps the strict one)."""
-    origin = tile_origin(settings.INDUCULT_MAP_TILES)
-    if origin:
-        response._csp_config = {**settings.SECURE_CSP, "img-src": [*settings.SECURE_CSP["img-src"], origin]}
-    return response
 
 
 def event_row(event: Event, tz) -> dict:
@@ -142,9 +122,6 @@ def event_row(event: Event, tz) -> dict:
         "festival": event.festival,
         "is_sample": event.is_sample,
     }
-
-
-_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def site_jsonld(
@@ -212,8 +189,3 @@ def _image(url: str, photo, language: str) -> dict[str, Any]:
     if photo.credit:
         image["creditText"] = photo.credit
     return image
-
-
-def jsonld_script(document: dict[str, Any]) -> SafeString:
-    text = json.dumps(document, ensure_ascii=False, indent=1).translate(_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - escaped above

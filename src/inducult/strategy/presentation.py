@@ -11,23 +11,15 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from inducult.engagement.enums import EngagementKind
 from inducult.network.enums import OrganisationKind
-from inducult.strategy import models as sm
 from inducult.strategy.domain.progress import Status
+from inducult.strategy.enums import STATUS_LABELS
 from inducult.strategy.services import progress as service
-from inducult.strategy.services.versions import describe_rule
+from inducult.strategy.services.versions import rule_description
 
-STATUS_LABELS = {
-    Status.ACHIEVED: gettext_lazy("Achieved"),
-    Status.ON_TRACK: gettext_lazy("On track"),
-    Status.AT_RISK: gettext_lazy("At risk"),
-    Status.MISSED: gettext_lazy("Missed"),
-    Status.NOT_STARTED: gettext_lazy("Not started"),
-    Status.NOT_APPLICABLE: gettext_lazy("Not due this year"),
-}
 KIND_LABELS = dict(EngagementKind.choices)
 ORGANISATION_KIND_LABELS = dict(OrganisationKind.choices)
 
@@ -42,14 +34,6 @@ def year_choices(region, year: int, now: datetime.datetime) -> list[int]:
 
 def _date(day: datetime.date) -> str:
     return formats.date_format(day, "DATE_FORMAT")
-
-
-def rule_description(rule) -> str:
-    """What a rule asks for, in the words the version comparison uses ("≥ 5 × Bilateral meeting a
-    year, 2021 and later"); a deliverable by its title, since its due date has a sentence of its own."""
-    if isinstance(rule, sm.DeliverableRule):
-        return rule.localized("title")
-    return describe_rule(rule)
 
 
 def rule_sentences(result: service.RuleResult, year: int) -> list[str]:

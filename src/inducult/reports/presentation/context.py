@@ -24,7 +24,7 @@ from inducult.engagement.enums import EngagementKind
 from inducult.network.enums import OrganisationKind
 from inducult.reports.domain.facts import ActivityFact, MilestoneFact, ReportFacts
 from inducult.strategy.domain.progress import Status
-from inducult.strategy.presentation import STATUS_LABELS
+from inducult.strategy.enums import STATUS_LABELS
 
 SUPPORTED_LANGUAGES = ("cs", "en")
 FALLBACK_LANGUAGE = "en"

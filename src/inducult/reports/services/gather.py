@@ -26,8 +26,8 @@ from inducult.network.models import Organisation
 from inducult.reports.domain import facts as f
 from inducult.strategy import models as sm
 from inducult.strategy.domain.progress import Status
-from inducult.strategy.presentation import rule_description
 from inducult.strategy.services import progress as service
+from inducult.strategy.services.versions import rule_description
 
 MOST_ACTIVE_LIMIT = 10
 # The report shows activity and partners, not betweenness: estimate it from one pivot instead of a

@@ -262,6 +262,14 @@ def describe_rule(rule: RuleSnapshot | CountRule | DeliverableRule) -> str:
     return text
 
 
+def rule_description(rule) -> str:
+    """What a rule asks for, in the words the version comparison uses ("≥ 5 × Bilateral meeting a
+    year, 2021 and later"); a deliverable by its title, since its due date has a sentence of its own."""
+    if isinstance(rule, DeliverableRule):
+        return rule.localized("title")
+    return describe_rule(rule)
+
+
 def display_value(name: str, value: Any) -> str:
     """A snapshot field for the comparison page."""
     if value is None or value == "" or value == ():

@@ -18,9 +18,10 @@ from django.views.generic import TemplateView
 from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 
+from inducult.core.presentation import jsonld_script
+from inducult.core.views.maps import allow_tiles
 from inducult.heritage.enums import VISITOR_KINDS
 from inducult.heritage.models import Site
-from inducult.heritage.presentation import allow_tiles, jsonld_script
 from inducult.regions.views import RegionMixin
 from inducult.tours import presentation
 from inducult.tours.domain.day_plan import DayPlan, DayPlanError, Wishes, has_openings, plan_day

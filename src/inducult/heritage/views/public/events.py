@@ -15,8 +15,10 @@ from django.utils.dates import MONTHS
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
+from inducult.core.presentation import jsonld_script
+from inducult.core.views.maps import allow_tiles
 from inducult.heritage.models import Event, Festival, Site
-from inducult.heritage.presentation import allow_tiles, event_row, jsonld_script, site_marker
+from inducult.heritage.presentation import event_row, site_marker
 from inducult.heritage.services.events import published_events
 from inducult.regions.views import RegionMixin
 

@@ -22,6 +22,8 @@ from django.views.decorators.http import condition
 from django.views.generic import TemplateView
 
 from inducult.core.opendata import CACHE_SECONDS
+from inducult.core.presentation import jsonld_script
+from inducult.core.views.maps import allow_tiles
 from inducult.heritage.domain import opening_hours as oh
 from inducult.heritage.enums import CoordinatePrecision, PriceLevel, TourLanguage, Wheelchair
 from inducult.heritage.forms import SiteFilterForm
@@ -29,10 +31,8 @@ from inducult.heritage.models import Site, SitePhoto
 from inducult.heritage.presentation import (
     KIND_LABELS,
     SECTOR_LABELS,
-    allow_tiles,
     day_text,
     hours_lines,
-    jsonld_script,
     site_jsonld,
     site_marker,
 )
