@@ -1,4 +1,5 @@
-"""The audit trail in the admin: read-only for everyone, superusers only."""
+"""The admin's kernel: superusers only, every save and deletion audited, an edit of a versioned
+record moving its version on; and the audit trail itself, read-only for everyone."""
 
 from django.contrib import admin
 from django.core.files import File
@@ -6,6 +7,7 @@ from django.db import models, transaction
 
 from inducult.core import audit
 from inducult.core.models import AuditAction, AuditEntry
+from inducult.core.versioning import bump_version
 
 
 class SuperuserOnlyAdmin(admin.ModelAdmin):
@@ -97,6 +99,17 @@ class AuditedAdmin(SuperuserOnlyAdmin):
                         for name in changed
                     },
                 )
+
+
+class VersionedAdmin(AuditedAdmin):
+    """For models with a ``version``: an admin's edit counts as an edit, so a back-office form
+    opened before it is refused (``core.versioning``) rather than silently overwriting it."""
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if change:
+                bump_version(obj)
 
 
 @admin.register(AuditEntry)

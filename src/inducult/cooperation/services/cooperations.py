@@ -211,7 +211,9 @@ def update_activity(
         version=version,
         values={name: getattr(activity, name) for name in CooperationActivity.AUDITED_FIELDS},
     )
-    engagement = Engagement.all_objects.get(pk=activity.engagement_id)
+    # Locked: the engagement's version cannot move between this read and its update below, so the
+    # only conflict this edit can meet is the activity's own (which the page knows how to show).
+    engagement = Engagement.all_objects.select_for_update().get(pk=activity.engagement_id)
     wanted = _engagement_data(activity, status=status or engagement.status)
     changed = {k: v for k, v in wanted.items() if getattr(engagement, k) != v}
     if changed:

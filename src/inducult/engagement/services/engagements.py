@@ -10,22 +10,13 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from inducult.core import audit
 from inducult.core.models import AuditAction
 from inducult.core.text import fold
+from inducult.core.versioning import bump_version, update_if_version
 from inducult.engagement.models import Attachment, Engagement, EngagementParticipant, FollowUpTask, Topic
-
-
-class EngagementEditConflict(Exception):
-    """Someone else saved the engagement after this edit began; nothing was written."""
-
-    def __init__(self, current: Engagement):
-        super().__init__(_("This engagement was changed by someone else while you were editing it."))
-        self.current = current
 
 
 def _labels(objects: Iterable) -> list[str]:
@@ -81,7 +72,7 @@ def update_engagement(
     goals: Iterable | None = None,
 ) -> Engagement:
     """Apply ``data`` (and the links given) if the engagement is still at ``version``; raise
-    EngagementEditConflict otherwise. ``topics`` or ``goals`` left as None are not changed."""
+    ``EditConflict`` otherwise. ``topics`` or ``goals`` left as None are not changed."""
     before = {**audit.snapshot(engagement, Engagement.AUDITED_FIELDS), **_links(engagement)}
     for field, value in data.items():
         setattr(engagement, field, value)
@@ -92,11 +83,7 @@ def update_engagement(
     # full_clean() may normalise fields it was not given (a date-only start), so all are written.
     engagement.refresh_derived()
     values = {f: getattr(engagement, f) for f in (*Engagement.AUDITED_FIELDS, "search_text")}
-    updated = Engagement.objects.filter(pk=engagement.pk, version=version).update(
-        **values, version=F("version") + 1, updated_at=timezone.now()
-    )
-    if updated != 1:
-        raise EngagementEditConflict(Engagement.objects.get(pk=engagement.pk))
+    update_if_version(engagement, version=version, values=values)
     if topics is not None:
         engagement.topics.set(topics)
     if goals is not None:
@@ -344,11 +331,7 @@ def delete_engagement(*, engagement: Engagement, actor) -> Engagement:
         **_links(engagement),
         **_contents(engagement),
     }
-    engagement.deleted_at = timezone.now()
-    Engagement.all_objects.filter(pk=engagement.pk).update(
-        deleted_at=engagement.deleted_at, version=F("version") + 1, updated_at=timezone.now()
-    )
-    engagement.refresh_from_db(fields=["version", "updated_at"])
+    bump_version(engagement, deleted_at=timezone.now())
     audit.record(
         actor=actor,
         action=AuditAction.DELETE,
@@ -367,10 +350,6 @@ def restore_engagement(*, engagement: Engagement, actor) -> Engagement:
     if engagement.deleted_at is None:
         return engagement
     before = engagement.deleted_at.isoformat()
-    engagement.deleted_at = None
-    Engagement.all_objects.filter(pk=engagement.pk).update(
-        deleted_at=None, version=F("version") + 1, updated_at=timezone.now()
-    )
-    engagement.refresh_from_db(fields=["version", "updated_at"])
+    bump_version(engagement, deleted_at=None)
     audit.record(actor=actor, action=AuditAction.RESTORE, instance=engagement, changes={"deleted_at": [before, None]})
     return engagement

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from inducult.core import audit
 from inducult.core.models import AuditAction, AuditEntry
+from inducult.core.versioning import bump_versions
 from inducult.network.models import Membership, Organisation, Person
 from inducult.network.services.importing.folding import fold, search_part
 from inducult.network.services.importing.sql import Inserter
@@ -151,14 +152,12 @@ def _update(rows: list[CleanRow], now, trail: _Trail) -> tuple[dict[int, tuple[i
             if not changes:
                 continue
             org.refresh_derived()
-            org.version += 1
-            org.updated_at = now
             fields.update(row_fields)
             changed_objects.append(org)
             trail.add(AuditAction.CHANGE, ORG_TYPE, org.pk, str(org), changes)
         if changed_objects:
-            fields |= {"search_text", "name_key", "version", "updated_at"}
-            Organisation.objects.bulk_update(changed_objects, sorted(fields))
+            Organisation.objects.bulk_update(changed_objects, sorted(fields | {"search_text", "name_key"}))
+            bump_versions(Organisation.objects.filter(pk__in=[org.pk for org in changed_objects]))
             changed_count += len(changed_objects)
     return found, changed_count
 
