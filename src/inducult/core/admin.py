@@ -54,15 +54,17 @@ class AuditedAdmin(SuperuserOnlyAdmin):
     def save_model(self, request, obj, form, change):
         with transaction.atomic():
             super().save_model(request, obj, form, change)
+            after = {name: _plain(form.cleaned_data.get(name)) for name in form.changed_data}
+            if change:
+                changes = {name: [_plain(form.initial.get(name)), value] for name, value in after.items()}
+            else:
+                changes = audit.created(after)
             audit.record(
                 actor=request.user,
                 action=AuditAction.CHANGE if change else AuditAction.CREATE,
                 instance=obj,
                 region=self.audit_region(obj),
-                changes={
-                    name: [_plain(form.initial.get(name)) if change else None, _plain(form.cleaned_data.get(name))]
-                    for name in form.changed_data
-                },
+                changes=changes,
             )
 
     def delete_model(self, request, obj):

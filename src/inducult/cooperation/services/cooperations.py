@@ -46,7 +46,7 @@ def create_cooperation(*, region, actor, data: Mapping[str, Any]) -> Cooperation
         actor=actor,
         action=AuditAction.CREATE,
         instance=cooperation,
-        changes={k: [None, v] for k, v in after.items() if v not in ("", None, False)},
+        changes=audit.created(after),
     )
     return cooperation
 
@@ -160,10 +160,7 @@ def add_activity(
         instance=activity,
         region=region,
         summary=str(cooperation)[:200],
-        changes={
-            **{k: [None, v] for k, v in after.items() if v not in ("", None, False)},
-            "engagement": [None, engagement.pk],
-        },
+        changes=audit.created({**after, "engagement": engagement.pk}),
     )
     return activity
 

@@ -56,7 +56,7 @@ def create_engagement(
         actor=actor,
         action=AuditAction.CREATE,
         instance=engagement,
-        changes={k: [None, v] for k, v in after.items() if v not in ("", [], None, {})},
+        changes=audit.created(after),
     )
     return engagement
 
@@ -108,11 +108,7 @@ def add_participant(
         actor,
         AuditAction.CREATE,
         participant,
-        {
-            "organisation": [None, str(organisation) if organisation else None],
-            "person": [None, person.pk if person else None],
-            "role": [None, role],
-        },
+        audit.created({"organisation": organisation, "person": person.pk if person else None, "role": role}),
     )
     return participant
 
@@ -127,11 +123,7 @@ def add_follow_up_task(*, engagement: Engagement, actor, title: str, owner=None,
         actor,
         AuditAction.CREATE,
         task,
-        {
-            "title": [None, title],
-            "owner": [None, owner.pk if owner else None],
-            "due_date": [None, due_date.isoformat() if due_date else None],
-        },
+        audit.created({"title": title, "owner": owner.pk if owner else None, "due_date": due_date}),
     )
     return task
 
@@ -161,11 +153,13 @@ def remove_participant(*, participant: EngagementParticipant, actor) -> None:
         actor,
         AuditAction.DELETE,
         participant,
-        {
-            "organisation": [str(participant.organisation) if participant.organisation_id else None, None],
-            "person": [participant.person_id, None],
-            "role": [participant.role, None],
-        },
+        audit.deleted(
+            {
+                "organisation": participant.organisation if participant.organisation_id else None,
+                "person": participant.person_id,
+                "role": participant.role,
+            }
+        ),
     )
     participant.delete()
 
@@ -232,7 +226,9 @@ def ensure_topics(*, region, actor, names: Iterable[str]) -> list[Topic]:
             topic = Topic(region=region, name=name[:150])
             topic.full_clean()
             topic.save()
-            audit.record(actor=actor, action=AuditAction.CREATE, instance=topic, changes={"name": [None, topic.name]})
+            audit.record(
+                actor=actor, action=AuditAction.CREATE, instance=topic, changes=audit.created({"name": topic.name})
+            )
         topics.append(topic)
     return topics
 
@@ -272,7 +268,7 @@ def delete_follow_up_task(*, task: FollowUpTask, actor) -> None:
         instance=task,
         region=task.engagement.region,
         summary=str(task.engagement)[:200],
-        changes={k: [v, None] for k, v in _task_values(task).items()},
+        changes=audit.deleted(_task_values(task)),
     )
     task.delete()
 
@@ -288,11 +284,9 @@ def add_attachment(*, engagement: Engagement, actor, file, description: str = ""
         actor,
         AuditAction.CREATE,
         attachment,
-        {
-            "file_name": [None, attachment.file_name],
-            "content_type": [None, attachment.content_type],
-            "size": [None, attachment.size],
-        },
+        audit.created(
+            {"file_name": attachment.file_name, "content_type": attachment.content_type, "size": attachment.size}
+        ),
     )
     return attachment
 
@@ -305,7 +299,7 @@ def delete_attachment(*, attachment: Attachment, actor) -> None:
         actor,
         AuditAction.DELETE,
         attachment,
-        {"file_name": [attachment.file_name, None], "size": [attachment.size, None]},
+        audit.deleted({"file_name": attachment.file_name, "size": attachment.size}),
     )
     attachment.delete()  # the stored file goes once the deletion is committed (models.delete_attachment_file)
 
@@ -337,7 +331,7 @@ def delete_engagement(*, engagement: Engagement, actor) -> Engagement:
         action=AuditAction.DELETE,
         instance=engagement,
         changes={
-            **{k: [v, None] for k, v in snapshot.items() if v not in ("", [], None, {})},
+            **audit.deleted(snapshot),
             "deleted_at": [None, engagement.deleted_at.isoformat()],
         },
     )

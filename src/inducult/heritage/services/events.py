@@ -43,7 +43,7 @@ def submit_event(*, region, actor, data: Mapping[str, Any], approve: bool) -> Ev
         action=AuditAction.CREATE,
         instance=event,
         region=region,
-        changes={k: [None, v] for k, v in after.items() if v not in ("", [], None, {}, False)},
+        changes=audit.created(after),
     )
     return event
 

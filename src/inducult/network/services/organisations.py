@@ -39,11 +39,7 @@ def create_organisation(*, region, actor, data: Mapping[str, Any]) -> Organisati
         actor=actor,
         action=AuditAction.CREATE,
         instance=org,
-        changes={
-            k: [None, v]
-            for k, v in audit.snapshot(org, Organisation.AUDITED_FIELDS).items()
-            if v not in ("", [], None, {})
-        },
+        changes=audit.created(audit.snapshot(org, Organisation.AUDITED_FIELDS)),
     )
     return org
 

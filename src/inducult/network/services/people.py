@@ -27,7 +27,7 @@ def create_person(*, region, actor, data: Mapping[str, Any]) -> Person:
         actor=actor,
         action=AuditAction.CREATE,
         instance=person,
-        changes={k: [None, "…"] for k, v in data.items() if v not in ("", None)},
+        changes=audit.created(data, hidden=Person.AUDITED_FIELDS),
     )
     return person
 
@@ -50,7 +50,7 @@ def update_person(*, person: Person, actor, data: Mapping[str, Any], version: in
             actor=actor,
             action=AuditAction.CHANGE,
             instance=person,
-            changes={k: ["…", "…"] if k in Person.PERSONAL_FIELDS else v for k, v in changed.items()},
+            changes={k: [audit.HIDDEN, audit.HIDDEN] if k in Person.PERSONAL_FIELDS else v for k, v in changed.items()},
         )
     return person
 
@@ -69,11 +69,7 @@ def add_membership(
         action=AuditAction.CREATE,
         instance=membership,
         region=organisation.region,
-        changes={
-            "role": [None, role],
-            "organisation": [None, str(organisation)],
-            "start_date": [None, start_date.isoformat() if start_date else None],
-        },
+        changes=audit.created({"role": role, "organisation": organisation, "start_date": start_date}),
     )
     return membership
 

@@ -121,7 +121,7 @@ def countries(user, region) -> list[str]:
 
 def _attachment_changes(attachment: PracticeAttachment, *, removed: bool = False) -> dict[str, list]:
     values = {"file_name": attachment.file_name, "content_type": attachment.content_type, "size": attachment.size}
-    return {k: [v, None] if removed else [None, v] for k, v in values.items()}
+    return audit.deleted(values) if removed else audit.created(values)
 
 
 def _add_attachments(practice: GoodPractice, actor, files: Iterable) -> list[PracticeAttachment]:
@@ -172,11 +172,7 @@ def create_practice(*, region, actor, data: Mapping[str, Any], attachments: Iter
         actor=actor,
         action=AuditAction.CREATE,
         instance=practice,
-        changes={
-            k: [None, v]
-            for k, v in audit.snapshot(practice, GoodPractice.AUDITED_FIELDS).items()
-            if v not in ("", [], None, {}, False)
-        },
+        changes=audit.created(audit.snapshot(practice, GoodPractice.AUDITED_FIELDS)),
     )
     _add_attachments(practice, actor, attachments)
     return practice
