@@ -5,9 +5,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from inducult.core.models import AuditEntry
+from inducult.core.versioning import EditConflict
 from inducult.engagement.models import Engagement, EngagementParticipant
 from inducult.engagement.services.engagements import (
-    EngagementEditConflict,
     add_follow_up_task,
     add_participant,
     create_engagement,
@@ -74,7 +74,7 @@ def test_update_engagement_from_a_stale_version_is_refused(region, coordinator):
     engagement = create_engagement(region=region, actor=coordinator, data=data())
     update_engagement(engagement=Engagement.objects.get(), actor=coordinator, data={"title": "First"}, version=1)
 
-    with pytest.raises(EngagementEditConflict) as conflict:
+    with pytest.raises(EditConflict) as conflict:
         update_engagement(engagement=engagement, actor=coordinator, data={"title": "Second"}, version=1)
 
     assert conflict.value.current.title == "First"

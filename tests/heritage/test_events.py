@@ -140,6 +140,23 @@ def test_an_editors_change_to_a_published_event_waits_for_approval_again(region,
     assert (event.title, event.status) == ("Noc v dole 2", EventStatus.SUBMITTED)
 
 
+def test_an_edit_begun_before_another_save_is_refused_and_writes_nothing(region, coordinator, site):
+    submit(coordinator, region, site=str(site.pk))
+    event = Event.objects.get()
+    edit = reverse("heritage_events:edit", args=[region.slug, event.pk])
+    opened = str(event.version)
+    signed_in(coordinator).post(edit, form_data(site=str(site.pk), title="Noc v dole 2", version=opened))
+
+    response = signed_in(coordinator).post(edit, form_data(site=str(site.pk), title="Noc v dole 3", version=opened))
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "This event was changed by someone else while you were editing it."
+    ]
+    event.refresh_from_db()
+    assert (event.title, event.version) == ("Noc v dole 2", 2)
+
+
 def test_a_rejection_needs_a_reason_which_the_editor_then_reads(region, editor, coordinator, site):
     submit(editor, region, site=str(site.pk))
     event = Event.objects.get()

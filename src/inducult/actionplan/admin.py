@@ -5,16 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from inducult.actionplan.models import Activity, FundingCall, FundingInstrument, Indicator
-from inducult.core.admin import AuditedAdmin
-
-
-class VersionedAdmin(AuditedAdmin):
-    """An admin save counts as an edit: it moves the version on, so an open back-office form notices."""
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)
+from inducult.core.admin import AuditedAdmin, VersionedAdmin
 
 
 class FundingCallInline(admin.TabularInline):

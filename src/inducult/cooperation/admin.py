@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from inducult.cooperation.models import Cooperation, CooperationActivity
-from inducult.core.admin import AuditedAdmin
+from inducult.core.admin import VersionedAdmin
 
 
 class ActivityInline(admin.TabularInline):
@@ -24,15 +24,10 @@ class ActivityInline(admin.TabularInline):
 
 
 @admin.register(Cooperation)
-class CooperationAdmin(AuditedAdmin):
+class CooperationAdmin(VersionedAdmin):
     inlines = [ActivityInline]
     list_display = ("__str__", "region", "kind", "school_year", "is_sample")
     list_filter = ("region", "kind", "school_year", "is_sample")
     search_fields = ("partner_a__name", "partner_b__name")
     raw_id_fields = ("partner_a", "partner_b")
     readonly_fields = ("version", "created_at", "updated_at")
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.version += 1  # an open back-office form notices the admin's edit
-        super().save_model(request, obj, form, change)

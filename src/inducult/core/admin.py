@@ -1,4 +1,5 @@
-"""The audit trail in the admin: read-only for everyone, superusers only."""
+"""The admin's kernel: superusers only, every save and deletion audited, an edit of a versioned
+record moving its version on; and the audit trail itself, read-only for everyone."""
 
 from django.contrib import admin
 from django.core.files import File
@@ -6,6 +7,7 @@ from django.db import models, transaction
 
 from inducult.core import audit
 from inducult.core.models import AuditAction, AuditEntry
+from inducult.core.versioning import bump_version
 
 
 class SuperuserOnlyAdmin(admin.ModelAdmin):
@@ -52,15 +54,17 @@ class AuditedAdmin(SuperuserOnlyAdmin):
     def save_model(self, request, obj, form, change):
         with transaction.atomic():
             super().save_model(request, obj, form, change)
+            after = {name: _plain(form.cleaned_data.get(name)) for name in form.changed_data}
+            if change:
+                changes = {name: [_plain(form.initial.get(name)), value] for name, value in after.items()}
+            else:
+                changes = audit.created(after)
             audit.record(
                 actor=request.user,
                 action=AuditAction.CHANGE if change else AuditAction.CREATE,
                 instance=obj,
                 region=self.audit_region(obj),
-                changes={
-                    name: [_plain(form.initial.get(name)) if change else None, _plain(form.cleaned_data.get(name))]
-                    for name in form.changed_data
-                },
+                changes=changes,
             )
 
     def delete_model(self, request, obj):
@@ -97,6 +101,17 @@ class AuditedAdmin(SuperuserOnlyAdmin):
                         for name in changed
                     },
                 )
+
+
+class VersionedAdmin(AuditedAdmin):
+    """For models with a ``version``: an admin's edit counts as an edit, so a back-office form
+    opened before it is refused (``core.versioning``) rather than silently overwriting it."""
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if change:
+                bump_version(obj)
 
 
 @admin.register(AuditEntry)

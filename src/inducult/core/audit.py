@@ -1,10 +1,16 @@
-"""Recording audit entries. Domain functions call ``record`` inside their transaction."""
+"""Recording audit entries. Domain functions call ``record`` inside their transaction.
+
+An entry's changes are ``{field: [before, after]}``: for an edit from ``diff``, for a created or
+deleted record from ``created`` and ``deleted``. Those two are the one place that decides which of a
+record's values the trail shows (``is_empty``) and how a hidden value reads (``HIDDEN``), so that a
+new or removed record reads the same in the audit log whichever app, import or demo wrote it.
+"""
 
 from __future__ import annotations
 
 import datetime
 import decimal
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from django.db import models
@@ -31,6 +37,42 @@ def _plain(value: Any) -> Any:
 
 def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     return {name: _plain(getattr(instance, name)) for name in fields}
+
+
+# A value the entry must not keep (personal data: the trail would otherwise be a second copy of it
+# that survives an erasure); the entry says the field was filled, not with what.
+HIDDEN = "…"
+
+
+def is_empty(value: Any) -> bool:
+    """Whether a created or deleted record's value says nothing, so its entry leaves it out: None,
+    "", an empty list or dict, and False.
+
+    False is empty because a box left unticked is a boolean's default: a new record's "sample: no"
+    or a deleted one's "date only: no" tells a reader of the trail nothing the missing row does not
+    (the record is re-entered the same from either), while listing every unticked flag buries the
+    values someone did set. It is tested by identity, so 0 (no pupils, a zero budget) is a value
+    someone entered and stays.
+    """
+    if value is None or value is False:
+        return True
+    return isinstance(value, str | list | tuple | dict) and not value
+
+
+def _filled(values: Mapping[str, Any], hidden: Collection[str]) -> dict[str, Any]:
+    return {name: HIDDEN if name in hidden else _plain(value) for name, value in values.items() if not is_empty(value)}
+
+
+def created(values: Mapping[str, Any], *, hidden: Collection[str] = ()) -> dict[str, list[Any]]:
+    """The changes of a record created with ``values``: each one that is not empty as [None, value];
+    the fields named in ``hidden`` as [None, HIDDEN]."""
+    return {name: [None, value] for name, value in _filled(values, hidden).items()}
+
+
+def deleted(values: Mapping[str, Any], *, hidden: Collection[str] = ()) -> dict[str, list[Any]]:
+    """The changes of a record deleted with ``values``: each one that is not empty as [value, None],
+    so the entry keeps what was removed; the fields named in ``hidden`` as [HIDDEN, None]."""
+    return {name: [value, None] for name, value in _filled(values, hidden).items()}
 
 
 def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:

@@ -1,9 +1,13 @@
-"""Edits checked against the version they began from, one way for every record that has a
-``version`` and an ``updated_at``.
+"""The optimistic lock: the one way a record's ``version`` (and its ``updated_at``) changes, for every
+model that has them.
 
 An edit form carries the version it was opened at; the write is one UPDATE that also requires that
-version, so of two people saving the same version at once exactly one wins and the other gets
-`EditConflict` with the record as saved now (the view shows both), and nothing of theirs is written.
+version (`update_if_version`), so of two people saving the same version at once exactly one wins and
+the other gets `EditConflict` with the record as saved now (the view shows both), and nothing of
+theirs is written. An action that is not an edit of a form (archive, restore, share, delete and its
+undo, an admin's save) writes with `bump_version`: no check, but the version still moves on, so an
+edit begun before it is refused. There is one of each so that every app's records obey one rule
+and a page's conflict display (``core.views.conflicts``) works for all of them.
 """
 
 from collections.abc import Mapping
@@ -15,7 +19,8 @@ from django.utils.translation import gettext as _
 
 
 class EditConflict(Exception):
-    """Someone else saved the record after this edit began; nothing was written."""
+    """Someone else saved the record after this edit began; nothing was written. ``current`` is the
+    record as saved now. Each page words the conflict itself (who saved when, which fields differ)."""
 
     def __init__(self, current: Model):
         super().__init__(_("This record was changed by someone else while you were editing it."))
@@ -23,14 +28,34 @@ class EditConflict(Exception):
 
 
 def update_if_version(
-    instance: Model, *, version: int, values: Mapping[str, Any], current: QuerySet | None = None
+    instance: Model,
+    *,
+    version: int,
+    values: Mapping[str, Any],
+    current: QuerySet | None = None,
+    require: Mapping[str, Any] | None = None,
 ) -> None:
     """Write ``values`` to ``instance``'s row and raise its version by one, if the row is still at
-    ``version``; else raise `EditConflict` with the row as saved now (read through ``current``, a
-    queryset of the model, when the view needs related rows with it)."""
+    ``version`` (and matches the lookups in ``require``, e.g. a person not erased); else raise
+    `EditConflict` with the row as saved now (read through ``current``, a queryset of the model,
+    when the view needs related rows with it)."""
     manager = type(instance)._default_manager
-    updated = manager.filter(pk=instance.pk, version=version).update(
+    updated = manager.filter(pk=instance.pk, version=version, **(require or {})).update(
         **values, version=F("version") + 1, updated_at=timezone.now()
     )
     if updated != 1:
         raise EditConflict((current if current is not None else manager).get(pk=instance.pk))
+
+
+def bump_version(instance: Model, **values: Any) -> None:
+    """Write ``values`` to ``instance``'s row without a version check, raise its version by one and
+    stamp ``updated_at``; ``instance`` then holds what was written. The row is reached by the
+    unfiltered manager, so a softly deleted record (an engagement) is restored the same way."""
+    bump_versions(type(instance)._base_manager.filter(pk=instance.pk), **values)
+    instance.refresh_from_db(fields=["version", "updated_at", *values])
+
+
+def bump_versions(rows: QuerySet, **values: Any) -> int:
+    """`bump_version` for many rows in one UPDATE (an import's changed records, already locked);
+    returns how many were written."""
+    return rows.update(**values, version=F("version") + 1, updated_at=timezone.now())

@@ -285,7 +285,7 @@ def _ensure(
             action=AuditAction.CREATE,
             instance=instance,
             region=region,
-            changes={k: [None, v] for k, v in values.items() if v not in ("", [], None, {})},
+            changes=audit.created(values),
         )
         setattr(summary, f"{counter}_created", getattr(summary, f"{counter}_created") + 1)
         return instance
@@ -508,12 +508,7 @@ def load_sample_deliverables(*, region, version: StrategyVersion, actor=None, su
             action=AuditAction.CREATE,
             instance=deliverable,
             region=region,
-            changes={
-                "title": [None, deliverable.title],
-                "dated": [None, deliverable.dated.isoformat()],
-                "evidence_url": [None, deliverable.evidence_url],
-                "is_sample": [None, True],
-            },
+            changes=audit.created(audit.snapshot(deliverable, ("title", "dated", "evidence_url", "is_sample"))),
         )
         summary.sample_deliverables_created += 1
 

@@ -32,7 +32,7 @@ def ensure_region(record: Mapping[str, Any], *, actor=None) -> tuple[Region, str
             action=AuditAction.CREATE,
             instance=region,
             region=region,
-            changes={name: [None, value] for name, value in audit.snapshot(region, REGION_FIELDS).items()},
+            changes=audit.created(audit.snapshot(region, REGION_FIELDS)),
         )
         return region, "created"
     changed = differences(region, data)

@@ -7,7 +7,7 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
-from inducult.core.admin import AuditedAdmin
+from inducult.core.admin import AuditedAdmin, VersionedAdmin
 from inducult.engagement.models import Attachment, Engagement, EngagementParticipant, FollowUpTask, Topic
 
 
@@ -76,7 +76,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Engagement)
-class EngagementAdmin(AuditedAdmin):
+class EngagementAdmin(VersionedAdmin):
     form = EngagementForm
     list_display = ("title", "region", "kind", "status", "starts_at", "visibility", "is_sample")
     list_filter = ("region", "kind", "status", "visibility", "is_sample")
@@ -86,8 +86,3 @@ class EngagementAdmin(AuditedAdmin):
     filter_horizontal = ("topics", "goals")
     readonly_fields = ("version", "created_at", "updated_at")
     inlines = [ParticipantInline, FollowUpTaskInline, AttachmentInline]
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.version += 1  # an edit elsewhere that began before this one is then refused
-        super().save_model(request, obj, form, change)

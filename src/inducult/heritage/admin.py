@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from inducult.core.admin import AuditedAdmin
+from inducult.core.admin import AuditedAdmin, VersionedAdmin
 from inducult.heritage.models import Event, Exhibition, ExhibitionStop, Festival, Showcase, Site, SitePhoto
 
 
@@ -23,7 +23,7 @@ class SitePhotoInline(admin.TabularInline):
 
 
 @admin.register(Site)
-class SiteAdmin(AuditedAdmin):
+class SiteAdmin(VersionedAdmin):
     inlines = [SitePhotoInline]
     list_display = ("name", "region", "kind", "town", "external_id", "needs_hours_check", "is_sample")
     list_filter = ("region", "kind", "is_sample")
@@ -34,11 +34,6 @@ class SiteAdmin(AuditedAdmin):
     @admin.display(boolean=True, description=_("opening hours to check"))
     def needs_hours_check(self, site: Site) -> bool:
         return bool(site.opening_hours_review)
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)
 
 
 class ShowcaseInline(admin.TabularInline):

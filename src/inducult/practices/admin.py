@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from inducult.core.admin import AuditedAdmin
+from inducult.core.admin import VersionedAdmin
 from inducult.practices.models import GoodPractice, PracticeAttachment
 
 
@@ -16,15 +16,9 @@ class PracticeAttachmentInline(admin.TabularInline):
 
 
 @admin.register(GoodPractice)
-class GoodPracticeAdmin(AuditedAdmin):
+class GoodPracticeAdmin(VersionedAdmin):
     inlines = [PracticeAttachmentInline]
     list_display = ("title", "region", "theme", "language", "shared", "archived_at", "is_sample")
     list_filter = ("region", "theme", "shared", "is_sample")
     search_fields = ("title", "summary", "results", "external_id")
     readonly_fields = ("shared", "shared_at", "archived_at", "version", "created_by", "created_at", "updated_at")
-
-    def save_model(self, request, obj, form, change):
-        # An admin save counts as an edit: it moves the version on, so an open back-office form notices.
-        if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)

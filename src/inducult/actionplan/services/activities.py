@@ -107,7 +107,7 @@ def create_activity(
         actor=actor,
         action=AuditAction.CREATE,
         instance=activity,
-        changes={k: [None, v] for k, v in after.items() if v not in ("", [], None, {})},
+        changes=audit.created(after),
     )
     return activity
 

@@ -28,11 +28,7 @@ def create_instrument(*, region, actor, data: Mapping[str, Any]) -> FundingInstr
         actor=actor,
         action=AuditAction.CREATE,
         instance=instrument,
-        changes={
-            k: [None, v]
-            for k, v in audit.snapshot(instrument, FundingInstrument.AUDITED_FIELDS).items()
-            if v not in ("", [], None, {}, False)
-        },
+        changes=audit.created(audit.snapshot(instrument, FundingInstrument.AUDITED_FIELDS)),
     )
     return instrument
 
@@ -60,21 +56,22 @@ def update_instrument(
 @transaction.atomic
 def save_call(*, instrument: FundingInstrument, actor, data: Mapping[str, Any], call: FundingCall | None = None):
     """Create a call of ``instrument`` (``call`` None) or change ``call``; audited either way."""
-    before = audit.snapshot(call, FundingCall.AUDITED_FIELDS) if call is not None else {}
-    if call is None:
+    creating = call is None
+    if creating:
         call = FundingCall(instrument=instrument)
     elif call.instrument_id != instrument.pk:
         raise ValueError("the call belongs to another instrument")
+    before = {} if creating else audit.snapshot(call, FundingCall.AUDITED_FIELDS)
     for name, value in data.items():
         setattr(call, name, value)
     call.full_clean()
     call.save()
     after = audit.snapshot(call, FundingCall.AUDITED_FIELDS)
-    changes = audit.diff(before, after)
-    if changes:
+    changes = audit.created(after) if creating else audit.diff(before, after)
+    if changes or creating:
         audit.record(
             actor=actor,
-            action=AuditAction.CHANGE if before else AuditAction.CREATE,
+            action=AuditAction.CREATE if creating else AuditAction.CHANGE,
             instance=call,
             region=instrument.region,
             changes=changes,

@@ -46,7 +46,7 @@ def create_cooperation(*, region, actor, data: Mapping[str, Any]) -> Cooperation
         actor=actor,
         action=AuditAction.CREATE,
         instance=cooperation,
-        changes={k: [None, v] for k, v in after.items() if v not in ("", None, False)},
+        changes=audit.created(after),
     )
     return cooperation
 
@@ -160,10 +160,7 @@ def add_activity(
         instance=activity,
         region=region,
         summary=str(cooperation)[:200],
-        changes={
-            **{k: [None, v] for k, v in after.items() if v not in ("", None, False)},
-            "engagement": [None, engagement.pk],
-        },
+        changes=audit.created({**after, "engagement": engagement.pk}),
     )
     return activity
 
@@ -211,7 +208,9 @@ def update_activity(
         version=version,
         values={name: getattr(activity, name) for name in CooperationActivity.AUDITED_FIELDS},
     )
-    engagement = Engagement.all_objects.get(pk=activity.engagement_id)
+    # Locked: the engagement's version cannot move between this read and its update below, so the
+    # only conflict this edit can meet is the activity's own (which the page knows how to show).
+    engagement = Engagement.all_objects.select_for_update().get(pk=activity.engagement_id)
     wanted = _engagement_data(activity, status=status or engagement.status)
     changed = {k: v for k, v in wanted.items() if getattr(engagement, k) != v}
     if changed:

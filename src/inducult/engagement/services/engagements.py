@@ -10,22 +10,13 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from inducult.core import audit
 from inducult.core.models import AuditAction
 from inducult.core.text import fold
+from inducult.core.versioning import bump_version, update_if_version
 from inducult.engagement.models import Attachment, Engagement, EngagementParticipant, FollowUpTask, Topic
-
-
-class EngagementEditConflict(Exception):
-    """Someone else saved the engagement after this edit began; nothing was written."""
-
-    def __init__(self, current: Engagement):
-        super().__init__(_("This engagement was changed by someone else while you were editing it."))
-        self.current = current
 
 
 def _labels(objects: Iterable) -> list[str]:
@@ -65,7 +56,7 @@ def create_engagement(
         actor=actor,
         action=AuditAction.CREATE,
         instance=engagement,
-        changes={k: [None, v] for k, v in after.items() if v not in ("", [], None, {})},
+        changes=audit.created(after),
     )
     return engagement
 
@@ -81,7 +72,7 @@ def update_engagement(
     goals: Iterable | None = None,
 ) -> Engagement:
     """Apply ``data`` (and the links given) if the engagement is still at ``version``; raise
-    EngagementEditConflict otherwise. ``topics`` or ``goals`` left as None are not changed."""
+    ``EditConflict`` otherwise. ``topics`` or ``goals`` left as None are not changed."""
     before = {**audit.snapshot(engagement, Engagement.AUDITED_FIELDS), **_links(engagement)}
     for field, value in data.items():
         setattr(engagement, field, value)
@@ -92,11 +83,7 @@ def update_engagement(
     # full_clean() may normalise fields it was not given (a date-only start), so all are written.
     engagement.refresh_derived()
     values = {f: getattr(engagement, f) for f in (*Engagement.AUDITED_FIELDS, "search_text")}
-    updated = Engagement.objects.filter(pk=engagement.pk, version=version).update(
-        **values, version=F("version") + 1, updated_at=timezone.now()
-    )
-    if updated != 1:
-        raise EngagementEditConflict(Engagement.objects.get(pk=engagement.pk))
+    update_if_version(engagement, version=version, values=values)
     if topics is not None:
         engagement.topics.set(topics)
     if goals is not None:
@@ -121,11 +108,7 @@ def add_participant(
         actor,
         AuditAction.CREATE,
         participant,
-        {
-            "organisation": [None, str(organisation) if organisation else None],
-            "person": [None, person.pk if person else None],
-            "role": [None, role],
-        },
+        audit.created({"organisation": organisation, "person": person.pk if person else None, "role": role}),
     )
     return participant
 
@@ -140,11 +123,7 @@ def add_follow_up_task(*, engagement: Engagement, actor, title: str, owner=None,
         actor,
         AuditAction.CREATE,
         task,
-        {
-            "title": [None, title],
-            "owner": [None, owner.pk if owner else None],
-            "due_date": [None, due_date.isoformat() if due_date else None],
-        },
+        audit.created({"title": title, "owner": owner.pk if owner else None, "due_date": due_date}),
     )
     return task
 
@@ -174,11 +153,13 @@ def remove_participant(*, participant: EngagementParticipant, actor) -> None:
         actor,
         AuditAction.DELETE,
         participant,
-        {
-            "organisation": [str(participant.organisation) if participant.organisation_id else None, None],
-            "person": [participant.person_id, None],
-            "role": [participant.role, None],
-        },
+        audit.deleted(
+            {
+                "organisation": participant.organisation if participant.organisation_id else None,
+                "person": participant.person_id,
+                "role": participant.role,
+            }
+        ),
     )
     participant.delete()
 
@@ -245,7 +226,9 @@ def ensure_topics(*, region, actor, names: Iterable[str]) -> list[Topic]:
             topic = Topic(region=region, name=name[:150])
             topic.full_clean()
             topic.save()
-            audit.record(actor=actor, action=AuditAction.CREATE, instance=topic, changes={"name": [None, topic.name]})
+            audit.record(
+                actor=actor, action=AuditAction.CREATE, instance=topic, changes=audit.created({"name": topic.name})
+            )
         topics.append(topic)
     return topics
 
@@ -285,7 +268,7 @@ def delete_follow_up_task(*, task: FollowUpTask, actor) -> None:
         instance=task,
         region=task.engagement.region,
         summary=str(task.engagement)[:200],
-        changes={k: [v, None] for k, v in _task_values(task).items()},
+        changes=audit.deleted(_task_values(task)),
     )
     task.delete()
 
@@ -301,11 +284,9 @@ def add_attachment(*, engagement: Engagement, actor, file, description: str = ""
         actor,
         AuditAction.CREATE,
         attachment,
-        {
-            "file_name": [None, attachment.file_name],
-            "content_type": [None, attachment.content_type],
-            "size": [None, attachment.size],
-        },
+        audit.created(
+            {"file_name": attachment.file_name, "content_type": attachment.content_type, "size": attachment.size}
+        ),
     )
     return attachment
 
@@ -318,7 +299,7 @@ def delete_attachment(*, attachment: Attachment, actor) -> None:
         actor,
         AuditAction.DELETE,
         attachment,
-        {"file_name": [attachment.file_name, None], "size": [attachment.size, None]},
+        audit.deleted({"file_name": attachment.file_name, "size": attachment.size}),
     )
     attachment.delete()  # the stored file goes once the deletion is committed (models.delete_attachment_file)
 
@@ -344,17 +325,13 @@ def delete_engagement(*, engagement: Engagement, actor) -> Engagement:
         **_links(engagement),
         **_contents(engagement),
     }
-    engagement.deleted_at = timezone.now()
-    Engagement.all_objects.filter(pk=engagement.pk).update(
-        deleted_at=engagement.deleted_at, version=F("version") + 1, updated_at=timezone.now()
-    )
-    engagement.refresh_from_db(fields=["version", "updated_at"])
+    bump_version(engagement, deleted_at=timezone.now())
     audit.record(
         actor=actor,
         action=AuditAction.DELETE,
         instance=engagement,
         changes={
-            **{k: [v, None] for k, v in snapshot.items() if v not in ("", [], None, {})},
+            **audit.deleted(snapshot),
             "deleted_at": [None, engagement.deleted_at.isoformat()],
         },
     )
@@ -367,10 +344,6 @@ def restore_engagement(*, engagement: Engagement, actor) -> Engagement:
     if engagement.deleted_at is None:
         return engagement
     before = engagement.deleted_at.isoformat()
-    engagement.deleted_at = None
-    Engagement.all_objects.filter(pk=engagement.pk).update(
-        deleted_at=None, version=F("version") + 1, updated_at=timezone.now()
-    )
-    engagement.refresh_from_db(fields=["version", "updated_at"])
+    bump_version(engagement, deleted_at=None)
     audit.record(actor=actor, action=AuditAction.RESTORE, instance=engagement, changes={"deleted_at": [before, None]})
     return engagement

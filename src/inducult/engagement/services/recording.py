@@ -63,7 +63,7 @@ def save_engagement(
     ``people`` None leaves the people taking part as they are (a user who may not see them).
     ``tasks`` are ``forms.TaskChange``-like objects: ``task`` None adds one, ``remove`` deletes one.
     ``roles`` maps participant ids to their roles; a participant removed in the same save is skipped.
-    Raises ValidationError or EngagementEditConflict; then nothing is written.
+    Raises ValidationError or ``EditConflict``; then nothing is written.
     """
     organisations, goals = list(organisations), list(goals)
     topics = list(topics) + domain.ensure_topics(region=region, actor=actor, names=new_topic_names)

@@ -26,6 +26,7 @@ from django.views.generic import TemplateView
 from inducult.core.models import AuditEntry
 from inducult.core.presentation import change_rows, display_value
 from inducult.core.text import search_terms
+from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import conflict_details
 from inducult.core.views.pagination import paginate
 from inducult.engagement.forms import (
@@ -43,7 +44,6 @@ from inducult.engagement.models import (
     FollowUpTask,
 )
 from inducult.engagement.services import engagements as domain
-from inducult.engagement.services.engagements import EngagementEditConflict
 from inducult.engagement.services.recording import save_engagement
 from inducult.regions.views import RegionMixin
 
@@ -441,7 +441,7 @@ class EngagementUpdateView(EngagementFormMixin, EngagementMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form, formset=formset))
         try:
             result = self.save(form, formset, engagement=engagement)
-        except EngagementEditConflict as conflict:
+        except EditConflict as conflict:
             return self.conflict_response(form, conflict.current)
         except ValidationError as error:
             add_domain_error(form, error)

@@ -15,22 +15,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inducult.core import audit
 from inducult.core.models import AuditAction
+from inducult.core.versioning import bump_version, update_if_version
 from inducult.heritage.enums import EventStatus
 from inducult.heritage.models import Event
-
-
-class EventEditConflict(Exception):
-    """Someone else saved the event after this edit began; nothing was written."""
-
-    def __init__(self, current: Event):
-        super().__init__(_("This event was changed by someone else while you were editing it."))
-        self.current = current
 
 
 def _snapshot(event: Event) -> dict[str, Any]:
@@ -51,14 +43,14 @@ def submit_event(*, region, actor, data: Mapping[str, Any], approve: bool) -> Ev
         action=AuditAction.CREATE,
         instance=event,
         region=region,
-        changes={k: [None, v] for k, v in after.items() if v not in ("", [], None, {}, False)},
+        changes=audit.created(after),
     )
     return event
 
 
 @transaction.atomic
 def update_event(*, event: Event, actor, data: Mapping[str, Any], version: int, approve: bool) -> Event:
-    """Apply ``data`` if the event is still at ``version`` (else EventEditConflict). Without
+    """Apply ``data`` if the event is still at ``version`` (else ``EditConflict``). Without
     ``approve`` (an editor's change) the event goes back to waiting for approval."""
     before = _snapshot(event)
     for name, value in data.items():
@@ -70,12 +62,7 @@ def update_event(*, event: Event, actor, data: Mapping[str, Any], version: int, 
         event.status, event.rejection_reason = EventStatus.SUBMITTED, ""
     event.full_clean()
     fields = [*data, "status", "rejection_reason", "reviewed_by", "reviewed_at"]
-    values = {name: getattr(event, name) for name in fields}
-    updated = Event.objects.filter(pk=event.pk, version=version).update(
-        **values, version=F("version") + 1, updated_at=timezone.now()
-    )
-    if updated != 1:
-        raise EventEditConflict(Event.objects.get(pk=event.pk))
+    update_if_version(event, version=version, values={name: getattr(event, name) for name in fields})
     event.refresh_from_db()
     changes = audit.diff(before, _snapshot(event))
     if changes:
@@ -93,15 +80,13 @@ def review_event(*, event: Event, actor, approve: bool, reason: str = "") -> Eve
     event.status = EventStatus.APPROVED if approve else EventStatus.REJECTED
     event.rejection_reason = "" if approve else reason[:500]
     event.reviewed_by, event.reviewed_at = actor, timezone.now()
-    Event.objects.filter(pk=event.pk).update(
+    bump_version(
+        event,
         status=event.status,
         rejection_reason=event.rejection_reason,
         reviewed_by=actor,
         reviewed_at=event.reviewed_at,
-        version=F("version") + 1,
-        updated_at=timezone.now(),
     )
-    event.refresh_from_db()
     changes = {"status": [before, event.status]}
     if reason:
         changes["rejection_reason"] = ["", event.rejection_reason]

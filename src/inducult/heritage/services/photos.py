@@ -81,7 +81,7 @@ def add_photo(*, site: Site, actor, upload, alt_text: str, translations: dict[st
                 action=AuditAction.CREATE,
                 instance=photo,
                 region=site.region,
-                changes={"site": [None, site.name], "alt_text": [None, alt_text]},
+                changes=audit.created({"site": site.name, "alt_text": alt_text}),
             )
     except BaseException:
         photo.image.storage.delete(photo.image.name)

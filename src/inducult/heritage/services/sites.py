@@ -7,12 +7,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
-from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from inducult.core import audit
 from inducult.core.models import AuditAction
+from inducult.core.versioning import update_if_version
 from inducult.heritage.domain import opening_hours as oh
 from inducult.heritage.models import Site, forget_open_data_counts
 
@@ -35,18 +33,11 @@ AUDITED_FIELDS = (
 )
 
 
-class SiteEditConflict(Exception):
-    """Someone else saved the site after this edit began; nothing was written."""
-
-    def __init__(self, current: Site):
-        super().__init__(_("This site was changed by someone else while you were editing it."))
-        self.current = current
-
-
 @transaction.atomic
 def update_site(*, site: Site, actor, data: Mapping[str, Any], hours: oh.OpeningHours, version: int) -> Site:
     """Apply ``data`` and the opening hours if the site is still at ``version``. Hours saved here
-    were set by a person, so the "to check" flag of hours read from a source's text is cleared."""
+    were set by a person, so the "to check" flag of hours read from a source's text is cleared.
+    Raises ``EditConflict`` (nothing written) when someone saved the site in between."""
     try:
         oh.validate(hours)
     except oh.OpeningHoursError as error:
@@ -57,12 +48,7 @@ def update_site(*, site: Site, actor, data: Mapping[str, Any], hours: oh.Opening
     site.opening_hours = oh.to_dict(hours)
     site.opening_hours_review = ""
     site.full_clean()
-    values = {name: getattr(site, name) for name in AUDITED_FIELDS}
-    updated = Site.objects.filter(pk=site.pk, version=version).update(
-        **values, version=F("version") + 1, updated_at=timezone.now()
-    )
-    if updated != 1:
-        raise SiteEditConflict(Site.objects.get(pk=site.pk))
+    update_if_version(site, version=version, values={name: getattr(site, name) for name in AUDITED_FIELDS})
     site.refresh_from_db()
     # A versioned UPDATE sends no post_save signal: forget the open data's kept count here.
     forget_open_data_counts(Site, site)

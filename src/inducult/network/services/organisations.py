@@ -10,22 +10,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from inducult.core import audit
 from inducult.core.models import AuditAction
 from inducult.core.text import normalised_name
+from inducult.core.versioning import bump_version, update_if_version
 from inducult.network.models import Organisation
-
-
-class EditConflict(Exception):
-    """Someone else saved the record after this edit began; nothing was written."""
-
-    def __init__(self, current: Organisation):
-        super().__init__(_("This organisation was changed by someone else while you were editing it."))
-        self.current = current
 
 
 def possible_duplicates(*, region, name: str, town: str, exclude_pk: int | None = None):
@@ -48,33 +39,22 @@ def create_organisation(*, region, actor, data: Mapping[str, Any]) -> Organisati
         actor=actor,
         action=AuditAction.CREATE,
         instance=org,
-        changes={
-            k: [None, v]
-            for k, v in audit.snapshot(org, Organisation.AUDITED_FIELDS).items()
-            if v not in ("", [], None, {})
-        },
+        changes=audit.created(audit.snapshot(org, Organisation.AUDITED_FIELDS)),
     )
     return org
 
 
 @transaction.atomic
 def update_organisation(*, organisation: Organisation, actor, data: Mapping[str, Any], version: int) -> Organisation:
-    """Apply ``data`` if the record is still at ``version``; raise EditConflict otherwise.
-
-    The version check and the increment happen in one UPDATE, so of two people saving the same
-    version at once exactly one wins and the other is told, with the first edit intact.
-    """
+    """Apply ``data`` if the record is still at ``version``; raise ``EditConflict`` otherwise
+    (``core.versioning``: of two people saving the same version at once exactly one wins)."""
     before = audit.snapshot(organisation, Organisation.AUDITED_FIELDS)
     for field, value in data.items():
         setattr(organisation, field, value)
     organisation.full_clean()
     organisation.refresh_derived()
     values = {f: getattr(organisation, f) for f in (*data.keys(), "search_text", "name_key")}
-    updated = Organisation.objects.filter(pk=organisation.pk, version=version).update(
-        **values, version=F("version") + 1, updated_at=timezone.now()
-    )
-    if updated != 1:
-        raise EditConflict(Organisation.objects.get(pk=organisation.pk))
+    update_if_version(organisation, version=version, values=values)
     organisation.refresh_from_db()
     changes = audit.diff(before, audit.snapshot(organisation, Organisation.AUDITED_FIELDS))
     if changes:
@@ -85,11 +65,7 @@ def update_organisation(*, organisation: Organisation, actor, data: Mapping[str,
 @transaction.atomic
 def archive_organisation(*, organisation: Organisation, actor) -> Organisation:
     if organisation.archived_at is None:
-        organisation.archived_at = timezone.now()
-        Organisation.objects.filter(pk=organisation.pk).update(
-            archived_at=organisation.archived_at, version=F("version") + 1
-        )
-        organisation.refresh_from_db(fields=["version"])
+        bump_version(organisation, archived_at=timezone.now())
         audit.record(
             actor=actor,
             action=AuditAction.ARCHIVE,
@@ -103,9 +79,7 @@ def archive_organisation(*, organisation: Organisation, actor) -> Organisation:
 def restore_organisation(*, organisation: Organisation, actor) -> Organisation:
     if organisation.archived_at is not None:
         before = organisation.archived_at.isoformat()
-        organisation.archived_at = None
-        Organisation.objects.filter(pk=organisation.pk).update(archived_at=None, version=F("version") + 1)
-        organisation.refresh_from_db(fields=["version"])
+        bump_version(organisation, archived_at=None)
         audit.record(
             actor=actor, action=AuditAction.RESTORE, instance=organisation, changes={"archived_at": [before, None]}
         )

@@ -6,20 +6,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inducult.core import audit
 from inducult.core.models import AuditAction
 from inducult.core.text import search_key
+from inducult.core.versioning import bump_version, update_if_version
 from inducult.network.models import Membership, Organisation, Person
-
-
-class PersonEditConflict(Exception):
-    def __init__(self, current: Person):
-        super().__init__(_("This person was changed by someone else while you were editing."))
-        self.current = current
 
 
 @transaction.atomic
@@ -33,24 +27,22 @@ def create_person(*, region, actor, data: Mapping[str, Any]) -> Person:
         actor=actor,
         action=AuditAction.CREATE,
         instance=person,
-        changes={k: [None, "…"] for k, v in data.items() if v not in ("", None)},
+        changes=audit.created(data, hidden=Person.AUDITED_FIELDS),
     )
     return person
 
 
 @transaction.atomic
 def update_person(*, person: Person, actor, data: Mapping[str, Any], version: int) -> Person:
+    """Apply ``data`` if the person is still at ``version`` and not erased; raise ``EditConflict``
+    otherwise."""
     before = audit.snapshot(person, Person.AUDITED_FIELDS)
     for field, value in data.items():
         setattr(person, field, value)
     person.full_clean()
     values = {f: getattr(person, f) for f in data}
     values["search_text"] = search_key(person.first_name, person.last_name, person.email)
-    updated = Person.objects.filter(pk=person.pk, version=version, erased_at__isnull=True).update(
-        **values, version=F("version") + 1, updated_at=timezone.now()
-    )
-    if updated != 1:
-        raise PersonEditConflict(Person.objects.get(pk=person.pk))
+    update_if_version(person, version=version, values=values, require={"erased_at__isnull": True})
     person.refresh_from_db()
     changed = audit.diff(before, audit.snapshot(person, Person.AUDITED_FIELDS))
     if changed:
@@ -58,7 +50,7 @@ def update_person(*, person: Person, actor, data: Mapping[str, Any], version: in
             actor=actor,
             action=AuditAction.CHANGE,
             instance=person,
-            changes={k: ["…", "…"] if k in Person.PERSONAL_FIELDS else v for k, v in changed.items()},
+            changes={k: [audit.HIDDEN, audit.HIDDEN] if k in Person.PERSONAL_FIELDS else v for k, v in changed.items()},
         )
     return person
 
@@ -77,11 +69,7 @@ def add_membership(
         action=AuditAction.CREATE,
         instance=membership,
         region=organisation.region,
-        changes={
-            "role": [None, role],
-            "organisation": [None, str(organisation)],
-            "start_date": [None, start_date.isoformat() if start_date else None],
-        },
+        changes=audit.created({"role": role, "organisation": organisation, "start_date": start_date}),
     )
     return membership
 
@@ -151,15 +139,14 @@ def erase_person(*, person: Person, actor) -> Person:
     so later participation records stay counted without naming anyone."""
     if person.erased_at is not None:
         return person
-    for field in Person.PERSONAL_FIELDS:
-        setattr(person, field, "")
-    person.last_name = ""
-    person.language = ""
-    person.consent_date = None
-    person.erased_at = timezone.now()
-    person.search_text = ""
-    person.version += 1
-    person.save()
+    bump_version(
+        person,
+        **dict.fromkeys(Person.PERSONAL_FIELDS, ""),
+        language="",
+        consent_date=None,
+        erased_at=timezone.now(),
+        search_text="",
+    )
     # Earlier trail entries named the person in their description; keep the entries (who did
     # what, when) but replace the name, so the erasure is complete.
     from inducult.core.models import AuditEntry

@@ -30,7 +30,7 @@ def create_relationship(*, actor, source, target, kind: str, valid_from=None, va
         action=AuditAction.CREATE,
         instance=relationship,
         region=source.region,
-        changes={k: [None, v] for k, v in audit.snapshot(relationship, FIELDS).items() if v not in (None, "")},
+        changes=audit.created(audit.snapshot(relationship, FIELDS)),
     )
     return relationship
 
@@ -62,12 +62,11 @@ def end_relationship(*, actor, relationship: OrganisationRelationship, on: datet
 @transaction.atomic
 def delete_relationship(*, actor, relationship: OrganisationRelationship) -> None:
     region = relationship.source.region
-    values = audit.snapshot(relationship, FIELDS)
     audit.record(
         actor=actor,
         action=AuditAction.DELETE,
         instance=relationship,
         region=region,
-        changes={k: [v, None] for k, v in values.items() if v not in (None, "")},
+        changes=audit.deleted(audit.snapshot(relationship, FIELDS)),
     )
     relationship.delete()

@@ -20,14 +20,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inducult.core import audit
 from inducult.core.models import AuditAction
 from inducult.core.text import search_terms
-from inducult.core.versioning import update_if_version
+from inducult.core.versioning import bump_version, update_if_version
 from inducult.practices.models import GoodPractice, PracticeAttachment
 from inducult.regions.rules import has_rule
 
@@ -121,7 +121,7 @@ def countries(user, region) -> list[str]:
 
 def _attachment_changes(attachment: PracticeAttachment, *, removed: bool = False) -> dict[str, list]:
     values = {"file_name": attachment.file_name, "content_type": attachment.content_type, "size": attachment.size}
-    return {k: [v, None] if removed else [None, v] for k, v in values.items()}
+    return audit.deleted(values) if removed else audit.created(values)
 
 
 def _add_attachments(practice: GoodPractice, actor, files: Iterable) -> list[PracticeAttachment]:
@@ -172,11 +172,7 @@ def create_practice(*, region, actor, data: Mapping[str, Any], attachments: Iter
         actor=actor,
         action=AuditAction.CREATE,
         instance=practice,
-        changes={
-            k: [None, v]
-            for k, v in audit.snapshot(practice, GoodPractice.AUDITED_FIELDS).items()
-            if v not in ("", [], None, {}, False)
-        },
+        changes=audit.created(audit.snapshot(practice, GoodPractice.AUDITED_FIELDS)),
     )
     _add_attachments(practice, actor, attachments)
     return practice
@@ -227,11 +223,7 @@ def set_shared(*, practice: GoodPractice, actor, shared: bool) -> GoodPractice:
     if practice.shared == shared:
         return practice
     before = {"shared": practice.shared, "shared_at": audit.snapshot(practice, ["shared_at"])["shared_at"]}
-    now = timezone.now()
-    GoodPractice.objects.filter(pk=practice.pk).update(
-        shared=shared, shared_at=now if shared else None, version=F("version") + 1, updated_at=now
-    )
-    practice.refresh_from_db()
+    bump_version(practice, shared=shared, shared_at=timezone.now() if shared else None)
     after = {"shared": practice.shared, "shared_at": audit.snapshot(practice, ["shared_at"])["shared_at"]}
     audit.record(
         actor=actor,
@@ -249,9 +241,7 @@ def archive_practice(*, practice: GoodPractice, actor) -> GoodPractice:
     ``restore_practice``."""
     if practice.is_archived:
         return practice
-    now = timezone.now()
-    GoodPractice.objects.filter(pk=practice.pk).update(archived_at=now, version=F("version") + 1, updated_at=now)
-    practice.refresh_from_db()
+    bump_version(practice, archived_at=timezone.now())
     audit.record(
         actor=actor,
         action=AuditAction.ARCHIVE,
@@ -266,9 +256,6 @@ def restore_practice(*, practice: GoodPractice, actor) -> GoodPractice:
     if not practice.is_archived:
         return practice
     before = audit.snapshot(practice, ["archived_at"])["archived_at"]
-    GoodPractice.objects.filter(pk=practice.pk).update(
-        archived_at=None, version=F("version") + 1, updated_at=timezone.now()
-    )
-    practice.refresh_from_db()
+    bump_version(practice, archived_at=None)
     audit.record(actor=actor, action=AuditAction.RESTORE, instance=practice, changes={"archived_at": [before, None]})
     return practice

@@ -362,11 +362,7 @@ def create_actualisation(
         region=version.strategy.region,
         summary=_("Actualisation of %(label)s: %(goals)d goals, %(milestones)d milestones, %(rules)d rules copied")
         % {"label": version.label, "goals": len(goals), "milestones": len(milestones), "rules": rules},
-        changes={
-            "label": [None, copy.label],
-            "valid_from": [None, copy.valid_from.isoformat()],
-            "based_on": [None, str(version)],
-        },
+        changes=audit.created({"label": copy.label, "valid_from": copy.valid_from, "based_on": version}),
     )
     return copy
 
@@ -394,9 +390,7 @@ def _save(instance, *, actor, data: dict[str, Any], action: AuditAction, links: 
     for name, related in links.items():
         getattr(instance, name).set(related)
     after = {**audit.snapshot(instance, data), **{n: sorted(o.code for o in r) for n, r in links.items()}}
-    changes = audit.diff({**before, **link_before}, after)
-    if creating:
-        changes = {k: v for k, v in changes.items() if v[1] not in ("", [], None, {})}
+    changes = audit.created(after) if creating else audit.diff({**before, **link_before}, after)
     if changes or creating:
         audit.record(actor=actor, action=action, instance=instance, changes=changes)
 
@@ -450,7 +444,7 @@ def remove_milestone(*, milestone: Milestone, actor) -> None:
         action=AuditAction.DELETE,
         instance=milestone,
         region=region,
-        changes={k: [v, None] for k, v in before.items()},
+        changes=audit.deleted(before),
     )
     milestone.delete()
 
@@ -478,6 +472,6 @@ def remove_rule(*, rule: CountRule | DeliverableRule, actor) -> None:
         instance=rule,
         region=rule.region,
         summary=str(rule.milestone)[:200],
-        changes={"rule": [describe_rule(rule), None]},
+        changes=audit.deleted({"rule": describe_rule(rule)}),
     )
     rule.delete()

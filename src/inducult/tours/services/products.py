@@ -65,7 +65,7 @@ def publish(
         action=AuditAction.CREATE,
         instance=product,
         region=region,
-        changes={"title": [None, title], "places": [None, [sites[pk].name for pk in site_ids]]},
+        changes=audit.created({"title": title, "places": [sites[pk].name for pk in site_ids]}),
     )
     return product
 

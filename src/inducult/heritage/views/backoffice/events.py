@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from inducult.core.versioning import EditConflict
 from inducult.heritage.enums import EventStatus
 from inducult.heritage.forms import EventForm
 from inducult.heritage.models import Event
@@ -104,7 +105,7 @@ class EventFormView(EventMixin, TemplateView):
                 for field, errors in error.message_dict.items():
                     target = {"starts_at": "date", "ends_at": "end_date"}.get(field, field)
                     form.add_error(target if target in form.fields else None, errors)
-            except domain.EventEditConflict:
+            except EditConflict:
                 form.add_error(None, _("This event was changed by someone else while you were editing it."))
             else:
                 if event.status == EventStatus.APPROVED:

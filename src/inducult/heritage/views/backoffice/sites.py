@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from inducult.core.geo import far_from_the_rest
+from inducult.core.versioning import EditConflict
 from inducult.heritage.domain import opening_hours as oh
 from inducult.heritage.forms import (
     ExceptionFormSet,
@@ -112,7 +113,7 @@ class SiteEditView(SiteAdminMixin, TemplateView):
                 for field, errors in messages_by_field.items():
                     form.add_error(field if field in form.fields else None, errors)
                 hours_errors += [m for f in seasons.forms + exceptions.forms for m in f.non_field_errors()]
-            except domain.SiteEditConflict:
+            except EditConflict:
                 form.add_error(None, _("This site was changed by someone else while you were editing it."))
             else:
                 messages.success(request, _("“%(name)s” saved.") % {"name": site.name})

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from inducult.core import audit
 from inducult.core.models import AuditAction, AuditEntry
+from inducult.core.versioning import bump_versions
 from inducult.network.models import Membership, Organisation, Person
 from inducult.network.services.importing.folding import fold, search_part
 from inducult.network.services.importing.sql import Inserter
@@ -113,15 +114,9 @@ def _create(rows: list[CleanRow], region, now, trail: _Trail) -> dict[int, tuple
     created = {}
     for row, record, pk in zip(rows, records, ids, strict=True):
         created[row.row] = (pk, record["name"])
-        # The shape create_organisation writes: every filled audited field as [None, value].
-        changes = {
-            k: [None, _plain(record[k])]
-            for k in Organisation.AUDITED_FIELDS
-            if k in record and record[k] not in ("", [], None, {})
-        }
-        changes["is_sample"] = [None, record.get("is_sample", False)]
-        if row.archived:
-            changes["archived_at"] = [None, now.isoformat()]
+        # The entry create_organisation writes, with the archiving an import may add.
+        values = {k: _plain(record[k]) for k in Organisation.AUDITED_FIELDS if k in record}
+        changes = audit.created({**values, "archived_at": record["archived_at"]})
         trail.add(AuditAction.CREATE, ORG_TYPE, pk, record["name"], changes)
     return created
 
@@ -151,14 +146,12 @@ def _update(rows: list[CleanRow], now, trail: _Trail) -> tuple[dict[int, tuple[i
             if not changes:
                 continue
             org.refresh_derived()
-            org.version += 1
-            org.updated_at = now
             fields.update(row_fields)
             changed_objects.append(org)
             trail.add(AuditAction.CHANGE, ORG_TYPE, org.pk, str(org), changes)
         if changed_objects:
-            fields |= {"search_text", "name_key", "version", "updated_at"}
-            Organisation.objects.bulk_update(changed_objects, sorted(fields))
+            Organisation.objects.bulk_update(changed_objects, sorted(fields | {"search_text", "name_key"}))
+            bump_versions(Organisation.objects.filter(pk__in=[org.pk for org in changed_objects]))
             changed_count += len(changed_objects)
     return found, changed_count
 
@@ -216,9 +209,9 @@ def _contacts(rows: list[CleanRow], orgs: dict[int, tuple[int, str]], region, tr
     for key, record in zip(keys, records, strict=True):
         pk = new_ids[key]
         names[pk] = _person_repr(record.get("title", ""), record.get("first_name", ""), record["last_name"])
-        # Like domain.people.create_person: the trail names the filled fields, never their values.
-        filled = {k: [None, "…"] for k, v in record.items() if k in Person.AUDITED_FIELDS and v not in ("", None)}
-        trail.add(AuditAction.CREATE, PERSON_TYPE, pk, names[pk], filled)
+        # Like create_person: the trail names the filled fields, never their values.
+        values = {k: v for k, v in record.items() if k in Person.AUDITED_FIELDS}
+        trail.add(AuditAction.CREATE, PERSON_TYPE, pk, names[pk], audit.created(values, hidden=Person.AUDITED_FIELDS))
 
     new_memberships = []
     for (org_id, org_name), person, role in pending:
@@ -236,7 +229,7 @@ def _contacts(rows: list[CleanRow], orgs: dict[int, tuple[int, str]], region, tr
             MEMBERSHIP_TYPE,
             pk,
             f"{person_name} · {record['role']} · {org_name}",  # as Membership.__str__
-            {"role": [None, record["role"]], "organisation": [None, org_name], "start_date": [None, None]},
+            audit.created({"role": record["role"], "organisation": org_name}),  # as add_membership
         )
     return {"contacts_created": len(records), "memberships_created": len(new_memberships)}
 

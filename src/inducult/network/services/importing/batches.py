@@ -171,7 +171,7 @@ def run_import(
                 actor=actor,
                 action=AuditAction.IMPORT,
                 instance=batch,
-                changes={k: [None, v] for k, v in counts.items()},
+                changes=audit.created(counts),
                 summary=_(
                     "Imported “%(file)s”: %(created)s created, %(updated)s updated, %(unchanged)s unchanged, "
                     "%(skipped)s skipped"

@@ -15,6 +15,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from inducult.core.presentation import field_label, history_rows
+from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import conflict_details
 from inducult.core.views.pagination import paginate
 from inducult.network.domain import exporting
@@ -186,7 +187,7 @@ class OrganisationUpdateView(OrganisationMixin, TemplateView):
             domain.update_organisation(
                 organisation=org, actor=request.user, data=form.domain_data(), version=form.cleaned_data["version"]
             )
-        except domain.EditConflict as conflict:
+        except EditConflict as conflict:
             return self.conflict_response(form, conflict.current)
         except ValidationError as error:
             form.add_error(None, error)

@@ -19,6 +19,7 @@ from django.views.generic import TemplateView
 
 from inducult.core.presentation import history_rows
 from inducult.core.text import search_terms
+from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import conflict_details
 from inducult.core.views.pagination import paginate
 from inducult.network.domain import exporting
@@ -111,7 +112,7 @@ class PersonUpdateView(PersonFormView):
                 domain.update_person(
                     person=person, actor=request.user, data=form.domain_data(), version=form.cleaned_data["version"]
                 )
-            except domain.PersonEditConflict as conflict:
+            except EditConflict as conflict:
                 return self.conflict_response(form, conflict.current)
             except ValidationError as error:
                 form.add_error(None, error)
