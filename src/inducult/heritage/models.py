@@ -11,8 +11,6 @@ and the tour planner use. A text that could not be structured is flagged for the
 from __future__ import annotations
 
 import datetime
-import uuid
-from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -23,6 +21,7 @@ from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from inducult.core.fields import DelimitedListField
+from inducult.core.files import delete_stored_file, random_name
 from inducult.core.text import search_key
 from inducult.core.translated import Translated, validate_translations
 from inducult.heritage.domain import opening_hours as oh
@@ -184,7 +183,7 @@ class Site(Translated, models.Model):
 def site_photo_path(instance: SitePhoto, filename: str) -> str:
     # A random name: a photo's address never changes its bytes, so it can be cached for good, and an
     # uploaded file's own name (often a person's name or a date) is not published.
-    return f"sites/{instance.site_id}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+    return f"sites/{instance.site_id}/{random_name(filename)}"
 
 
 class SitePhotoQuerySet(models.QuerySet):
@@ -238,10 +237,7 @@ class SitePhoto(Translated, models.Model):
 @receiver(post_delete, sender=SitePhoto, dispatch_uid="heritage_site_photo_file_cleanup")
 def delete_site_photo_file(sender, instance: SitePhoto, **kwargs) -> None:
     """The file goes with its row (a site deleted for good), once the deletion is committed."""
-    stored = instance.image
-    if stored and stored.name:
-        storage, name = stored.storage, stored.name
-        transaction.on_commit(lambda: storage.delete(name))
+    delete_stored_file(instance.image)
 
 
 class Festival(Translated, models.Model):
