@@ -20,7 +20,15 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
-from inducult.core.fields import DelimitedListField
+from inducult.core.fields import (
+    BOTH_COORDINATES,
+    DelimitedListField,
+    address_field,
+    half_a_point,
+    latitude_field,
+    longitude_field,
+    town_field,
+)
 from inducult.core.files import delete_stored_file, random_name
 from inducult.core.text import search_key
 from inducult.core.translated import Translated, validate_translations
@@ -58,24 +66,10 @@ class Site(Translated, models.Model):
         on_delete=models.SET_NULL,
         related_name="sites",
     )
-    town = models.CharField(_("town"), max_length=120, blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    town = town_field()
+    address = address_field()
+    latitude = latitude_field()
+    longitude = longitude_field()
     coordinate_precision = models.CharField(
         _("coordinates show"), max_length=16, choices=CoordinatePrecision.choices, blank=True
     )
@@ -146,8 +140,8 @@ class Site(Translated, models.Model):
 
     def clean(self) -> None:
         errors = {}
-        if (self.latitude is None) != (self.longitude is None):
-            errors["latitude"] = _("Give both latitude and longitude, or neither.")
+        if half_a_point(self.latitude, self.longitude):
+            errors["latitude"] = BOTH_COORDINATES
         if self.opening_hours is not None:
             try:
                 oh.validate(oh.from_dict(self.opening_hours))

@@ -6,13 +6,20 @@ import functools
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from inducult.core.fields import DelimitedListField
+from inducult.core.fields import (
+    BOTH_COORDINATES,
+    DelimitedListField,
+    address_field,
+    half_a_point,
+    latitude_field,
+    longitude_field,
+    town_field,
+)
 from inducult.core.text import normalised_name, search_key
 from inducult.network.enums import LawfulBasis, Level, OrganisationKind, Position, Sector
 
@@ -42,24 +49,10 @@ class Organisation(models.Model):
     short_name = models.CharField(_("short name"), max_length=60, blank=True, help_text=_("e.g. KSMAS KK"))
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
     sectors = DelimitedListField(_("sectors"), choices=Sector.choices)
-    town = models.CharField(_("town"), max_length=120, blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    town = town_field()
+    address = address_field()
+    latitude = latitude_field()
+    longitude = longitude_field()
     website = models.URLField(_("website"), max_length=300, blank=True)
     email = models.EmailField(
         _("general e-mail"), blank=True, help_text=_("The organisation's own address, not a person's.")
@@ -152,8 +145,8 @@ class Organisation(models.Model):
         self.name_key = normalised_name(self.name)
 
     def clean(self) -> None:
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError(_("Give both latitude and longitude, or neither."))
+        if half_a_point(self.latitude, self.longitude):
+            raise ValidationError(BOTH_COORDINATES)
 
 
 class Person(models.Model):
