@@ -63,8 +63,10 @@ def test_optional_place_fields_may_stay_empty():
     ("latitude", "longitude", "half"),
     [(None, None, False), (Decimal("50.2"), Decimal("12.8"), False), (Decimal("50.2"), None, True), (None, 0, True)],
 )
-def test_half_a_point_is_one_coordinate_without_the_other(latitude, longitude, half):
-    assert fields.half_a_point(latitude, longitude) is half
+def test_point_error_refuses_one_coordinate_without_the_other(latitude, longitude, half):
+    expected = "Give both latitude and longitude, or neither." if half else "None"
+
+    assert str(fields.point_error(latitude, longitude)) == expected
 
 
 @pytest.mark.django_db

@@ -19,43 +19,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-BOTH_COORDINATES = _("Give both latitude and longitude, or neither.")
-
-
-def town_field() -> models.CharField:
-    return models.CharField(_("town"), max_length=120, blank=True)
-
-
-def address_field() -> models.CharField:
-    return models.CharField(_("address"), max_length=300, blank=True)
-
-
-def _coordinate(label, limit: int, *, required: bool) -> models.DecimalField:
-    optional = {} if required else {"null": True, "blank": True}
-    return models.DecimalField(
-        label,
-        max_digits=9,
-        decimal_places=6,
-        validators=[MinValueValidator(-limit), MaxValueValidator(limit)],
-        **optional,
-    )
-
-
-def latitude_field(*, required: bool = False) -> models.DecimalField:
-    """Degrees north (−90 to 90); optional unless ``required`` (a place may not be located yet)."""
-    return _coordinate(_("latitude"), 90, required=required)
-
-
-def longitude_field(*, required: bool = False) -> models.DecimalField:
-    """Degrees east (−180 to 180); optional unless ``required``."""
-    return _coordinate(_("longitude"), 180, required=required)
-
-
-def half_a_point(latitude, longitude) -> bool:
-    """True when only one coordinate is given: a point needs both, or neither (not located yet).
-    A model refuses it in ``clean()`` with ``BOTH_COORDINATES``."""
-    return (latitude is None) != (longitude is None)
-
 
 class DelimitedListField(models.CharField):
     description = _("List of short texts")
@@ -127,3 +90,43 @@ class DelimitedListField(models.CharField):
         if kwargs.get("max_length") == 500:
             del kwargs["max_length"]
         return name, path, args, kwargs
+
+
+# The fields of a place.
+BOTH_COORDINATES = _("Give both latitude and longitude, or neither.")
+
+
+def town_field() -> models.CharField:
+    return models.CharField(_("town"), max_length=120, blank=True)
+
+
+def address_field() -> models.CharField:
+    return models.CharField(_("address"), max_length=300, blank=True)
+
+
+def _coordinate(label, limit: int, *, required: bool) -> models.DecimalField:
+    optional = {} if required else {"null": True, "blank": True}
+    return models.DecimalField(
+        label,
+        max_digits=9,
+        decimal_places=6,
+        validators=[MinValueValidator(-limit), MaxValueValidator(limit)],
+        **optional,
+    )
+
+
+def latitude_field(*, required: bool = False) -> models.DecimalField:
+    """Degrees north (−90 to 90); optional unless ``required`` (a place may not be located yet)."""
+    return _coordinate(_("latitude"), 90, required=required)
+
+
+def longitude_field(*, required: bool = False) -> models.DecimalField:
+    """Degrees east (−180 to 180); optional unless ``required``."""
+    return _coordinate(_("longitude"), 180, required=required)
+
+
+def point_error(latitude, longitude):
+    """The message refusing half a point (one coordinate without the other), or None: a point needs
+    both coordinates, or neither while the place is not located yet. Each model's ``clean()`` puts it
+    where its form shows it."""
+    return BOTH_COORDINATES if (latitude is None) != (longitude is None) else None

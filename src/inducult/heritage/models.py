@@ -20,15 +20,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
-from inducult.core.fields import (
-    BOTH_COORDINATES,
-    DelimitedListField,
-    address_field,
-    half_a_point,
-    latitude_field,
-    longitude_field,
-    town_field,
-)
+from inducult.core import fields
 from inducult.core.files import delete_stored_file, random_name
 from inducult.core.text import search_key
 from inducult.core.translated import Translated, validate_translations
@@ -57,7 +49,7 @@ class Site(Translated, models.Model):
     external_id = models.CharField(_("external id"), max_length=40, blank=True)
     name = models.CharField(_("name"), max_length=300)
     kind = models.CharField(_("kind"), max_length=32, choices=SiteKind.choices)
-    sectors = DelimitedListField(_("sectors"), choices=Sector.choices)
+    sectors = fields.DelimitedListField(_("sectors"), choices=Sector.choices)
     organisation = models.ForeignKey(
         "network.Organisation",
         verbose_name=_("owning organisation"),
@@ -66,10 +58,10 @@ class Site(Translated, models.Model):
         on_delete=models.SET_NULL,
         related_name="sites",
     )
-    town = town_field()
-    address = address_field()
-    latitude = latitude_field()
-    longitude = longitude_field()
+    town = fields.town_field()
+    address = fields.address_field()
+    latitude = fields.latitude_field()
+    longitude = fields.longitude_field()
     coordinate_precision = models.CharField(
         _("coordinates show"), max_length=16, choices=CoordinatePrecision.choices, blank=True
     )
@@ -88,7 +80,7 @@ class Site(Translated, models.Model):
     visit_minutes = models.PositiveSmallIntegerField(
         _("typical visit (minutes)"), null=True, blank=True, validators=[MinValueValidator(5)]
     )
-    tour_languages = DelimitedListField(_("guided tours in"), choices=TourLanguage.choices)
+    tour_languages = fields.DelimitedListField(_("guided tours in"), choices=TourLanguage.choices)
     # How much a visitor's day gains from this site (1–5); empty: the tour planner's default for its
     # kind (tours.domain.day_plan.KIND_ATTRACTIVENESS). Set by the coordinator, not by the site's own editor.
     attractiveness = models.PositiveSmallIntegerField(
@@ -140,8 +132,8 @@ class Site(Translated, models.Model):
 
     def clean(self) -> None:
         errors = {}
-        if half_a_point(self.latitude, self.longitude):
-            errors["latitude"] = BOTH_COORDINATES
+        if message := fields.point_error(self.latitude, self.longitude):
+            errors["latitude"] = message
         if self.opening_hours is not None:
             try:
                 oh.validate(oh.from_dict(self.opening_hours))

@@ -11,15 +11,7 @@ from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from inducult.core.fields import (
-    BOTH_COORDINATES,
-    DelimitedListField,
-    address_field,
-    half_a_point,
-    latitude_field,
-    longitude_field,
-    town_field,
-)
+from inducult.core import fields
 from inducult.core.text import normalised_name, search_key
 from inducult.network.enums import LawfulBasis, Level, OrganisationKind, Position, Sector
 
@@ -48,11 +40,11 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=300)
     short_name = models.CharField(_("short name"), max_length=60, blank=True, help_text=_("e.g. KSMAS KK"))
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
-    sectors = DelimitedListField(_("sectors"), choices=Sector.choices)
-    town = town_field()
-    address = address_field()
-    latitude = latitude_field()
-    longitude = longitude_field()
+    sectors = fields.DelimitedListField(_("sectors"), choices=Sector.choices)
+    town = fields.town_field()
+    address = fields.address_field()
+    latitude = fields.latitude_field()
+    longitude = fields.longitude_field()
     website = models.URLField(_("website"), max_length=300, blank=True)
     email = models.EmailField(
         _("general e-mail"), blank=True, help_text=_("The organisation's own address, not a person's.")
@@ -62,7 +54,7 @@ class Organisation(models.Model):
     # Translations of public texts: {"name": {"en": "...", "de": "..."}, "description": {...}}.
     # See docs/decisions/0003-content-translation.md.
     translations = models.JSONField(_("translations"), default=dict, blank=True)
-    tags = DelimitedListField(_("tags"), help_text=_("Separate tags with commas."))
+    tags = fields.DelimitedListField(_("tags"), help_text=_("Separate tags with commas."))
     influence = models.PositiveSmallIntegerField(_("influence"), choices=Level.choices, null=True, blank=True)
     interest = models.PositiveSmallIntegerField(_("interest"), choices=Level.choices, null=True, blank=True)
     position = models.CharField(_("position"), max_length=16, choices=Position.choices, blank=True)
@@ -145,8 +137,8 @@ class Organisation(models.Model):
         self.name_key = normalised_name(self.name)
 
     def clean(self) -> None:
-        if half_a_point(self.latitude, self.longitude):
-            raise ValidationError(BOTH_COORDINATES)
+        if message := fields.point_error(self.latitude, self.longitude):
+            raise ValidationError(message)
 
 
 class Person(models.Model):
