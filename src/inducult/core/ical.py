@@ -6,7 +6,7 @@ reaches all of them. An app says only what its events say; this module gives:
 
 - the header: ``PRODID`` ``-//InduCult Hub//<product>//EN``, the calendar's name (``NAME`` and
   ``X-WR-CALNAME``), a description, and ``UID``;
-- ``UID``\\ s ``<local>@<region-slug>.inducult``: stable, so an edited record updates the event in a
+- every ``UID`` is ``<local>@<region-slug>.inducult``: stable, so an edited record updates the event in a
   subscribed calendar instead of adding a second one;
 - an event of a stored record (``record_event``): ``DTSTAMP`` and ``LAST-MODIFIED`` are its last
   change (RFC 5545 3.8.7.2: without a ``METHOD`` the stamp is the last revision), so an unchanged record
