@@ -1,12 +1,21 @@
-"""A list of short codes stored in one text column as ",a,b,".
+"""Model fields shared by apps: a list of short codes in one text column (``DelimitedListField``), and
+the fields of a place (town, address, latitude, longitude) with the rule that a point needs both
+coordinates.
 
-The delimiters on both ends let ``filter(field__contains=",glass,")`` find one code exactly, on
-SQLite and PostgreSQL alike (JSON containment is not available on SQLite).
+A list is stored as ",a,b,": the delimiters on both ends let ``filter(field__contains=",glass,")``
+find one code exactly, on SQLite and PostgreSQL alike (JSON containment is not available on SQLite).
+
+Organisations, sites and tour starts are places; their fields are defined here once, so that a
+coordinate means the same (WGS84 degrees to six decimals, about 10 cm) and is checked the same
+everywhere. They are factories rather than an abstract model, so that each model keeps them where
+they stand among its own fields (an abstract model's fields would come first, reordering forms,
+exports and tables).
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -81,3 +90,43 @@ class DelimitedListField(models.CharField):
         if kwargs.get("max_length") == 500:
             del kwargs["max_length"]
         return name, path, args, kwargs
+
+
+# The fields of a place.
+BOTH_COORDINATES = _("Give both latitude and longitude, or neither.")
+
+
+def town_field() -> models.CharField:
+    return models.CharField(_("town"), max_length=120, blank=True)
+
+
+def address_field() -> models.CharField:
+    return models.CharField(_("address"), max_length=300, blank=True)
+
+
+def _coordinate(label, limit: int, *, required: bool) -> models.DecimalField:
+    optional = {} if required else {"null": True, "blank": True}
+    return models.DecimalField(
+        label,
+        max_digits=9,
+        decimal_places=6,
+        validators=[MinValueValidator(-limit), MaxValueValidator(limit)],
+        **optional,
+    )
+
+
+def latitude_field(*, required: bool = False) -> models.DecimalField:
+    """Degrees north (−90 to 90); optional unless ``required`` (a place may not be located yet)."""
+    return _coordinate(_("latitude"), 90, required=required)
+
+
+def longitude_field(*, required: bool = False) -> models.DecimalField:
+    """Degrees east (−180 to 180); optional unless ``required``."""
+    return _coordinate(_("longitude"), 180, required=required)
+
+
+def point_error(latitude, longitude):
+    """The message refusing half a point (one coordinate without the other), or None: a point needs
+    both coordinates, or neither while the place is not located yet. Each model's ``clean()`` puts it
+    where its form shows it."""
+    return BOTH_COORDINATES if (latitude is None) != (longitude is None) else None

@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from inducult.core.files import ALLOWED_ATTACHMENT_NAMES
+from inducult.core.forms import MultipleFileField
 from inducult.core.text import split_tags
 from inducult.engagement.enums import EngagementKind, EngagementStatus, Visibility
 from inducult.engagement.models import Engagement, FollowUpTask, Topic
-from inducult.engagement.validators import ALLOWED_ATTACHMENT_NAMES, validate_attachment
 from inducult.network.enums import LawfulBasis, OrganisationKind
 from inducult.network.models import Organisation, Person
 from inducult.network.services.organisations import possible_duplicates
@@ -65,31 +66,6 @@ class RegionModelMultipleChoiceField(RegionChoiceMixin, forms.ModelMultipleChoic
     def _check_values(self, value):
         self._refuse_foreign(value)
         return super()._check_values(value)
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several uploads in one input; each is checked by type (name and content) and size."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        cleaned = [super(MultipleFileField, self).clean(f, initial) for f in files]
-        errors = []
-        for upload in cleaned:
-            try:
-                validate_attachment(upload)
-            except forms.ValidationError as error:
-                errors.extend(error.error_list)
-        if errors:
-            raise forms.ValidationError(errors)
-        return cleaned
 
 
 def goals_in_force(region, day: datetime.date, keep=()) -> list:

@@ -8,26 +8,19 @@ with a message naming them (docs/decisions/0002-region-isolation.md).
 from __future__ import annotations
 
 import datetime
-import uuid
-from pathlib import PurePath
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from inducult.core.files import StoredFile, attachment_path, delete_stored_file, validate_attachment
 from inducult.core.text import fold, search_key
 from inducult.core.translated import Translated, validate_translations
 from inducult.engagement.enums import EngagementKind, EngagementStatus, Visibility
-from inducult.engagement.validators import ATTACHMENT_TYPES, sniff_content_type, validate_attachment
-
-
-def attachment_path(instance, filename: str) -> str:
-    """A random stored name: the original name is kept in ``file_name``, never in a URL."""
-    return f"attachments/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
 
 
 class Topic(Translated, models.Model):
@@ -381,54 +374,6 @@ class FollowUpTask(models.Model):
             raise ValidationError({"owner": _("The owner belongs to another region than this engagement.")})
 
 
-class StoredFile(models.Model):
-    """What every uploaded file of the platform keeps beside its bytes: the original name, size and
-    content type (as the bytes show it) and a description. Concrete models add ``file`` (their own
-    storage path) and the record the file belongs to; ``delete_stored_file`` removes the bytes with
-    the row."""
-
-    file_name = models.CharField(_("file name"), max_length=255, blank=True)
-    content_type = models.CharField(_("content type"), max_length=100, editable=False, default="")
-    size = models.PositiveBigIntegerField(_("size"), editable=False, default=0)
-    description = models.CharField(_("description"), max_length=300, blank=True)
-    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
-
-    class Meta:
-        abstract = True
-        ordering = ["created_at", "id"]
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-
-    def __str__(self) -> str:
-        return self.file_name or PurePath(self.file.name or "").name
-
-    def save(self, *args, **kwargs):
-        self.describe_upload()
-        super().save(*args, **kwargs)
-
-    def clean(self) -> None:
-        self.describe_upload()
-
-    def describe_upload(self) -> None:
-        """Take a new upload's original name, size and content type (as its bytes show it)."""
-        if not self.file or getattr(self.file, "_committed", True):
-            return
-        self.file_name = PurePath(self.file.name).name[:255]
-        self.size = self.file.size
-        extension = PurePath(self.file.name).suffix.lower()
-        self.content_type = sniff_content_type(self.file) or ATTACHMENT_TYPES.get(extension, ("", ""))[1]
-
-
-def delete_stored_file(instance: StoredFile) -> None:
-    """The stored bytes go with their row, however the row goes (a remove button, the admin, a parent
-    deleted for good): files may hold minutes with personal data. Only once the deletion is committed:
-    a rolled-back transaction keeps the file its row still names."""
-    stored = instance.file
-    if stored and stored.name:
-        storage, name = stored.storage, stored.name
-        transaction.on_commit(lambda: storage.delete(name))
-
-
 class Attachment(StoredFile):
     """A file kept with an engagement: PDF, DOCX, XLSX, ODT, PNG or JPEG, checked by content."""
 
@@ -445,4 +390,4 @@ class Attachment(StoredFile):
 
 @receiver(post_delete, sender=Attachment, dispatch_uid="engagement_attachment_file_cleanup")
 def delete_attachment_file(sender, instance: Attachment, **kwargs) -> None:
-    delete_stored_file(instance)
+    delete_stored_file(instance.file)

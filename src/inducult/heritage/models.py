@@ -11,8 +11,6 @@ and the tour planner use. A text that could not be structured is flagged for the
 from __future__ import annotations
 
 import datetime
-import uuid
-from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,7 +20,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
-from inducult.core.fields import DelimitedListField
+from inducult.core import fields
+from inducult.core.files import delete_stored_file, random_name
 from inducult.core.text import search_key
 from inducult.core.translated import Translated, validate_translations
 from inducult.heritage.domain import opening_hours as oh
@@ -50,7 +49,7 @@ class Site(Translated, models.Model):
     external_id = models.CharField(_("external id"), max_length=40, blank=True)
     name = models.CharField(_("name"), max_length=300)
     kind = models.CharField(_("kind"), max_length=32, choices=SiteKind.choices)
-    sectors = DelimitedListField(_("sectors"), choices=Sector.choices)
+    sectors = fields.DelimitedListField(_("sectors"), choices=Sector.choices)
     organisation = models.ForeignKey(
         "network.Organisation",
         verbose_name=_("owning organisation"),
@@ -59,24 +58,10 @@ class Site(Translated, models.Model):
         on_delete=models.SET_NULL,
         related_name="sites",
     )
-    town = models.CharField(_("town"), max_length=120, blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    town = fields.town_field()
+    address = fields.address_field()
+    latitude = fields.latitude_field()
+    longitude = fields.longitude_field()
     coordinate_precision = models.CharField(
         _("coordinates show"), max_length=16, choices=CoordinatePrecision.choices, blank=True
     )
@@ -95,7 +80,7 @@ class Site(Translated, models.Model):
     visit_minutes = models.PositiveSmallIntegerField(
         _("typical visit (minutes)"), null=True, blank=True, validators=[MinValueValidator(5)]
     )
-    tour_languages = DelimitedListField(_("guided tours in"), choices=TourLanguage.choices)
+    tour_languages = fields.DelimitedListField(_("guided tours in"), choices=TourLanguage.choices)
     # How much a visitor's day gains from this site (1–5); empty: the tour planner's default for its
     # kind (tours.domain.day_plan.KIND_ATTRACTIVENESS). Set by the coordinator, not by the site's own editor.
     attractiveness = models.PositiveSmallIntegerField(
@@ -147,8 +132,8 @@ class Site(Translated, models.Model):
 
     def clean(self) -> None:
         errors = {}
-        if (self.latitude is None) != (self.longitude is None):
-            errors["latitude"] = _("Give both latitude and longitude, or neither.")
+        if message := fields.point_error(self.latitude, self.longitude):
+            errors["latitude"] = message
         if self.opening_hours is not None:
             try:
                 oh.validate(oh.from_dict(self.opening_hours))
@@ -184,7 +169,7 @@ class Site(Translated, models.Model):
 def site_photo_path(instance: SitePhoto, filename: str) -> str:
     # A random name: a photo's address never changes its bytes, so it can be cached for good, and an
     # uploaded file's own name (often a person's name or a date) is not published.
-    return f"sites/{instance.site_id}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+    return f"sites/{instance.site_id}/{random_name(filename)}"
 
 
 class SitePhotoQuerySet(models.QuerySet):
@@ -238,10 +223,7 @@ class SitePhoto(Translated, models.Model):
 @receiver(post_delete, sender=SitePhoto, dispatch_uid="heritage_site_photo_file_cleanup")
 def delete_site_photo_file(sender, instance: SitePhoto, **kwargs) -> None:
     """The file goes with its row (a site deleted for good), once the deletion is committed."""
-    stored = instance.image
-    if stored and stored.name:
-        storage, name = stored.storage, stored.name
-        transaction.on_commit(lambda: storage.delete(name))
+    delete_stored_file(instance.image)
 
 
 class Festival(Translated, models.Model):

@@ -6,13 +6,12 @@ import functools
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from inducult.core.fields import DelimitedListField
+from inducult.core import fields
 from inducult.core.text import normalised_name, search_key
 from inducult.network.enums import LawfulBasis, Level, OrganisationKind, Position, Sector
 
@@ -41,25 +40,11 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=300)
     short_name = models.CharField(_("short name"), max_length=60, blank=True, help_text=_("e.g. KSMAS KK"))
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
-    sectors = DelimitedListField(_("sectors"), choices=Sector.choices)
-    town = models.CharField(_("town"), max_length=120, blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    sectors = fields.DelimitedListField(_("sectors"), choices=Sector.choices)
+    town = fields.town_field()
+    address = fields.address_field()
+    latitude = fields.latitude_field()
+    longitude = fields.longitude_field()
     website = models.URLField(_("website"), max_length=300, blank=True)
     email = models.EmailField(
         _("general e-mail"), blank=True, help_text=_("The organisation's own address, not a person's.")
@@ -69,7 +54,7 @@ class Organisation(models.Model):
     # Translations of public texts: {"name": {"en": "...", "de": "..."}, "description": {...}}.
     # See docs/decisions/0003-content-translation.md.
     translations = models.JSONField(_("translations"), default=dict, blank=True)
-    tags = DelimitedListField(_("tags"), help_text=_("Separate tags with commas."))
+    tags = fields.DelimitedListField(_("tags"), help_text=_("Separate tags with commas."))
     influence = models.PositiveSmallIntegerField(_("influence"), choices=Level.choices, null=True, blank=True)
     interest = models.PositiveSmallIntegerField(_("interest"), choices=Level.choices, null=True, blank=True)
     position = models.CharField(_("position"), max_length=16, choices=Position.choices, blank=True)
@@ -152,8 +137,8 @@ class Organisation(models.Model):
         self.name_key = normalised_name(self.name)
 
     def clean(self) -> None:
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError(_("Give both latitude and longitude, or neither."))
+        if message := fields.point_error(self.latitude, self.longitude):
+            raise ValidationError(message)
 
 
 class Person(models.Model):

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
-from inducult.engagement.forms import MultipleFileField
-from inducult.engagement.validators import ALLOWED_ATTACHMENT_NAMES
+from inducult.core.files import ALLOWED_ATTACHMENT_NAMES
+from inducult.core.forms import MultipleFileField
 from inducult.network.models import Organisation
 from inducult.practices.enums import PARTNER_LANGUAGES, PracticeTheme, Scope
 from inducult.practices.models import GoodPractice, PracticeAttachment, language_name

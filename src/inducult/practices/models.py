@@ -12,22 +12,17 @@ optional and kept beside it in ``translations`` (docs/decisions/0003-content-tra
 
 from __future__ import annotations
 
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from django.utils import timezone
 from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from inducult.core.files import StoredFile, dated_path, delete_stored_file, validate_attachment
 from inducult.core.text import search_key
 from inducult.core.translated import Translated, validate_translations
-from inducult.engagement.models import StoredFile, delete_stored_file
-from inducult.engagement.validators import validate_attachment
 from inducult.practices.enums import PracticeTheme
 from inducult.practices.validators import validate_language
 
@@ -42,7 +37,7 @@ def language_name(code: str) -> str:
 
 def attachment_path(instance, filename: str) -> str:
     """A random stored name: the original name is kept in ``file_name``, never in a URL."""
-    return f"practices/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+    return dated_path("practices", filename)
 
 
 class GoodPracticeQuerySet(models.QuerySet):
@@ -189,4 +184,4 @@ class PracticeAttachment(StoredFile):
 
 @receiver(post_delete, sender=PracticeAttachment, dispatch_uid="practice_attachment_file_cleanup")
 def delete_attachment_file(sender, instance: PracticeAttachment, **kwargs) -> None:
-    delete_stored_file(instance)
+    delete_stored_file(instance.file)

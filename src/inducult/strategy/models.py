@@ -19,9 +19,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from inducult.core.files import attachment_path, validate_attachment
 from inducult.core.translated import Translated, validate_translations
-from inducult.engagement.models import attachment_path
-from inducult.engagement.validators import validate_attachment, validate_engagement_kinds
+from inducult.engagement.validators import validate_engagement_kinds
 from inducult.network.enums import OrganisationKind
 
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]

@@ -4,22 +4,18 @@ coordinator. A visitor may also start at any site or at a point of their own."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inducult.core.fields import latitude_field, longitude_field
 from inducult.core.translated import Translated, validate_translations
 
 
 class TourStart(Translated, models.Model):
     region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="tour_starts")
     name = models.CharField(_("name"), max_length=200)
-    latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, validators=[MinValueValidator(-90), MaxValueValidator(90)]
-    )
-    longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, validators=[MinValueValidator(-180), MaxValueValidator(180)]
-    )
+    latitude = latitude_field(required=True)
+    longitude = longitude_field(required=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     translations = models.JSONField(_("translations"), default=dict, blank=True, validators=[validate_translations])
     source = models.TextField(_("source"), blank=True, help_text=_("Where the coordinates come from."))

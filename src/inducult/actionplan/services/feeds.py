@@ -8,15 +8,13 @@ import hashlib
 import secrets
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar
 from icalendar import Event as VEvent
 
 from inducult.actionplan.domain import calendar
 from inducult.actionplan.models import Activity, CalendarFeed, FundingCall
-
-PRODID = "-//InduCult Hub//Action plan//EN"
+from inducult.core import ical
 
 
 def token_hash(token: str) -> str:
@@ -61,20 +59,16 @@ def entry_text(entry: calendar.Entry) -> str:
         "activity_starts": _("Activity starts: %(subject)s"),
         "activity_ends": _("Activity ends: %(subject)s"),
     }
-    text = texts[entry.kind] % {"subject": entry.subject}
-    return f"[{_('Sample')}] {text}" if entry.is_sample else text
+    return ical.sample_summary(texts[entry.kind] % {"subject": entry.subject}, is_sample=entry.is_sample)
 
 
-def ics_bytes(region, entries: list[calendar.Entry], *, url_of) -> bytes:
-    stamp = timezone.now().astimezone(datetime.UTC)
-    cal = Calendar.new(
-        prodid=PRODID,
-        name=_("Action plan of %(region)s") % {"region": region.name},
-        uid=f"actionplan@{region.slug}.inducult",
-    )
+def ics_calendar(region, entries: list[calendar.Entry], *, url_of) -> Calendar:
+    """The feed's calendar: whole days only, so without a time zone (a date is the same everywhere)."""
+    stamp = ical.stamp()
+    items = []
     for entry in entries:
         item = VEvent.new(
-            uid=f"{entry.uid}@{region.slug}.inducult",
+            uid=ical.uid(entry.uid, region),
             stamp=stamp,
             start=entry.day,
             end=entry.day + datetime.timedelta(days=1),
@@ -88,5 +82,12 @@ def ics_bytes(region, entries: list[calendar.Entry], *, url_of) -> bytes:
             alarm.add("DESCRIPTION", entry_text(entry))
             alarm.add("TRIGGER", datetime.timedelta(days=-days))
             item.add_component(alarm)
-        cal.add_component(item)
-    return cal.to_ical()
+        items.append(item)
+    return ical.calendar(
+        "Action plan",
+        region,
+        name=_("Action plan of %(region)s") % {"region": region.name},
+        uid=ical.uid("actionplan", region),
+        events=items,
+        zoned=False,
+    )

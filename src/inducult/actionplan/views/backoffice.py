@@ -13,7 +13,7 @@ from collections import defaultdict
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -40,6 +40,7 @@ from inducult.actionplan.services import feeds
 from inducult.actionplan.services.activities import create_activity, update_activity
 from inducult.actionplan.services.instruments import calls_prefetch
 from inducult.actionplan.services.matching import fitting_activities, funding_fits
+from inducult.core import ical
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import conflict_details
 from inducult.regions.lookup import region_by_slug
@@ -417,10 +418,9 @@ class FeedView(View):
         now = timezone.now()
         if feed.last_used_at is None or now - feed.last_used_at > USE_STAMP_EVERY:
             CalendarFeed.objects.filter(pk=feed.pk).update(last_used_at=now)
-        body = feeds.ics_bytes(
+        cal = feeds.ics_calendar(
             region, feeds.region_entries(region, today=region.today()), url_of=_url_of(request, region)
         )
-        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response = ical.response(cal, filename=f"action-plan-{region.slug}.ics")
         response["Cache-Control"] = "private, max-age=300"
-        response["Content-Disposition"] = f'inline; filename="action-plan-{region.slug}.ics"'
         return response

@@ -13,7 +13,7 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import formats
@@ -28,6 +28,7 @@ from inducult.core.presentation import change_rows, display_value
 from inducult.core.text import search_terms
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import conflict_details
+from inducult.core.views.downloads import Download, FileDownloadView
 from inducult.core.views.pagination import paginate
 from inducult.engagement.forms import (
     EngagementEditForm,
@@ -276,12 +277,12 @@ class TaskDoneView(RegionMixin, View):
         return HttpResponseRedirect(target)
 
 
-class AttachmentDownloadView(RegionMixin, View):
+class AttachmentDownloadView(RegionMixin, FileDownloadView):
     """Files are served only through this view, to people who may read the log; never from MEDIA_URL."""
 
     rule = "engagement.view_log"
 
-    def get(self, request, *args, pk: int, attachment_pk: int, **kwargs):
+    def get_file(self, *, pk: int, attachment_pk: int, **kwargs) -> Download:
         attachment = get_object_or_404(
             Attachment,
             pk=attachment_pk,
@@ -289,18 +290,7 @@ class AttachmentDownloadView(RegionMixin, View):
             engagement__region=self.region,
             engagement__deleted_at__isnull=True,
         )
-        try:
-            handle = attachment.file.open("rb")
-        except FileNotFoundError:
-            raise Http404(_("The file is missing from storage.")) from None
-        response = FileResponse(
-            handle,
-            as_attachment=True,
-            filename=attachment.file_name or None,
-            content_type=attachment.content_type or "application/octet-stream",
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return Download.of(attachment)
 
 
 # Errors of the model and domain layers, keyed by model field, shown at the form's field.

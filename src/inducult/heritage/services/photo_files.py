@@ -12,12 +12,13 @@ from __future__ import annotations
 import io
 import warnings
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from inducult.core.files import upload_name
 
 # Pillow's format name → what people call it. Everything else (GIF, BMP, TIFF, HEIC, SVG, …) is refused.
 ACCEPTED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
@@ -34,7 +35,7 @@ class PreparedPhoto:
 
 
 def _name(upload) -> str:
-    return PurePath(getattr(upload, "name", "") or "").name or _("the file")
+    return upload_name(upload) or _("the file")
 
 
 def check_photo(upload, *, max_bytes: int, max_pixels: int) -> None:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inducult.core import audit
+from inducult.core.files import upload_name
 from inducult.core.models import AuditAction
 from inducult.heritage.models import Site, SitePhoto
 from inducult.heritage.services.photo_files import prepare_photo
@@ -35,7 +36,7 @@ def clean_alt_text(text: str, *, file_name: str = "") -> str:
 
 @transaction.atomic
 def add_photo(*, site: Site, actor, upload, alt_text: str, translations: dict[str, str], credit: str) -> SitePhoto:
-    file_name = (getattr(upload, "name", "") or "").rsplit("/", 1)[-1]
+    file_name = upload_name(upload)
     if site.photos.shown().count() >= MAX_PHOTOS_PER_SITE:
         raise ValidationError(
             _("A site may show at most %(limit)d photos. Remove one before adding another.")

@@ -13,7 +13,7 @@ import copy
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,6 +22,7 @@ from django.views.generic import TemplateView
 
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import conflict_details
+from inducult.core.views.downloads import Download, FileDownloadView
 from inducult.core.views.pagination import paginate
 from inducult.practices.enums import PracticeTheme
 from inducult.practices.forms import PracticeEditForm, PracticeFilterForm, PracticeForm
@@ -257,24 +258,13 @@ class PracticeRestoreView(PracticeActionView):
         return _("“%(title)s” restored.") % {"title": practice.title}
 
 
-class PracticeAttachmentView(PracticeMixin, View):
+class PracticeAttachmentView(PracticeMixin, FileDownloadView):
     """Files are served only through this view, to those who may read the practice; never from MEDIA_URL."""
 
-    def get(self, request, *args, pk: int, attachment_pk: int, **kwargs):
+    def get_file(self, *, pk: int, attachment_pk: int, **kwargs) -> Download:
         attachment = library.visible_attachment(
-            user=request.user, region=self.region, pk=pk, attachment_pk=attachment_pk
+            user=self.request.user, region=self.region, pk=pk, attachment_pk=attachment_pk
         )
         if attachment is None:
             raise Http404
-        try:
-            handle = attachment.file.open("rb")
-        except FileNotFoundError:
-            raise Http404(_("The file is missing from storage.")) from None
-        response = FileResponse(
-            handle,
-            as_attachment=True,
-            filename=attachment.file_name or None,
-            content_type=attachment.content_type or "application/octet-stream",
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return Download.of(attachment)

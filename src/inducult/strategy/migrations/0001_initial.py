@@ -2,8 +2,8 @@
 
 import django.core.validators
 import django.db.models.deletion
+import inducult.core.files
 import inducult.core.translated
-import inducult.engagement.models
 import inducult.engagement.validators
 from django.db import migrations, models
 
@@ -156,7 +156,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=300, verbose_name='title')),
                 ('dated', models.DateField(verbose_name='dated')),
                 ('evidence_url', models.URLField(blank=True, max_length=500, verbose_name='evidence link')),
-                ('evidence_file', models.FileField(blank=True, max_length=300, upload_to=inducult.engagement.models.attachment_path, validators=[inducult.engagement.validators.validate_attachment], verbose_name='evidence file')),
+                ('evidence_file', models.FileField(blank=True, max_length=300, upload_to=inducult.core.files.attachment_path, validators=[inducult.core.files.validate_attachment], verbose_name='evidence file')),
                 ('notes', models.TextField(blank=True, verbose_name='notes')),
                 ('source', models.TextField(blank=True, help_text='Where the facts of this record come from.', verbose_name='source')),
                 ('is_sample', models.BooleanField(default=False, help_text='Made up for demonstration; labelled as a sample everywhere.', verbose_name='sample')),

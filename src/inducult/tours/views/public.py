@@ -11,13 +11,12 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
-from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 
+from inducult.core import ical
 from inducult.core.presentation import jsonld_script
 from inducult.core.views.maps import allow_tiles
 from inducult.heritage.enums import VISITOR_KINDS
@@ -206,24 +205,17 @@ class PlanIcsView(PlannerMixin, View):
             return HttpResponse(no_plan(), status=400, content_type="text/plain; charset=utf-8")
         zone = self.region.tz
         day = form.cleaned_data["day"]
-        stamp = timezone.now().astimezone(datetime.UTC)
-        calendar = Calendar.new(prodid="-//InduCult Hub//Tour plan//EN", name=_("Industrial heritage day"))
-        calendar.add_component(
-            Timezone.from_tzid(
-                self.region.time_zone,
-                first_date=day - datetime.timedelta(days=1),
-                last_date=day + datetime.timedelta(days=2),
-            )
-        )
+        stamp = ical.stamp()
 
         def moment(minutes: float) -> datetime.datetime:
             return datetime.datetime.combine(day, datetime.time(), tzinfo=zone) + datetime.timedelta(
                 minutes=round(minutes)
             )
 
+        events = []
         for number, stop in enumerate(day_plan.stops, 1):
             item = VEvent.new(
-                uid=f"tour-{day:%Y%m%d}-{number}-{stop.site_id}@{self.region.slug}.inducult",
+                uid=ical.uid(f"tour-{day:%Y%m%d}-{number}-{stop.site_id}", self.region),
                 stamp=stamp,
                 start=moment(stop.start),
                 end=moment(stop.leave),
@@ -240,11 +232,10 @@ class PlanIcsView(PlannerMixin, View):
                 + " "
                 + presentation.travel_note(day_plan.travel_source, day_plan.wishes.mode),
             )
-            calendar.add_component(item)
-        calendar.validate()
-        response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="tour-{self.region.slug}-{day:%Y-%m-%d}.ics"'
-        return response
+            events.append(item)
+        # A plan made for this answer: no UID of its own (icalendar gives a random one).
+        calendar = ical.calendar("Tour plan", self.region, name=_("Industrial heritage day"), events=events)
+        return ical.response(calendar, filename=f"tour-{self.region.slug}-{day:%Y-%m-%d}.ics", as_attachment=True)
 
 
 class ProductView(RegionMixin, TemplateView):

@@ -1,7 +1,7 @@
 """Open data of approved public events: iCalendar feeds (RFC 5545), the region's, a festival's and a
 site's, and events.json (field names are a contract).
 
-The same promises as the engagements feed (engagement.views.opendata): a stable ``UID`` per event
+The same promises as every feed, made by the scaffold (``core.ical``): a stable ``UID`` per event
 (``event-<id>@<region>.inducult``) so that an edit updates a subscribed calendar, ``SEQUENCE`` from
 the event's version, times in the region's zone with its ``VTIMEZONE``, all-day events as
 ``VALUE=DATE`` with ``DTEND`` the day after the last day, samples labelled in ``SUMMARY`` and
@@ -19,15 +19,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
-from icalendar import Calendar, Timezone
+from icalendar import Calendar
 from icalendar import Event as VEvent
 
+from inducult.core import ical
 from inducult.core.opendata import LICENCE, LICENCE_URL, open_data
 from inducult.heritage.models import Event, Festival, Site
 from inducult.regions.views import RegionMixin
 
-PRODID = "-//InduCult Hub//Events//EN"
-DEFAULT_DURATION = datetime.timedelta(hours=2)
 PAST_DAYS = 400  # a feed keeps a year and a bit of past events, then everything ahead
 
 
@@ -41,107 +40,71 @@ def feed_events(region, **filters):
     )
 
 
-def _times(event: Event, tz) -> tuple:
-    start = timezone.localtime(event.starts_at, tz)
-    end = timezone.localtime(event.ends_at, tz) if event.ends_at else None
-    if event.all_day:
-        last = end.date() if end else start.date()
-        return start.date(), max(last, start.date()) + datetime.timedelta(days=1)
-    return start, end if end else start + DEFAULT_DURATION
-
-
 def vevent(event: Event, region, tz, *, url: str) -> VEvent:
-    start, end = _times(event, tz)
-    changed = event.updated_at.astimezone(datetime.UTC)
-    title = event.localized("title")
-    item = VEvent.new(
-        uid=f"event-{event.pk}@{region.slug}.inducult",
-        stamp=changed,
-        last_modified=changed,
-        created=event.created_at.astimezone(datetime.UTC),
-        sequence=max(event.version - 1, 0),
+    start, end = ical.event_times(event.starts_at, event.ends_at, all_day=event.all_day, tz=tz)
+    item = ical.record_event(
+        event,
+        uid=ical.uid(f"event-{event.pk}", region),
         start=start,
         end=end,
-        summary=f"[{_('Sample')}] {title}" if event.is_sample else title,
+        summary=ical.sample_summary(event.localized("title"), is_sample=event.is_sample),
         status="CONFIRMED",
     )
-    item.add("CLASS", "PUBLIC")
     item.add("URL", url)
     if event.where:
         item.add("LOCATION", event.where)
     if event.site_id and event.site.has_location:
         item.add("GEO", (float(event.site.latitude), float(event.site.longitude)))
-    parts = []
-    if event.is_sample:
-        parts.append(_("Sample record: made up for demonstration."))
-    if text := event.localized("description").strip():
-        parts.append(text)
-    if event.festival_id:
-        parts.append(event.festival.localized("name"))
-    if parts:
-        item.add("DESCRIPTION", "\n\n".join(parts))
-    if event.festival_id:
-        item.add("CATEGORIES", [event.festival.localized("name")])
+    festival = event.festival.localized("name") if event.festival_id else ""
+    if text := ical.describe(event.localized("description").strip(), festival, is_sample=event.is_sample):
+        item.add("DESCRIPTION", text)
+    if festival:
+        item.add("CATEGORIES", [festival])
     return item
 
 
-def ics_bytes(region, events, *, name: str, url_of) -> bytes:
+def calendar(region, events, *, name: str, url_of) -> Calendar:
     tz = region.tz
-    items = [vevent(e, region, tz, url=url_of(e)) for e in events]
-    cal = Calendar.new(
-        prodid=PRODID,
+    return ical.calendar(
+        "Events",
+        region,
         name=name,
-        description=_("Public events of %(region)s. Licence: %(licence)s (%(url)s).")
-        % {"region": region.name, "licence": LICENCE, "url": LICENCE_URL},
-        uid=f"events@{region.slug}.inducult",
+        description=ical.licensed(_("Public events of %(region)s. Licence: %(licence)s (%(url)s)."), region),
+        uid=ical.uid("events", region),
+        events=[vevent(e, region, tz, url=url_of(e)) for e in events],
     )
-    cal.add("X-WR-TIMEZONE", region.time_zone)
-    years = [i.get("DTSTART").dt.year for i in items] or [timezone.now().year]
-    cal.add_component(
-        Timezone.from_tzid(
-            region.time_zone,
-            first_date=datetime.date(min(years) - 1, 1, 1),
-            last_date=datetime.date(max(years) + 2, 1, 1),
-        )
-    )
-    for item in items:
-        cal.add_component(item)
-    cal.validate()
-    return cal.to_ical()
 
 
 def _event_url(request, region):
     return lambda event: request.build_absolute_uri(reverse("heritage_public:event", args=[region.slug, event.pk]))
 
 
-def _ics(body: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return open_data(response)
+def _ics(cal: Calendar, filename: str) -> HttpResponse:
+    return open_data(ical.response(cal, filename=filename))
 
 
 class EventsIcsView(RegionMixin, View):
     def get(self, request, *args, **kwargs):
         events = feed_events(self.region)
         name = f"{self.region.name} – {Event._meta.verbose_name_plural}"
-        body = ics_bytes(self.region, events, name=name, url_of=_event_url(request, self.region))
-        return _ics(body, f"events-{self.region.slug}.ics")
+        cal = calendar(self.region, events, name=name, url_of=_event_url(request, self.region))
+        return _ics(cal, f"events-{self.region.slug}.ics")
 
 
 class FestivalIcsView(RegionMixin, View):
     def get(self, request, *args, **kwargs):
         festival = get_object_or_404(Festival, region=self.region, slug=kwargs["festival_slug"])
         events = feed_events(self.region, festival=festival)
-        body = ics_bytes(self.region, events, name=festival.localized("name"), url_of=_event_url(request, self.region))
-        return _ics(body, f"{festival.slug}.ics")
+        cal = calendar(self.region, events, name=festival.localized("name"), url_of=_event_url(request, self.region))
+        return _ics(cal, f"{festival.slug}.ics")
 
 
 class SiteIcsView(RegionMixin, View):
     def get(self, request, *args, **kwargs):
         site = get_object_or_404(Site.objects.active(), region=self.region, pk=kwargs["pk"])
         events = feed_events(self.region, site=site)
-        body = ics_bytes(self.region, events, name=site.display_name, url_of=_event_url(request, self.region))
-        return _ics(body, f"site-{site.pk}.ics")
+        cal = calendar(self.region, events, name=site.display_name, url_of=_event_url(request, self.region))
+        return _ics(cal, f"site-{site.pk}.ics")
 
 
 class EventsJsonView(RegionMixin, View):

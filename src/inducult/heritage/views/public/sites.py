@@ -10,7 +10,7 @@ import json
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
@@ -23,6 +23,7 @@ from django.views.generic import TemplateView
 
 from inducult.core.opendata import CACHE_SECONDS
 from inducult.core.presentation import jsonld_script
+from inducult.core.views.downloads import Download, FileDownloadView
 from inducult.core.views.maps import allow_tiles
 from inducult.heritage.domain import opening_hours as oh
 from inducult.heritage.enums import CoordinatePrecision, PriceLevel, TourLanguage, Wheelchair
@@ -219,22 +220,20 @@ class SiteMarkersView(MarkersLanguageMixin, RegionMixin, View):
         return response
 
 
-class PhotoFileView(RegionMixin, View):
-    """A photo's bytes. Shown photos are public and never change under their address (a new upload
-    gets a new one), so they may be cached for a year; a removed photo is seen only by its editors."""
+class PhotoFileView(RegionMixin, FileDownloadView):
+    """A photo's bytes, shown in the page. Shown photos are public and never change under their address
+    (a new upload gets a new one), so they may be cached for a year; a removed photo is seen only by
+    its editors."""
 
-    def get(self, request, *args, pk: int, **kwargs):
+    as_attachment = False
+    missing_message = None
+
+    def get_file(self, *, pk: int, **kwargs) -> Download:
         photo = get_object_or_404(
             SitePhoto.objects.select_related("site"), pk=pk, site__region=self.region, site__archived_at__isnull=True
         )
         public = photo.removed_at is None
         if not public and not self.can("heritage.change_site", photo.site):
             raise Http404
-        try:
-            handle = photo.image.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        response = FileResponse(handle, content_type=photo.content_type)
-        response["Cache-Control"] = "public, max-age=31536000, immutable" if public else "private, no-store"
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        caching = "public, max-age=31536000, immutable" if public else "private, no-store"
+        return Download(photo.image, content_type=photo.content_type, headers={"Cache-Control": caching})
