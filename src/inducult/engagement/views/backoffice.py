@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from inducult.core.forms import add_domain_errors
 from inducult.core.models import AuditEntry
 from inducult.core.presentation import change_rows, display_value
 from inducult.core.text import search_terms
@@ -316,18 +317,6 @@ FIELD_OF_ERROR = {
 CONFLICT_FIELDS = (*Engagement.AUDITED_FIELDS,)
 
 
-def add_domain_error(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        name = FIELD_OF_ERROR.get(field, field)
-        if name not in form.fields:
-            name = None
-        for item in errors:
-            form.add_error(name, item)
-
-
 class EngagementFormMixin:
     form_class = EngagementForm
     template_name = "engagement/engagement_form.html"
@@ -413,7 +402,7 @@ class EngagementCreateView(EngagementFormMixin, RegionMixin, TemplateView):
         try:
             result = self.save(form, formset)
         except ValidationError as error:
-            add_domain_error(form, error)
+            add_domain_errors(form, error, fields=FIELD_OF_ERROR)
             return self.render_to_response(self.get_context_data(form=form, formset=formset))
         return self.after_save(result, created=True)
 
@@ -444,7 +433,7 @@ class EngagementUpdateView(EngagementFormMixin, EngagementMixin, TemplateView):
         except EngagementEditConflict as conflict:
             return self.conflict_response(form, conflict.current)
         except ValidationError as error:
-            add_domain_error(form, error)
+            add_domain_errors(form, error, fields=FIELD_OF_ERROR)
             return self.render_to_response(self.get_context_data(form=form, formset=formset))
         return self.after_save(result, created=False)
 
