@@ -152,8 +152,11 @@ def history_rows(engagement: Engagement) -> list[dict]:
     rows = []
     for entry in entries:
         model = models[entry.object_type]
-        label = "" if model is Engagement else f"{model._meta.verbose_name}: "
-        rows.append({"entry": entry, "label": label, "changes": _change_rows(entry, model)})
+        # An entry about what hangs on the engagement names it; the engagement's own need not.
+        action = entry.get_action_display()
+        if model is not Engagement:
+            action = f"{model._meta.verbose_name}: {action} ({entry.object_repr})"
+        rows.append({"entry": entry, "action": action, "changes": _change_rows(entry, model)})
     return rows
 
 
