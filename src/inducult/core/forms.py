@@ -1,14 +1,54 @@
-"""The kernel's form plumbing: form fields every app's forms may use.
+"""The kernel's form plumbing, used by every app's forms and edit pages.
 
-``MultipleFileField`` is here, not in the first app that needed it, because every app that takes
-documents (the engagement log, the good practices) needs the same field with the same checks.
+- ``add_domain_errors``: a business action's refusal shown on the form that asked for it. Business
+  actions (``<app>.services``) check their input and refuse with Django's ``ValidationError``, keyed by
+  model field (``{"starts_at": [...]}``) or, for a refusal of the whole request, without keys. The page
+  shows each message at the form field it concerns and the rest at the top of the form. Every edit
+  page needs this, and the pages had grown five copies of the loop that differed only in which fields
+  they renamed; this is the one.
+- ``MultipleFileField``: several documents in one input, each checked like every stored attachment
+  (the engagement log and the good practices take documents the same way).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
+
 from django import forms
+from django.core.exceptions import ValidationError
 
 from inducult.core.files import validate_attachment
+
+
+def add_domain_errors(
+    form: forms.BaseForm,
+    error: ValidationError,
+    *,
+    fields: Mapping[str, str | None] | None = None,
+    elsewhere: Collection[str] = (),
+) -> dict[str, list[str]]:
+    """Put ``error``'s messages on ``form``: each at the form field of its key, and at the top of the
+    form when the error has no keys or the form has no such field (a model field it does not edit,
+    ``__all__``).
+
+    ``fields`` renames the action's keys to the form's fields where they differ (an engagement's
+    ``starts_at`` is the form's ``date``; ``None`` sends a key to the top of the form). Messages under a
+    key in ``elsewhere`` are not put on the form but returned by key, for a page that shows them beside
+    another part of it (a site's opening hours beside their formsets).
+    """
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return {}
+    renamed = fields or {}
+    kept: dict[str, list[str]] = {}
+    for key, errors in error.error_dict.items():
+        if key in elsewhere:
+            kept[key] = ValidationError(errors).messages
+            continue
+        name = renamed.get(key, key)
+        # add_error refuses a field the form does not have; such a message still has to be seen.
+        form.add_error(name if name in form.fields else None, errors)
+    return kept
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -41,6 +41,7 @@ from inducult.actionplan.services.activities import create_activity, update_acti
 from inducult.actionplan.services.instruments import calls_prefetch
 from inducult.actionplan.services.matching import fitting_activities, funding_fits
 from inducult.core import ical
+from inducult.core.forms import add_domain_errors
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import conflict_details
 from inducult.regions.lookup import region_by_slug
@@ -190,11 +191,6 @@ class ActivityFormMixin(ActionPlanMixin):
         context = self.get_context_data(form=form, indicators=indicators, **extra)
         return self.render_to_response(context, status=status)
 
-    def show_errors(self, form, error: ValidationError) -> None:
-        errors = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
-        for field, messages_ in errors.items():
-            form.add_error(field if field in form.fields else None, messages_)
-
     def saved(self, activity: Activity, message: str):
         messages.success(self.request, message % {"title": activity.title})
         return HttpResponseRedirect(reverse("actionplan:activity", args=[self.region.slug, activity.pk]))
@@ -217,7 +213,7 @@ class ActivityCreateView(ActivityFormMixin, TemplateView):
                     indicators=indicator_rows(indicators),
                 )
             except ValidationError as error:
-                self.show_errors(form, error)
+                add_domain_errors(form, error)
             else:
                 return self.saved(activity, _("Activity “%(title)s” created."))
         return self.render_form(form, indicators)
@@ -256,7 +252,7 @@ class ActivityEditView(ActivityFormMixin, TemplateView):
             except EditConflict as conflict:
                 return self.conflict_response(form, indicators, conflict.current)
             except ValidationError as error:
-                self.show_errors(form, error)
+                add_domain_errors(form, error)
             else:
                 return self.saved(activity, _("Changes to “%(title)s” saved."))
         return self.render_form(form, indicators, activity=activity)

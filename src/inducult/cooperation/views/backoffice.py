@@ -34,6 +34,7 @@ from inducult.cooperation.services.cooperations import (
     update_cooperation,
     year_summary,
 )
+from inducult.core.forms import add_domain_errors
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import conflict_details
 from inducult.engagement.enums import EngagementStatus, Visibility
@@ -50,12 +51,6 @@ ACTIVITY_CONFLICT = pgettext_lazy(
     "Someone else saved this activity after you started editing (at %(when)s, by %(who)s). "
     "Their values are shown next to yours; review and save again.",
 )
-
-
-def show_errors(form, error: ValidationError) -> None:
-    errors = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
-    for field, texts in errors.items():
-        form.add_error(field if field in form.fields else None, texts)
 
 
 class CooperationMixin(RegionMixin):
@@ -145,7 +140,7 @@ class CooperationCreateView(FormMixin, TemplateView):
             try:
                 cooperation = create_cooperation(region=self.region, actor=request.user, data=form.domain_data())
             except ValidationError as error:
-                show_errors(form, error)
+                add_domain_errors(form, error)
             else:
                 return self.to_detail(cooperation, _("Cooperation recorded."))
         return self.render_form(form, heading=_("New cooperation"))
@@ -183,7 +178,7 @@ class CooperationEditView(FormMixin, TemplateView):
                     form, conflict.current, COOPERATION_CONFLICT, CooperationEditForm, cooperation=conflict.current
                 )
             except ValidationError as error:
-                show_errors(form, error)
+                add_domain_errors(form, error)
             else:
                 return self.to_detail(cooperation, _("Changes saved."))
         return self.render_form(form, cooperation=cooperation, heading=str(cooperation))
@@ -212,7 +207,7 @@ class ActivityCreateView(FormMixin, TemplateView):
                     visibility=Visibility.PUBLIC if form.cleaned_data["public"] else Visibility.INTERNAL,
                 )
             except ValidationError as error:
-                show_errors(form, error)
+                add_domain_errors(form, error)
             else:
                 return self.to_detail(cooperation, _("Activity recorded; it is in the engagement log too."))
         return self.render_form(form, cooperation=cooperation, heading=pgettext("cooperation", "New activity"))
@@ -259,7 +254,7 @@ class ActivityEditView(FormMixin, TemplateView):
                     activity=conflict.current,
                 )
             except ValidationError as error:
-                show_errors(form, error)
+                add_domain_errors(form, error)
             else:
                 return self.to_detail(cooperation, _("Changes saved."))
         return self.render_form(form, cooperation=cooperation, activity=activity, heading=str(activity))

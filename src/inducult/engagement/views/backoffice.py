@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from inducult.core.forms import add_domain_errors
 from inducult.core.models import AuditEntry
 from inducult.core.presentation import change_rows, display_value
 from inducult.core.text import search_terms
@@ -152,8 +153,11 @@ def history_rows(engagement: Engagement) -> list[dict]:
     rows = []
     for entry in entries:
         model = models[entry.object_type]
-        label = "" if model is Engagement else f"{model._meta.verbose_name}: "
-        rows.append({"entry": entry, "label": label, "changes": _change_rows(entry, model)})
+        # An entry about what hangs on the engagement names it; the engagement's own need not.
+        action = entry.get_action_display()
+        if model is not Engagement:
+            action = f"{model._meta.verbose_name}: {action} ({entry.object_repr})"
+        rows.append({"entry": entry, "action": action, "changes": _change_rows(entry, model)})
     return rows
 
 
@@ -306,18 +310,6 @@ FIELD_OF_ERROR = {
 CONFLICT_FIELDS = (*Engagement.AUDITED_FIELDS,)
 
 
-def add_domain_error(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        name = FIELD_OF_ERROR.get(field, field)
-        if name not in form.fields:
-            name = None
-        for item in errors:
-            form.add_error(name, item)
-
-
 class EngagementFormMixin:
     form_class = EngagementForm
     template_name = "engagement/engagement_form.html"
@@ -403,7 +395,7 @@ class EngagementCreateView(EngagementFormMixin, RegionMixin, TemplateView):
         try:
             result = self.save(form, formset)
         except ValidationError as error:
-            add_domain_error(form, error)
+            add_domain_errors(form, error, fields=FIELD_OF_ERROR)
             return self.render_to_response(self.get_context_data(form=form, formset=formset))
         return self.after_save(result, created=True)
 
@@ -434,7 +426,7 @@ class EngagementUpdateView(EngagementFormMixin, EngagementMixin, TemplateView):
         except EditConflict as conflict:
             return self.conflict_response(form, conflict.current)
         except ValidationError as error:
-            add_domain_error(form, error)
+            add_domain_errors(form, error, fields=FIELD_OF_ERROR)
             return self.render_to_response(self.get_context_data(form=form, formset=formset))
         return self.after_save(result, created=False)
 

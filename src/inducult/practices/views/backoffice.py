@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from inducult.core.forms import add_domain_errors
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import conflict_details
 from inducult.core.views.downloads import Download, FileDownloadView
@@ -129,15 +130,6 @@ class PracticeDetailView(PracticeMixin, TemplateView):
         return context
 
 
-def add_domain_error(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        name = FIELD_OF_ERROR.get(field, field)
-        form.add_error(name if name in form.fields else None, errors)
-
-
 class PracticeFormMixin(PracticeMixin):
     rule = "practices.change"
     template_name = "practices/practice_form.html"
@@ -165,7 +157,7 @@ class PracticeCreateView(PracticeFormMixin, TemplateView):
                     attachments=form.cleaned_data.get("attachments") or [],
                 )
             except ValidationError as error:
-                add_domain_error(form, error)
+                add_domain_errors(form, error, fields=FIELD_OF_ERROR)
             else:
                 return self.saved(
                     practice, _("Practice “%(title)s” added. It stays private to this region until shared.")
@@ -200,7 +192,7 @@ class PracticeEditView(PracticeFormMixin, TemplateView):
             except EditConflict as conflict:
                 return self.conflict_response(form, conflict.current)
             except ValidationError as error:
-                add_domain_error(form, error)
+                add_domain_errors(form, error, fields=FIELD_OF_ERROR)
             else:
                 return self.saved(practice, _("Changes to “%(title)s” saved."))
         return self.render_form(form, practice=practice)

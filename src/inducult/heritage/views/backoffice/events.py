@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from inducult.core.forms import add_domain_errors
 from inducult.core.versioning import EditConflict
 from inducult.heritage.enums import EventStatus
 from inducult.heritage.forms import EventForm
@@ -21,6 +22,8 @@ from inducult.regions.rules import role_of
 from inducult.regions.views import RegionMixin
 
 STATUS_LABELS = dict(EventStatus.choices)
+# The event's times, as the services name them, are the form's dates.
+FIELD_OF_ERROR = {"starts_at": "date", "ends_at": "end_date"}
 
 
 class EventMixin(RegionMixin):
@@ -102,9 +105,7 @@ class EventFormView(EventMixin, TemplateView):
                         approve=self.is_coordinator,
                     )
             except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    target = {"starts_at": "date", "ends_at": "end_date"}.get(field, field)
-                    form.add_error(target if target in form.fields else None, errors)
+                add_domain_errors(form, error, fields=FIELD_OF_ERROR)
             except EditConflict:
                 form.add_error(None, _("This event was changed by someone else while you were editing it."))
             else:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from inducult.core.forms import add_domain_errors
 from inducult.heritage.forms import PhotoForm
 from inducult.heritage.services import photos as domain
 from inducult.heritage.views.backoffice.sites import SiteAdminMixin
@@ -57,10 +58,7 @@ class SitePhotosView(SiteAdminMixin, TemplateView):
                     credit=form.cleaned_data["credit"],
                 )
             except ValidationError as error:
-                for field, errors in (
-                    error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
-                ).items():
-                    form.add_error(field if field in form.fields else None, errors)
+                add_domain_errors(form, error)
             else:
                 messages.success(request, _("Photo added."))
                 return HttpResponseRedirect(self.here(site))

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from inducult.core.forms import add_domain_errors
 from inducult.core.geo import far_from_the_rest
 from inducult.core.versioning import EditConflict
 from inducult.heritage.domain import opening_hours as oh
@@ -108,10 +109,8 @@ class SiteEditView(SiteAdminMixin, TemplateView):
                     site=site, actor=request.user, data=data, hours=hours, version=form.cleaned_data["version"]
                 )
             except ValidationError as error:
-                messages_by_field = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
-                hours_errors = messages_by_field.pop("opening_hours", [])
-                for field, errors in messages_by_field.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                # The opening hours' messages go beside their formsets, not on the form.
+                hours_errors = add_domain_errors(form, error, elsewhere={"opening_hours"}).get("opening_hours", [])
                 hours_errors += [m for f in seasons.forms + exceptions.forms for m in f.non_field_errors()]
             except EditConflict:
                 form.add_error(None, _("This site was changed by someone else while you were editing it."))

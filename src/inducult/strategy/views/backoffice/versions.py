@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from inducult.core.forms import add_domain_errors
 from inducult.regions.views import RegionMixin
 from inducult.strategy.forms import (
     ActualisationForm,
@@ -44,14 +45,6 @@ class VersionMixin(RegionMixin):
 
     def in_force(self, strategy: Strategy) -> StrategyVersion | None:
         return strategy.version_on(self.region.today())
-
-    def add_form_errors(self, form, error: ValidationError) -> None:
-        """Model errors on the fields the form has; the rest at the top of the form."""
-        if hasattr(error, "error_dict"):
-            for name, errors in error.error_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
 
 
 class VersionListView(VersionMixin, TemplateView):
@@ -140,7 +133,7 @@ class ActualiseView(VersionMixin, TemplateView):
                     valid_from=form.cleaned_data["valid_from"],
                 )
             except ValidationError as error:
-                self.add_form_errors(form, error)
+                add_domain_errors(form, error)
             else:
                 messages.success(request, _("Actualisation “%(label)s” created.") % {"label": new.label})
                 return redirect("strategy_versions:detail", self.region.slug, new.pk)
@@ -176,7 +169,7 @@ class EditMixin(VersionMixin):
             try:
                 self.save(form)
             except ValidationError as error:
-                self.add_form_errors(form, error)
+                add_domain_errors(form, error)
             else:
                 messages.success(request, _("Saved."))
                 return redirect("strategy_versions:detail", self.region.slug, self.get_version().pk)
