@@ -55,17 +55,18 @@ def load_demo(*, actor=None, today: datetime.date | None = None) -> Summary:
         today = real_today
     elif today > real_today:
         raise ValueError(f"today={today.isoformat()} is after the real date {real_today.isoformat()}")
+    # Every loader writes in the region as the actor, and counts what it wrote (see demo.summary).
     counts: Counter[str] = Counter()
-    mine = {"region": region, "actor": actor, "counts": counts}
-    organisations = load_organisations(records=records.organisation_records(), **mine)
-    load_people(records=records.sample_people(), organisations=organisations, **mine)
-    version = load_strategy(record=strategy_records.RECORD, **mine)
-    load_real_engagements(records=strategy_records.REAL_ENGAGEMENTS, **mine)
-    load_sites(records=site_records.site_records(), organisations=organisations, **mine)
+    shared = {"region": region, "actor": actor, "counts": counts}
+    organisations = load_organisations(records=records.organisation_records(), **shared)
+    load_people(records=records.sample_people(), organisations=organisations, **shared)
+    version = load_strategy(record=strategy_records.RECORD, **shared)
+    load_real_engagements(records=strategy_records.REAL_ENGAGEMENTS, **shared)
+    load_sites(records=site_records.site_records(), organisations=organisations, **shared)
     festivals = (event_records.SEPTEMBER_2018, event_records.SAMPLE_FESTIVAL)
-    load_events(festivals=festivals, events=event_records.sample_events(region.tz), **mine)
-    load_exhibition(record=exhibition_records.exhibition(), **mine)
-    load_tour_starts(records=site_records.tour_starts(), **mine)
+    load_events(festivals=festivals, events=event_records.sample_events(region.tz), **shared)
+    load_exhibition(record=exhibition_records.exhibition(), **shared)
+    load_tour_starts(records=site_records.tour_starts(), **shared)
     plan = load_action_plan(
         region=region, organisations=organisations, record=actionplan_records.plan(today), actor=actor, today=today
     )
@@ -93,10 +94,10 @@ def load_demo(*, actor=None, today: datetime.date | None = None) -> Summary:
         goals={goal.code: goal for goal in version.goals.all()},
         organisations=organisations,
         today=today,
-        **mine,
+        **shared,
     )
     load_sample_deliverables(
-        version=version, records=sample_history.DELIVERABLES, source=sample_history.DELIVERABLE_SOURCE, **mine
+        version=version, records=sample_history.DELIVERABLES, source=sample_history.DELIVERABLE_SOURCE, **shared
     )
     summary = Summary(region_created=outcome == CREATED, region_updated=outcome == UPDATED, **counts)
     summary.action_plan_created, summary.action_plan_updated = _written(plan)
