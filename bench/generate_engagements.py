@@ -11,7 +11,7 @@ participating organisations of its region (~2.1 on average, 2.08 million rows at
 regional authority), 0–2 of 12 topics, a kind (bilateral meetings most often), a status (past: 90 %
 held, 10 % still planned; future: planned), 40 % public; 20 % are date-only, 60 % of the rest have an
 end. Each region gets ``--organisations`` organisations (2,000 in the measured region, 300 elsewhere)
-from synthetic.organisations, and the measured region the demo's strategy (demo.loader.load_strategy:
+from synthetic.organisations, and the measured region the demo's strategy (strategy.demo.load_strategy:
 goals, milestones, count rules).
 
 Rows go in through network.services.importing.sql.Inserter (multi-row INSERT … RETURNING on SQLite, COPY on
@@ -94,12 +94,16 @@ def ensure_topics(region) -> list[int]:
 
 
 def ensure_strategy(region) -> str:
-    """The demo's strategy for the measured region, through the demo loader (idempotent)."""
-    from inducult.demo.loader import Summary, load_strategy
+    """The demo's strategy for the measured region, through the strategy's demo loader (idempotent)."""
+    from collections import Counter
 
-    summary = Summary()
-    version = load_strategy(region=region, summary=summary)
-    return f"{version}: {summary.goals} goals, {summary.milestones} milestones, {summary.standing_targets} targets"
+    from inducult.demo import strategy_records
+    from inducult.strategy.demo import load_strategy
+
+    counts = Counter()
+    version = load_strategy(region=region, record=strategy_records.RECORD, counts=counts)
+    goals, milestones, targets = counts["goals"], counts["milestones"], counts["standing_targets"]
+    return f"{version}: {goals} goals, {milestones} milestones, {targets} targets"
 
 
 def clear_engagements(regions) -> int:

@@ -5,7 +5,7 @@ import datetime
 import factory
 import pytest
 
-from inducult.actionplan.demo import load_action_plan
+from inducult.actionplan import demo
 from inducult.actionplan.models import Activity, FundingCall, FundingInstrument, Indicator
 from inducult.demo import actionplan_records, records
 from inducult.network.models import Organisation
@@ -64,6 +64,12 @@ def demo_organisations(region, *, leave_out=()) -> dict[str, Organisation]:
         for record in records.organisation_records()
         if record.key in wanted
     }
+
+
+def load_action_plan(*, region, organisations, today) -> dict[str, int]:
+    """The action plan's loader with the demo's plan (sample calls dated from ``today``)."""
+    plan = actionplan_records.plan(today)
+    return demo.load_action_plan(region=region, organisations=organisations, record=plan, today=today)
 
 
 @pytest.fixture

@@ -1,12 +1,14 @@
+from collections import Counter
+
 import pytest
 
-from inducult.actionplan.demo import load_action_plan
 from inducult.actionplan.models import Activity, FundingCall, FundingInstrument
 from inducult.core.models import AuditEntry
-from inducult.demo import actionplan_records
-from inducult.demo.loader import Summary, load_demo, load_organisations
+from inducult.demo import actionplan_records, records
+from inducult.demo.loader import load_demo
+from inducult.network.demo import load_organisations
 from inducult.regions.models import Region
-from tests.actionplan.conftest import TODAY, demo_organisations
+from tests.actionplan.conftest import TODAY, demo_organisations, load_action_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -130,7 +132,7 @@ def test_demo_instruments_state_only_what_the_strategy_says(demo_plan, region):
 def test_demo_plan_over_the_full_demo_links_every_partner_the_registry_has():
     load_demo()
     region = Region.objects.get(slug="karlovy-vary")
-    organisations = load_organisations(region=region, summary=Summary())
+    organisations = load_organisations(region=region, records=records.organisation_records(), counts=Counter())
 
     load_action_plan(region=region, organisations=organisations, today=TODAY)
 

@@ -1,19 +1,33 @@
 """The demo's cooperations: loaded through the business actions, labelled, and idempotent."""
 
 import datetime
+from collections import Counter
+from functools import partial
 
 import pytest
 
-from inducult.cooperation.demo import load_cooperation
+from inducult.cooperation import demo
 from inducult.cooperation.models import Cooperation, CooperationActivity
 from inducult.core.models import AuditEntry
+from inducult.demo import cooperation_records, records
 from inducult.engagement.enums import EngagementKind
+from inducult.network.demo import load_organisations
 from inducult.network.enums import OrganisationKind
+from inducult.regions.demo import ensure_region
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2025, 6, 1)
+
+
+# The cooperation loader with the demo's cooperations, as the demo loads them.
+load_cooperation = partial(
+    demo.load_cooperation,
+    records=cooperation_records.COOPERATIONS,
+    partners={cooperation_records.DESIGNERS_KEY: cooperation_records.DESIGNERS},
+    titles=cooperation_records.TITLES,
+)
 
 
 @pytest.fixture
@@ -78,10 +92,8 @@ def test_a_missing_organisation_skips_its_records(region, organisations):
 
 
 def test_load_cooperation_on_the_demo_region():
-    from inducult.demo.loader import Summary, ensure_region, load_organisations
-
-    region, _ = ensure_region()
-    organisations = load_organisations(region=region, summary=Summary())
+    region, _ = ensure_region(records.REGION)
+    organisations = load_organisations(region=region, records=records.organisation_records(), counts=Counter())
     counts = load_cooperation(region=region, organisations=organisations, today=TODAY)
     assert counts["skipped"] == 0
     assert counts["cooperations"] == 5

@@ -12,7 +12,6 @@ from inducult.demo.loader import load_demo
 from inducult.engagement.models import Engagement
 from inducult.heritage.models import Site
 from inducult.network.models import Membership, Organisation, Person
-from inducult.network.services.organisations import update_organisation
 from inducult.regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -62,20 +61,6 @@ def test_load_demo_second_run_writes_nothing():
     assert (Organisation.objects.count(), Person.objects.count(), Membership.objects.count()) == counts
     assert AuditEntry.objects.count() == audit_count
     assert dict(Organisation.objects.values_list("pk", "version")) == versions
-
-
-def test_load_demo_restores_only_the_field_that_differs():
-    load_demo()
-    krasno = _org("Hornické muzeum Krásno")
-    update_organisation(organisation=krasno, actor=None, data={"website": "https://example.org/"}, version=1)
-
-    summary = load_demo()
-
-    assert (summary.organisations_created, summary.organisations_updated) == (0, 1)
-    krasno.refresh_from_db()
-    assert krasno.website == "http://www.omks.cz"
-    last = AuditEntry.objects.filter(object_type="network.organisation", object_id=str(krasno.pk)).first()
-    assert last.changes == {"website": ["https://example.org/", "http://www.omks.cz"]}
 
 
 def test_load_demo_updates_an_existing_region_with_the_same_slug(region):

@@ -1,15 +1,28 @@
 """The demo's practices: Karlovy Vary's own, private; a partner region sharing exactly one."""
 
+from functools import partial
+
 import pytest
 
 from inducult.core.models import AuditEntry
-from inducult.practices.demo import KARLOVY_VARY, PARTNER, load_practices
+from inducult.demo import practice_records
+from inducult.demo.practice_records import KARLOVY_VARY, PARTNER
+from inducult.practices import demo
 from inducult.practices.models import GoodPractice
 from inducult.practices.services import library
 from inducult.regions.models import Region
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
+
+
+# The practices' loader with the demo's practices and partner region, as the demo loads them.
+load_practices = partial(
+    demo.load_practices,
+    records=KARLOVY_VARY,
+    partner_region=practice_records.PARTNER_REGION,
+    partner_records=(PARTNER,),
+)
 
 
 @pytest.fixture

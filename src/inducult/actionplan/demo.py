@@ -1,31 +1,68 @@
-"""Loading the demo's funding catalogue and action plan through the business actions, so the trail
+"""Loading a demo's funding catalogue and action plan through the business actions, so the trail
 shows each record.
 
-Idempotent: instruments, calls and activities are found by their ``external_id`` (the record's
-key), and a record is only written when one of its fields or links differs. A second run on the
-same day writes nothing. A sample call is created dated relative to the day of the first load; it is
-only moved forward once it has closed, so that the demo keeps showing calls one could apply to.
+The demo app holds the data and passes it in as the records below. Idempotent: instruments, calls
+and activities are found by their ``external_id`` (the record's key), and a record is only written
+when one of its fields or links differs. A second run on the same day writes nothing. A sample call
+is created dated relative to the day of the first load (the demo dates its records so); it is only
+moved forward once it has closed, so that the demo keeps showing calls one could apply to.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 
 from inducult.actionplan.models import Activity, FundingCall, FundingInstrument
 from inducult.actionplan.services.activities import create_activity, update_activity
 from inducult.actionplan.services.instruments import create_instrument, save_call, update_instrument
-from inducult.demo import actionplan_records as records
-from inducult.demo.writing import differences
+from inducult.core.demo import differences
 from inducult.network.models import Organisation
 
 
-def _load_instruments(*, region, actor, counts) -> dict[str, FundingInstrument]:
+@dataclass(frozen=True)
+class InstrumentRecord:
+    key: str
+    data: dict
+    en: dict = field(default_factory=dict)  # translations into English, by field
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    key: str
+    instrument: str  # the key of its instrument
+    data: dict[str, Any]  # its fields, dated relative to the day of the load
+
+
+@dataclass(frozen=True)
+class ActivityRecord:
+    key: str
+    data: dict[str, Any]  # its fields without relations; "responsible_text" names partners the plan gives as text
+    # (demo organisation key, name as the plan gives it): linked when the registry has it.
+    responsible: tuple[tuple[str, str], ...]
+    instruments: tuple[str, ...] = ()  # keys of the instruments named as its funding form
+
+
+@dataclass(frozen=True)
+class ActionPlanRecord:
+    instruments: tuple[InstrumentRecord, ...]  # the funding catalogue
+    calls: tuple[CallRecord, ...]
+    activities: tuple[ActivityRecord, ...]
+
+
+def _instrument_data(record: InstrumentRecord) -> dict:
+    return {**record.data, "translations": {name: {"en": text} for name, text in record.en.items()}}
+
+
+def _load_instruments(*, region, records, actor, counts) -> dict[str, FundingInstrument]:
     existing = {i.external_id: i for i in FundingInstrument.objects.filter(region=region).exclude(external_id="")}
     by_key = {}
-    for record in records.INSTRUMENTS:
-        data = records.instrument_data(record)
+    for record in records:
+        data = _instrument_data(record)
         instrument = existing.get(record.key)
         if instrument is None:
             instrument = create_instrument(region=region, actor=actor, data={"external_id": record.key, **data})
@@ -38,10 +75,10 @@ def _load_instruments(*, region, actor, counts) -> dict[str, FundingInstrument]:
     return by_key
 
 
-def _load_sample_calls(*, instruments, actor, today, counts) -> None:
-    for call_record in records.SAMPLE_CALLS:
+def _load_calls(*, records, instruments, actor, today, counts) -> None:
+    for call_record in records:
         instrument = instruments[call_record.instrument]
-        data = records.sample_call_data(call_record, today=today)
+        data = call_record.data
         call = FundingCall.objects.filter(instrument=instrument, external_id=call_record.key).first()
         if call is None:
             save_call(instrument=instrument, actor=actor, data={"external_id": call_record.key, **data})
@@ -67,14 +104,14 @@ def _responsible(record, *, region, organisations) -> tuple[list[Organisation], 
             unknown.append(name)
         else:
             linked.append(org)
-    text = ", ".join(filter(None, [*unknown, record.responsible_text]))
+    text = ", ".join(filter(None, [*unknown, record.data["responsible_text"]]))
     return linked, text
 
 
-def _load_activities(*, region, organisations, instruments, actor, counts) -> None:
+def _load_activities(*, region, records, organisations, instruments, actor, counts) -> None:
     existing = {a.external_id: a for a in Activity.objects.filter(region=region).exclude(external_id="")}
-    for record in records.ACTIVITIES:
-        data = records.activity_data(record)
+    for record in records:
+        data = dict(record.data)
         responsible, data["responsible_text"] = _responsible(record, region=region, organisations=organisations)
         relations = {"responsible": responsible, "instruments": [instruments[k] for k in record.instruments]}
         activity = existing.get(record.key)
@@ -98,13 +135,19 @@ def _load_activities(*, region, organisations, instruments, actor, counts) -> No
 
 @transaction.atomic
 def load_action_plan(
-    *, region, organisations: dict[str, Organisation], actor=None, today: datetime.date | None = None
+    *,
+    region,
+    organisations: Mapping[str, Organisation],
+    record: ActionPlanRecord,
+    actor=None,
+    today: datetime.date | None = None,
 ) -> dict[str, int]:
-    """Load the strategy's funding instruments (with sample calls) and its fifteen activities.
+    """Load an action plan's funding instruments (with their calls) and its activities.
 
-    ``organisations`` are the demo's organisations by their demo key (what the demo loader's
-    ``load_organisations`` returns); a partner missing there is looked up by name in the region, and
-    kept as text when the registry does not have it. Returns counts of what was found and written.
+    ``organisations`` are the demo's organisations by their demo key (what
+    ``network.demo.load_organisations`` returns); a partner missing there is looked up by name in the
+    region, and kept as text when the registry does not have it. Returns counts of what was found and
+    written.
     """
     if today is None:
         today = region.today()
@@ -122,7 +165,14 @@ def load_action_plan(
         ),
         0,
     )
-    instruments = _load_instruments(region=region, actor=actor, counts=counts)
-    _load_sample_calls(instruments=instruments, actor=actor, today=today, counts=counts)
-    _load_activities(region=region, organisations=organisations, instruments=instruments, actor=actor, counts=counts)
+    instruments = _load_instruments(region=region, records=record.instruments, actor=actor, counts=counts)
+    _load_calls(records=record.calls, instruments=instruments, actor=actor, today=today, counts=counts)
+    _load_activities(
+        region=region,
+        records=record.activities,
+        organisations=organisations,
+        instruments=instruments,
+        actor=actor,
+        counts=counts,
+    )
     return counts

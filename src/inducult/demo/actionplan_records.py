@@ -29,8 +29,9 @@ the day the demo is loaded.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from inducult.actionplan.demo import ActionPlanRecord, ActivityRecord, CallRecord, InstrumentRecord
 from inducult.demo.records import STRATEGY
 
 ACTIVITY_SOURCE = f"{STRATEGY}, section 6 (action plan table) and section 10.5 (Strategic Fields of Action)"
@@ -42,14 +43,9 @@ SAMPLE_CALL_SOURCE = "Sample: made up for the demonstration; the strategy names 
 
 
 @dataclass(frozen=True)
-class InstrumentRecord:
-    key: str
-    data: dict
-    en: dict = field(default_factory=dict)  # translations into English, by field
+class ActivityRow:
+    """An activity as the two tables give it."""
 
-
-@dataclass(frozen=True)
-class ActivityRecord:
     key: str
     work_package: str
     title: str
@@ -208,8 +204,8 @@ INSTRUMENTS: tuple[InstrumentRecord, ...] = (
 SUBSIDY_OWN = ("Dotace, vlastní zdroje", "Subsidy, own resources")
 SECTION_CONTINUED = " (row printed after section 7 in the Czech text)"
 
-ACTIVITIES: tuple[ActivityRecord, ...] = (
-    ActivityRecord(
+ACTIVITIES: tuple[ActivityRow, ...] = (
+    ActivityRow(
         key="ap-wp2-01",
         work_package="WP2",
         title="Infocentra spolupracují ruku v ruce",
@@ -227,7 +223,7 @@ ACTIVITIES: tuple[ActivityRecord, ...] = (
         themes=("tourism", "cross_border"),
         instruments=("op-cz-sn",),
     ),
-    ActivityRecord(
+    ActivityRow(
         key="ap-wp2-02",
         work_package="WP2",
         title="Pokračování v organizaci putovní výstavy a průmyslového září",
@@ -247,7 +243,7 @@ ACTIVITIES: tuple[ActivityRecord, ...] = (
         ),
         themes=("tourism", "heritage"),
     ),
-    ActivityRecord(
+    ActivityRow(
         key="ap-wp2-03",
         work_package="WP2",
         title="Výstava řemesel na Statku Bernard",
@@ -261,7 +257,7 @@ ACTIVITIES: tuple[ActivityRecord, ...] = (
         description_en="The exhibition of crafts: it will show crafts useful for the development of industry.",
         themes=("tourism", "heritage"),
     ),
-    ActivityRecord(
+    ActivityRow(
         key="ap-wp2-04",
         work_package="WP2",
         title="Tvorba návštěvnického centra v Klášterci nad Ohří",
@@ -275,7 +271,7 @@ ACTIVITIES: tuple[ActivityRecord, ...] = (
         description_en="The company will create the new visitors' centre according to the proposal from InduCult2.0.",
         themes=("tourism",),
     ),
-    ActivityRecord(
+    ActivityRow(
         key="ap-wp3-01",
         work_package="WP3",
         title="Krajský akční plán 2",
@@ -292,7 +288,7 @@ ACTIVITIES: tuple[ActivityRecord, ...] = (
         themes=("education",),
         instruments=("op-vvv",),
     ),
-    ActivityRecord(
+    ActivityRow(
         key="ap-wp3-02",
         work_package="WP3",
         title="Studenti pomáhají obnovovat kulturní památky",
@@ -314,7 +310,7 @@ ACTIVITIES: tuple[ActivityRecord, ...] = (
         ),
         themes=("education", "heritage"),
     ),
-    ActivityRecord(
+    ActivityRow(
         key="ap-wp3-03",
         work_package="WP3",
         title="Tvorba vzdělávacího střediska",
@@ -332,7 +328,7 @@ ACTIVITIES: tuple[ActivityRecord, ...] = (
         themes=("education",),
         instruments=("irop",),
     ),
-    ActivityRecord(
+    ActivityRow(
         key="ap-wp3-04",
         work_package="WP3",
         title="Projekt OPVVV Města Kraslice",
@@ -350,7 +346,7 @@ ACTIVITIES: tuple[ActivityRecord, ...] = (
         themes=("education",),
         instruments=("op-vvv",),
     ),
-    ActivityRecord(
+    ActivityRow(
         key="ap-wp3-05",
         work_package="WP3",
         title="Ze školy odpovědně na trh práce II.",
@@ -365,7 +361,7 @@ ACTIVITIES: tuple[ActivityRecord, ...] = (
         themes=("employment", "education"),
         instruments=("opz",),
     ),
-    ActivityRecord(
+    ActivityRow(
         key="ap-wp3-06",
         work_package="WP3",
         title="Implementace digitálního vzdělávání do profesního vzdělávání",
@@ -383,7 +379,7 @@ ACTIVITIES: tuple[ActivityRecord, ...] = (
         themes=("education", "digital"),
         instruments=("op-cz-sn",),
     ),
-    ActivityRecord(
+    ActivityRow(
         key="ap-wp3-07",
         work_package="WP3",
         title="KOMPAS",
@@ -398,7 +394,7 @@ ACTIVITIES: tuple[ActivityRecord, ...] = (
         themes=("employment",),
         instruments=("opz",),
     ),
-    ActivityRecord(
+    ActivityRow(
         key="ap-wp4-01",
         work_package="WP4",
         title="Kreativní region – Design park",
@@ -412,7 +408,7 @@ ACTIVITIES: tuple[ActivityRecord, ...] = (
         description_en="Creative incubator.",
         themes=("creativity", "business"),
     ),
-    ActivityRecord(
+    ActivityRow(
         key="ap-wp4-02",
         work_package="WP4",
         title="Mezioborové setkání na Statku Bernard",
@@ -429,7 +425,7 @@ ACTIVITIES: tuple[ActivityRecord, ...] = (
         description_en="Arranging interdisciplinary meetings.",
         themes=("creativity", "heritage"),
     ),
-    ActivityRecord(
+    ActivityRow(
         key="ap-wp4-03",
         work_package="WP4",
         title="Vědeckotechnický park (VTP)",
@@ -443,7 +439,7 @@ ACTIVITIES: tuple[ActivityRecord, ...] = (
         description_en="Creative incubator.",
         themes=("research", "business"),
     ),
-    ActivityRecord(
+    ActivityRow(
         key="ap-wp4-04",
         work_package="WP4",
         title="Kreativní vouchery",
@@ -463,11 +459,11 @@ ACTIVITIES: tuple[ActivityRecord, ...] = (
 CONTINUED_AFTER_SECTION_7 = frozenset({"ap-wp3-06", "ap-wp3-07", "ap-wp4-01", "ap-wp4-02", "ap-wp4-03", "ap-wp4-04"})
 
 
-def activity_source(record: ActivityRecord) -> str:
+def activity_source(record: ActivityRow) -> str:
     return ACTIVITY_SOURCE + (SECTION_CONTINUED if record.key in CONTINUED_AFTER_SECTION_7 else "")
 
 
-def activity_data(record: ActivityRecord) -> dict:
+def activity_data(record: ActivityRow) -> dict:
     """The fields of the activity (without relations), as the loader writes them."""
     first, last = record.years
     translations = {"title": {"en": record.title_en}}
@@ -489,10 +485,6 @@ def activity_data(record: ActivityRecord) -> dict:
         "source": activity_source(record),
         "is_sample": False,
     }
-
-
-def instrument_data(record: InstrumentRecord) -> dict:
-    return {**record.data, "translations": {name: {"en": text} for name, text in record.en.items()}}
 
 
 @dataclass(frozen=True)
@@ -522,3 +514,20 @@ def sample_call_data(call: SampleCall, *, today: datetime.date) -> dict:
         "source": SAMPLE_CALL_SOURCE,
         "is_sample": True,
     }
+
+
+def plan(today: datetime.date) -> ActionPlanRecord:
+    """The action plan as its loader takes it, the sample calls dated from ``today``."""
+    return ActionPlanRecord(
+        instruments=INSTRUMENTS,
+        calls=tuple(
+            CallRecord(key=call.key, instrument=call.instrument, data=sample_call_data(call, today=today))
+            for call in SAMPLE_CALLS
+        ),
+        activities=tuple(
+            ActivityRecord(
+                key=row.key, data=activity_data(row), responsible=row.responsible, instruments=row.instruments
+            )
+            for row in ACTIVITIES
+        ),
+    )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from inducult.demo.records import STRATEGY
+from inducult.heritage.demo import EventRecord
 
 SEPTEMBER_2018 = {
     "slug": "kulturni-zari-2018",
@@ -76,3 +77,11 @@ def event_data(sample: SampleEvent, tz) -> dict[str, Any]:
         "is_sample": True,
         "status": "approved",
     }
+
+
+def sample_events(tz) -> list[EventRecord]:
+    """The sample events as the heritage loader takes them, at the sample festival."""
+    return [
+        EventRecord(festival=SAMPLE_FESTIVAL["slug"], site=sample.site_row, data=event_data(sample, tz))
+        for sample in SAMPLE_EVENTS
+    ]

@@ -11,6 +11,7 @@ every visitor count and every vote are made up for demonstration and labelled as
 from __future__ import annotations
 
 from inducult.demo.records import STRATEGY
+from inducult.heritage.demo import ExhibitionRecord, ShowcaseRecord, StopRecord
 
 SOURCE = f"{STRATEGY}, section on the project's results (Czech text and English summary 10.3)"
 
@@ -47,3 +48,28 @@ STOPS = (
 
 # Sample votes per stop, in the showcases' order; the ranking follows what the strategy reports.
 SAMPLE_VOTES = ((41, 33, 27, 12), (36, 30, 22, 10), (11, 9, 8, 5))
+
+
+def exhibition() -> ExhibitionRecord:
+    """The exhibition as the heritage loader takes it. Every visitor count is a sample; a stop the
+    strategy does not describe has no period and is a sample itself; the stop at Statek Bernard is at
+    that site."""
+    return ExhibitionRecord(
+        data=EXHIBITION,
+        showcases=tuple(ShowcaseRecord(*showcase) for showcase in SHOWCASES),
+        stops=tuple(
+            StopRecord(
+                venue=venue,
+                occasion=occasion,
+                period="" if period == "sample" else period,
+                site_name="Bernard" if "Bernard" in venue else "",
+                visitors=visitors,
+                visitors_is_sample=True,
+                voting_open=voting,
+                source="Sample made up for demonstration" if sample else SOURCE,
+                is_sample=sample,
+                sample_votes=votes,
+            )
+            for (venue, occasion, period, sample, voting, visitors), votes in zip(STOPS, SAMPLE_VOTES, strict=True)
+        ),
+    )

@@ -10,12 +10,12 @@ from __future__ import annotations
 import csv
 import json
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from inducult.network.demo import OrganisationRecord, PersonRecord
 from inducult.network.enums import OrganisationKind, Sector
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -85,19 +85,6 @@ _TOWN_QUALIFIER = re.compile(r"\s*(\(|;|/).*$")
 
 class DemoDataError(ValueError):
     """The demo data files contradict each other (a programming error, caught by the tests)."""
-
-
-@dataclass
-class OrganisationRecord:
-    key: str
-    data: dict[str, Any]
-    csv_rows: list[str] = field(default_factory=list)
-
-
-@dataclass
-class PersonRecord:
-    data: dict[str, Any]
-    memberships: list[tuple[str, str]]
 
 
 def municipality(town: str) -> str:
@@ -181,19 +168,22 @@ def _merge(strategy: dict[str, Any], rows: list[dict[str, str]]) -> dict[str, An
     return merged
 
 
-def organisation_records() -> list[OrganisationRecord]:
+def _organisations() -> list[tuple[OrganisationRecord, list[str]]]:
+    """Each organisation with the reference list's rows it was made from."""
     rows = sites()
-    records: list[OrganisationRecord] = []
+    records: list[tuple[OrganisationRecord, list[str]]] = []
     merged_ids: set[str] = set()
     for strategy in _strategy_records():
         missing = [row_id for row_id in strategy["csv_rows"] if row_id not in rows]
         if missing:
             raise DemoDataError(f"{strategy['key']} names unknown rows {missing}")
         records.append(
-            OrganisationRecord(
-                key=strategy["key"],
-                data=_merge(strategy, [rows[row_id] for row_id in strategy["csv_rows"]]),
-                csv_rows=list(strategy["csv_rows"]),
+            (
+                OrganisationRecord(
+                    key=strategy["key"],
+                    data=_merge(strategy, [rows[row_id] for row_id in strategy["csv_rows"]]),
+                ),
+                list(strategy["csv_rows"]),
             )
         )
         merged_ids.update(strategy["csv_rows"])
@@ -204,8 +194,17 @@ def organisation_records() -> list[OrganisationRecord]:
             raise DemoDataError(f"{row_id}: unknown kind {row['kind']!r}")
         if KIND_BY_CSV_KIND[row["kind"]] is None:
             raise DemoDataError(f"{row_id}: organisation row without a strategy record giving its kind")
-        records.append(OrganisationRecord(key=row_id, data=_from_csv(row), csv_rows=[row_id]))
+        records.append((OrganisationRecord(key=row_id, data=_from_csv(row)), [row_id]))
     return records
+
+
+def organisation_records() -> list[OrganisationRecord]:
+    return [record for record, _rows in _organisations()]
+
+
+def organisation_keys_by_row() -> dict[str, str]:
+    """The key of the organisation each of the reference list's rows went into, by row id."""
+    return {row_id: record.key for record, rows in _organisations() for row_id in rows}
 
 
 def sample_people() -> list[PersonRecord]:

@@ -42,9 +42,10 @@ What the years show (evaluated at the end of each year; the strategy's rules are
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
+from inducult.engagement.demo import SampleEngagement, TaskRecord
 from inducult.engagement.enums import EngagementKind as Kind
+from inducult.strategy.demo import SampleDeliverable
 
 SOURCE = "Sample engagement for demonstration (not a real event); InduCult Hub demo data."
 DELIVERABLE_SOURCE = "Sample deliverable for demonstration (not a real document); InduCult Hub demo data."
@@ -58,38 +59,6 @@ COORDINATOR = "ukazkova.osoba@example.org"
 CURATOR = "ukazkova.kuratorka@example.org"
 TEACHER = "ukazkovy.ucitel@example.org"
 CONTACT = "sample.contact@example.org"
-
-
-@dataclass(frozen=True)
-class TaskRecord:
-    title: str
-    owner: str  # e-mail of a sample person
-    due_after_days: int  # counted from the engagement's date
-
-
-@dataclass(frozen=True)
-class SampleEngagement:
-    kind: str
-    when: datetime.datetime  # naive local time in the region's zone
-    title: str
-    organisations: tuple[str, ...] = ()  # demo organisation keys
-    topics: tuple[str, ...] = ()
-    goals: tuple[str, ...] = ()  # strategic goal codes
-    place: str = ""
-    outcomes: str = ""
-    public: bool = False
-    tasks: tuple[TaskRecord, ...] = ()
-
-    def held_on(self, today: datetime.date) -> bool:
-        return self.when.date() < today
-
-
-@dataclass(frozen=True)
-class SampleDeliverable:
-    rule_key: str
-    dated: datetime.date
-    title: str
-    evidence_url: str
 
 
 def _at(year: int, month: int, day: int, hour: int = 10) -> datetime.datetime:

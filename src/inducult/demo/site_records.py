@@ -15,14 +15,15 @@ sources do not state them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from inducult.demo import records
+from inducult.heritage.demo import SiteRecord
 from inducult.heritage.domain import opening_hours as oh
 from inducult.heritage.domain.stated_hours import parse_stated
 from inducult.heritage.enums import SiteKind
+from inducult.tours.demo import TourStartRecord
 
 SITE_KIND_BY_CSV_KIND = {
     "museum": SiteKind.MUSEUM,
@@ -41,13 +42,6 @@ NOT_SITES = frozenset({"organisation", "event"})
 UNESCO_MARK = re.compile(r"UNESCO component part|component part of the UNESCO|UNESCO World Heritage property inscribed")
 
 
-@dataclass(frozen=True)
-class SiteRecord:
-    external_id: str
-    data: dict[str, Any]
-    owner_key: str | None  # the demo organisation the same row describes, if any
-
-
 def _kind(row: dict[str, str]) -> SiteKind:
     kind = SITE_KIND_BY_CSV_KIND[row["kind"]]
     if kind == SiteKind.TECHNICAL_MONUMENT and UNESCO_MARK.search(row["notes"]):
@@ -64,7 +58,7 @@ def _hours(row: dict[str, str]) -> dict[str, Any]:
 
 
 def site_records() -> list[SiteRecord]:
-    owners = {row_id: record.key for record in records.organisation_records() for row_id in record.csv_rows}
+    owners = records.organisation_keys_by_row()
     result = []
     for row_id, row in records.sites().items():
         if row["kind"] in NOT_SITES:
@@ -99,3 +93,20 @@ def town_centres(rows: dict[str, dict[str, str]], *, towns: tuple[str, ...]):
         row = next((r for r in rows.values() if r["town"] == town and r["precision"] == "town" and r["lat"]), None)
         if row is not None:
             yield town, row
+
+
+def tour_starts() -> list[TourStartRecord]:
+    """Starting points of the tour planner: the town centres the reference list gives for the spa towns
+    (only Karlovy Vary's is there; the coordinator adds others, e.g. Mariánské Lázně, in the admin)."""
+    return [
+        TourStartRecord(
+            name=f"{town} – centrum",
+            data={
+                "translations": {"name": {"en": f"{town} town centre", "de": f"{town} Zentrum"}},
+                "latitude": Decimal(row["lat"]),
+                "longitude": Decimal(row["lon"]),
+                "source": f"Town centre as given in {records.csv_source(row)}",
+            },
+        )
+        for town, row in town_centres(records.sites(), towns=("Karlovy Vary",))
+    ]

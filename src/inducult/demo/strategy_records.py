@@ -12,11 +12,18 @@ a reading of their wording; the comment at each milestone gives the reason.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
 from inducult.demo.records import STRATEGY as STRATEGY_NAME
+from inducult.engagement.demo import EngagementRecord
 from inducult.engagement.enums import EngagementKind as Kind
 from inducult.network.enums import OrganisationKind
+from inducult.strategy.demo import (
+    CountRuleRecord,
+    DeliverableRuleRecord,
+    GoalRecord,
+    MilestoneRecord,
+    StrategyRecord,
+)
 
 SEED = "shared/seeds/004_99c77b0787225c14.txt"
 
@@ -60,16 +67,6 @@ VERSION = {
     },
     "source": cite(("5.5", "693–695"), ("10.4.5", "1645–1649"), ("5.2", "561–563")),
 }
-
-
-@dataclass(frozen=True)
-class GoalRecord:
-    code: str
-    title: str  # the goal's main clause
-    description: str  # the goal as the strategy writes it
-    title_en: str
-    description_en: str
-    source: str
 
 
 GOALS: tuple[GoalRecord, ...] = (
@@ -150,38 +147,6 @@ GOALS: tuple[GoalRecord, ...] = (
         cite(("5.2", "542–544"), ("10.4.2", "1549–1551")),
     ),
 )
-
-
-@dataclass(frozen=True)
-class CountRuleRecord:
-    kinds: tuple[str, ...]
-    minimum: int
-    first_year: int
-    last_year: int | None
-    organisation_kind: str = ""
-
-
-@dataclass(frozen=True)
-class DeliverableRuleRecord:
-    key: str
-    title: str
-    title_en: str
-    due_date: datetime.date
-
-
-@dataclass(frozen=True)
-class MilestoneRecord:
-    code: str
-    title: str
-    description: str
-    title_en: str
-    description_en: str
-    goals: tuple[str, ...]  # codes of GOALS, exactly as the milestone names them
-    first_year: int
-    last_year: int | None
-    rules: tuple[CountRuleRecord | DeliverableRuleRecord, ...]
-    source: str
-    is_standing_target: bool = False
 
 
 FOCUS_GROUP = (Kind.FOCUS_GROUP.value,)
@@ -497,20 +462,6 @@ STANDING_TARGETS: tuple[MilestoneRecord, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class EngagementRecord:
-    """An engagement the strategy reports as having happened. Only what it states: no time of day,
-    place or participants where it names none."""
-
-    kind: str
-    date: datetime.date
-    title: str
-    title_en: str
-    outcomes: str
-    outcomes_en: str
-    source: str
-
-
 REAL_ENGAGEMENTS: tuple[EngagementRecord, ...] = (
     EngagementRecord(
         Kind.FOCUS_GROUP.value,
@@ -535,44 +486,5 @@ REAL_ENGAGEMENTS: tuple[EngagementRecord, ...] = (
 )
 
 
-def goal_data(record: GoalRecord, order: int) -> dict:
-    return {
-        "title": record.title,
-        "description": record.description,
-        "order": order,
-        "translations": {"title": {"en": record.title_en}, "description": {"en": record.description_en}},
-        "source": record.source,
-    }
-
-
-def milestone_data(record: MilestoneRecord, order: int) -> dict:
-    return {
-        "title": record.title,
-        "description": record.description,
-        "first_year": record.first_year,
-        "last_year": record.last_year,
-        "is_standing_target": record.is_standing_target,
-        "order": order,
-        "translations": {"title": {"en": record.title_en}, "description": {"en": record.description_en}},
-        "source": record.source,
-    }
-
-
-def count_rule_data(record: CountRuleRecord) -> dict:
-    return {
-        "kinds": list(record.kinds),
-        "minimum": record.minimum,
-        "first_year": record.first_year,
-        "last_year": record.last_year,
-        "organisation_kind": record.organisation_kind,
-        "topic": None,
-    }
-
-
-def deliverable_rule_data(record: DeliverableRuleRecord, order: int) -> dict:
-    return {
-        "title": record.title,
-        "due_date": record.due_date,
-        "order": order,
-        "translations": {"title": {"en": record.title_en}},
-    }
+# The strategy as its loader takes it (strategy.demo): milestones first, then the standing targets.
+RECORD = StrategyRecord(strategy=STRATEGY, version=VERSION, goals=GOALS, milestones=(*MILESTONES, *STANDING_TARGETS))

@@ -1,5 +1,8 @@
-"""Writing demo records idempotently, shared by the demo loader and the apps' own demo functions
-(actionplan, practices): what differs from the record, and a region created or brought up to date."""
+"""The demo's regions: a region created or brought up to date from a record, audited.
+
+The demo loads its own region and a partner region (practices' Saxony) this way; the record is keyed
+by its slug, and only the fields that differ are written, so a second run writes nothing.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +10,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from inducult.core import audit
+from inducult.core.demo import CREATED, UPDATED, differences
 from inducult.core.models import AuditAction
 from inducult.regions.models import Region
 
 REGION_FIELDS = ("name", "country", "languages", "default_language", "time_zone", "description", "source")
 
 
-def differences(instance, data: Mapping[str, Any]) -> dict[str, Any]:
-    """The fields of ``data`` whose values differ from the instance's."""
-    return {name: value for name, value in data.items() if getattr(instance, name) != value}
-
-
 def ensure_region(record: Mapping[str, Any], *, actor=None) -> tuple[Region, str]:
     """The region of ``record`` (keyed by its slug), created or brought up to date and audited;
-    returns it with "created", "updated" or ""."""
+    returns it with ``CREATED``, ``UPDATED`` or "" (see ``core.demo``)."""
     data = {name: record[name] for name in REGION_FIELDS}
     region = Region.objects.filter(slug=record["slug"]).first()
     if region is None:
@@ -34,7 +33,7 @@ def ensure_region(record: Mapping[str, Any], *, actor=None) -> tuple[Region, str
             region=region,
             changes=audit.created(audit.snapshot(region, REGION_FIELDS)),
         )
-        return region, "created"
+        return region, CREATED
     changed = differences(region, data)
     if not changed:
         return region, ""
@@ -50,4 +49,4 @@ def ensure_region(record: Mapping[str, Any], *, actor=None) -> tuple[Region, str
         region=region,
         changes=audit.diff(before, audit.snapshot(region, REGION_FIELDS)),
     )
-    return region, "updated"
+    return region, UPDATED
