@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from inducult.analytics.domain.network import AnalyticsOptions, Flag
 from inducult.analytics.services.reports import network_report
@@ -203,12 +203,6 @@ def test_report_queries_do_not_grow_with_the_log(region, size, django_assert_max
 
 
 # --- The relationship model ------------------------------------------------------------------
-
-
-@pytest.fixture
-def english():
-    with translation.override("en"):  # messages are asserted in English
-        yield
 
 
 def test_relationship_to_itself_is_refused_with_a_reason(region, museum, english):

@@ -8,13 +8,7 @@ from inducult.core.models import AuditAction, AuditEntry
 from inducult.network.services.organisations import archive_organisation, create_organisation, update_organisation
 from tests.factories import OrganisationFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english(client, settings):
-    settings.LANGUAGE_CODE = "en"
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
 
 def url():

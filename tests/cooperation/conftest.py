@@ -4,7 +4,6 @@ from decimal import Decimal
 
 import factory
 import pytest
-from django.utils import translation
 
 from inducult.cooperation.enums import CooperationKind
 from inducult.cooperation.models import Cooperation
@@ -25,9 +24,8 @@ class CooperationFactory(factory.django.DjangoModelFactory):
 
 
 @pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
+def _in_english(english):
+    """Every test of cooperation asserts its messages in English (the shared ``english``)."""
 
 
 @pytest.fixture

@@ -14,15 +14,9 @@ from inducult.network.enums import OrganisationKind
 from tests.cooperation.conftest import CooperationFactory
 from tests.factories import OrganisationFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
 FEEDBACK = "Petr Novák říká, že pohovor byl skvělý"
-
-
-@pytest.fixture(autouse=True)
-def english_client(client, settings):
-    settings.LANGUAGE_CODE = "en"
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
 
 
 @pytest.fixture

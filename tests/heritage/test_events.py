@@ -16,14 +16,9 @@ from inducult.heritage.enums import EventStatus
 from inducult.heritage.models import Event, Festival
 from tests.factories import OrganisationFactory, SiteFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
 PRAGUE = zoneinfo.ZoneInfo("Europe/Prague")
-
-
-@pytest.fixture(autouse=True)
-def english(settings, client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
 
 
 def signed_in(user):

@@ -3,7 +3,6 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 from inducult.core.models import AuditEntry
 from inducult.network.domain import exporting
@@ -11,13 +10,7 @@ from inducult.network.models import ImportBatch, Membership, Organisation, Perso
 from inducult.network.services.importing import batches
 from tests.factories import OrganisationFactory, PersonFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture(autouse=True)

@@ -9,14 +9,7 @@ from inducult.core.models import AuditAction, AuditEntry
 from inducult.network.models import Organisation
 from tests.factories import OrganisationFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english(client, settings):
-    # Assertions read English source strings, whatever catalogues get compiled later.
-    settings.LANGUAGE_CODE = "en"
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
 
 def url(name, *args):

@@ -13,13 +13,7 @@ from inducult.network.models import Membership, Person
 from inducult.network.services.people import add_membership, create_person
 from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english(client, settings):
-    settings.LANGUAGE_CODE = "en"
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
 
 def url(name, *args):

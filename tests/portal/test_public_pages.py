@@ -9,16 +9,14 @@ from django.utils import timezone
 from inducult.network.models import Organisation
 from tests.factories import OrganisationFactory
 
-EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
-
 
 @pytest.mark.django_db
-def test_region_home_counts_active_organisations_by_kind(client, region):
+def test_region_home_counts_active_organisations_by_kind(english_client, region):
     OrganisationFactory.create_batch(2, region=region, kind="museum")
     OrganisationFactory(region=region, kind="school")
     OrganisationFactory(region=region, kind="school", archived_at=timezone.now())
 
-    response = client.get(reverse("portal:region_home", args=[region.slug]), **EN)
+    response = english_client.get(reverse("portal:region_home", args=[region.slug]))
 
     assert response.status_code == 200
     assert response.context["organisation_count"] == 3

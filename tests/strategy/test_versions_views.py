@@ -2,7 +2,6 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from inducult.core.models import AuditEntry
 from inducult.demo.loader import load_demo
@@ -11,13 +10,7 @@ from inducult.strategy.services import versions
 from tests.factories import StrategyFactory, StrategyVersionFactory
 from tests.strategy.versions_conftest import small_strategy
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
 
 @pytest.fixture
@@ -30,7 +23,6 @@ def _url(name, *args, region="karlovy-vary", **kwargs):
 
 
 def _login(client, user):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     client.force_login(user)
     return client
 
