@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from tests.actionplan.conftest import ActivityFactory, FundingCallFactory, FundingInstrumentFactory, IndicatorFactory
+from tests.factories import ActivityFactory, FundingCallFactory, FundingInstrumentFactory, IndicatorFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

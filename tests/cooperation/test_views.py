@@ -3,16 +3,14 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from inducult.cooperation.models import Cooperation, CooperationActivity
 from inducult.cooperation.services import cooperations
 from inducult.engagement.enums import EngagementStatus
 from inducult.network.enums import OrganisationKind
-from tests.cooperation.conftest import CooperationFactory
-from tests.factories import OrganisationFactory
+from tests.factories import CooperationFactory, OrganisationFactory
+from tests.queries import queries_at_two_sizes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
@@ -142,15 +140,14 @@ def test_suggestions_for_a_school(client, viewer, region, school, enterprise):
 def test_list_query_count_does_not_grow_with_cooperations(client, viewer, region, cooperation):
     client.force_login(viewer)
 
-    def queries() -> int:
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(url("list", region)).status_code == 200
-        return len(captured)
+    measured = queries_at_two_sizes(  # the fixture's cooperation, then five more
+        add=lambda n: CooperationFactory.create_batch(n, partner_a__region=region, partner_b__region=region),
+        run=lambda: client.get(url("list", region)),
+        sizes=(0, 5),
+        at_most=10,
+    )
 
-    first = queries()
-    for _ in range(5):
-        CooperationFactory(region=region, partner_a__region=region, partner_b__region=region)
-    assert queries() == first
+    assert [response.status_code for response in measured.results] == [200, 200]
 
 
 def test_public_summary_shows_counts_and_no_feedback(client, region, cooperation):

@@ -8,9 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from inducult.engagement.enums import EngagementKind
 from inducult.engagement.models import Attachment
 from inducult.engagement.validators import sniff_content_type, validate_attachment, validate_engagement_kinds
-from tests.factories import EngagementFactory
+from tests.factories import PDF, EngagementFactory
 
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 

@@ -13,6 +13,7 @@ from inducult.network.models import Organisation, Person
 from inducult.network.services.people import erase_person
 from tests.engagement.pages import form_data, url
 from tests.factories import (
+    PDF,
     EngagementFactory,
     EngagementParticipantFactory,
     FollowUpTaskFactory,
@@ -25,7 +26,6 @@ from tests.factories import (
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
 PRAGUE = zoneinfo.ZoneInfo("Europe/Prague")
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
