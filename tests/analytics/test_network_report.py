@@ -243,15 +243,15 @@ def test_relationship_overlapping_one_of_the_same_kind_is_refused(region, museum
     ).full_clean()
 
 
-def test_admin_refuses_a_relationship_to_itself_and_audits_a_valid_one(client, region, museum, english):
-    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+def test_admin_refuses_a_relationship_to_itself_and_audits_a_valid_one(english_client, region, museum):
+    english_client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
     address = reverse("admin:network_organisationrelationship_add")
     form = {"source": museum.pk, "target": museum.pk, "kind": "partnership", "note": ""}
-    response = client.post(address, form, headers={"accept-language": "en"})
+    response = english_client.post(address, form)
     assert response.status_code == 200
     assert "An organisation cannot have a relationship with itself." in response.content.decode()
     other = OrganisationFactory(region=region)
-    response = client.post(address, {**form, "target": other.pk}, headers={"accept-language": "en"})
+    response = english_client.post(address, {**form, "target": other.pk})
     assert response.status_code == 302
     relationship = OrganisationRelationship.objects.get()
     entry = AuditEntry.objects.get(action=AuditAction.CREATE, object_id=str(relationship.pk))
