@@ -1,9 +1,12 @@
 """Personas and shared fixtures (healthchecks-style): a coordinator, an editor bound to one
-organisation, a viewer, an outsider who coordinates another region, and the anonymous public."""
+organisation, a viewer, an outsider who coordinates another region, and the anonymous public; and
+English for tests that assert messages (``english``, ``english_client``). Factories are in
+``tests.factories``, the query-count guard in ``tests.queries``."""
 
 import os
 
 import pytest
+from django.utils import translation
 
 from inducult.regions.models import Role
 from tests.factories import OrganisationFactory, RegionFactory, UserFactory, grant
@@ -78,4 +81,22 @@ def outsider(other_region):
 @pytest.fixture
 def coordinator_client(client, coordinator):
     client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
+def english(settings):
+    """English, the source language, is active: messages are asserted as written, whatever
+    catalogues get compiled. ``LANGUAGE_CODE`` too, because the locale middleware deactivates the
+    language after each request and Django then falls back to it."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def english_client(client, english):
+    """The test client asking for English pages, as a browser set to English does. It is the same
+    client as ``client`` and ``coordinator_client``: a test may sign it in either way."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return client

@@ -1,59 +1,16 @@
-"""Factories of the action plan and the demo plan loaded over the demo's own organisations."""
+"""The demo plan loaded over the demo's own organisations."""
 
 import datetime
 
-import factory
 import pytest
 
 from inducult.actionplan import demo
-from inducult.actionplan.models import Activity, FundingCall, FundingInstrument, Indicator
+from inducult.actionplan.models import Activity
 from inducult.demo import actionplan_records, records
 from inducult.network.models import Organisation
-from tests.factories import RegionFactory
 
 # A fixed "today" for the matcher and the lateness checks.
 TODAY = datetime.date(2026, 3, 15)
-
-
-class FundingInstrumentFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = FundingInstrument
-
-    region = factory.SubFactory(RegionFactory)
-    programme = factory.Sequence(lambda n: f"Programme {n}")
-    country = "CZ"
-    themes = factory.LazyFunction(lambda: ["tourism"])
-
-
-class FundingCallFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = FundingCall
-
-    instrument = factory.SubFactory(FundingInstrumentFactory)
-    title = factory.Sequence(lambda n: f"Call {n}")
-    opens_on = datetime.date(2026, 3, 1)
-    closes_on = datetime.date(2026, 5, 31)
-
-
-class ActivityFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Activity
-
-    region = factory.SubFactory(RegionFactory)
-    work_package = "WP2"
-    title = factory.Sequence(lambda n: f"Activity {n}")
-    starts_on = datetime.date(2027, 1, 1)
-    ends_on = datetime.date(2027, 12, 31)
-    themes = factory.LazyFunction(lambda: ["tourism"])
-    status = "planned"
-
-
-class IndicatorFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Indicator
-
-    activity = factory.SubFactory(ActivityFactory)
-    name = factory.Sequence(lambda n: f"Indicator {n}")
 
 
 def demo_organisations(region, *, leave_out=()) -> dict[str, Organisation]:

@@ -13,7 +13,7 @@ from django.urls import reverse
 from inducult.actionplan.domain import calendar
 from inducult.actionplan.models import CalendarFeed
 from inducult.regions.models import RegionRole
-from tests.actionplan.conftest import ActivityFactory, FundingCallFactory, FundingInstrumentFactory
+from tests.factories import ActivityFactory, FundingCallFactory, FundingInstrumentFactory, grant
 
 TODAY = datetime.date(2026, 12, 1)
 
@@ -78,8 +78,12 @@ def test_the_private_feed_carries_the_regions_dates_with_reminders(region, coord
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
     events = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
     summaries = sorted(str(e["SUMMARY"]) for e in events)
-    assert summaries == ["Activity starts: Creative Region – Design Park", "Deadline: OPPIK: Innovation"]
-    deadline = next(e for e in events if str(e["SUMMARY"]).startswith("Deadline"))
+    # Made by factories, the activity and the call are samples, and say so.
+    assert summaries == [
+        "[Sample] Activity starts: Creative Region – Design Park",
+        "[Sample] Deadline: OPPIK: Innovation",
+    ]
+    deadline = next(e for e in events if str(e["SUMMARY"]).startswith("[Sample] Deadline"))
     assert deadline.decoded("DTSTART") == datetime.date(2099, 3, 1)
     assert sorted(a.decoded("TRIGGER") for a in deadline.walk("VALARM")) == [
         datetime.timedelta(days=-7),
@@ -97,7 +101,7 @@ def test_a_replaced_or_stopped_address_and_one_whose_owner_left_no_longer_works(
 
     RegionRole.objects.filter(user=coordinator, region=region).delete()
     assert Client().get(second).status_code == 404
-    RegionRole.objects.create(user=coordinator, region=region, role="coordinator")
+    grant(coordinator, region)
     assert Client().get(second).status_code == 200
 
     client.post(reverse("actionplan:calendar", args=[region.slug]), {"action": "revoke"})

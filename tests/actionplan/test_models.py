@@ -4,17 +4,10 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.utils import translation
 
-from tests.actionplan.conftest import ActivityFactory, FundingCallFactory, FundingInstrumentFactory, IndicatorFactory
+from tests.factories import ActivityFactory, FundingCallFactory, FundingInstrumentFactory, IndicatorFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def _errors(instance) -> dict[str, list[str]]:

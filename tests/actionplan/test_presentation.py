@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.utils import translation
 
 from inducult.actionplan import presentation
 from inducult.actionplan.domain import funding_match as fm
@@ -9,10 +8,7 @@ from inducult.actionplan.domain import funding_match as fm
 DAY = datetime.date(2027, 1, 1)
 
 
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,15 @@ from inducult.actionplan.models import Activity
 from inducult.actionplan.services import activities, matching
 from inducult.core.models import AuditEntry
 from inducult.core.versioning import EditConflict
-from tests.actionplan.conftest import ActivityFactory, FundingCallFactory, FundingInstrumentFactory
-from tests.factories import EngagementFactory, OrganisationFactory, StrategicGoalFactory
+from tests.factories import (
+    ActivityFactory,
+    EngagementFactory,
+    FundingCallFactory,
+    FundingInstrumentFactory,
+    OrganisationFactory,
+    StrategicGoalFactory,
+)
+from tests.queries import queries_at_two_sizes
 
 pytestmark = pytest.mark.django_db
 
@@ -103,21 +110,23 @@ def test_update_activity_replaces_indicators_and_audits_them(region, coordinator
 
 
 def test_saving_an_activity_costs_the_same_queries_however_many_records_it_links(region, coordinator):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     version = StrategicGoalFactory(version__strategy__region=region).version
+    saves = []
 
-    def save_with(n: int) -> int:
-        activity = ActivityFactory(region=region)
+    def add(n):
+        # Each measurement saves a new activity linked to the goals and engagements added for it.
         relations = {
-            "goals": [StrategicGoalFactory(version=version) for _ in range(n)],
-            "engagements": [EngagementFactory(region=region) for _ in range(n)],
+            "goals": StrategicGoalFactory.create_batch(n, version=version),
+            "engagements": EngagementFactory.create_batch(n, region=region),
         }
-        with CaptureQueriesContext(connection) as captured:
-            activities.update_activity(
-                activity=activity, actor=coordinator, data={"title": "Linked"}, version=1, relations=relations
-            )
-        return len(captured)
+        saves.append((ActivityFactory(region=region), relations))
 
-    assert save_with(1) == save_with(6)
+    def save():
+        activity, relations = saves[-1]
+        return activities.update_activity(
+            activity=activity, actor=coordinator, data={"title": "Linked"}, version=1, relations=relations
+        )
+
+    measured = queries_at_two_sizes(add=add, run=save, sizes=(1, 6), at_most=30, warm_up=False)
+
+    assert [activity.goals.count() for activity in measured.results] == [1, 5]

@@ -1,33 +1,16 @@
-"""Factories and organisations for the cooperation tests; messages are asserted in English."""
+"""Organisations for the cooperation tests; messages are asserted in English."""
 
 from decimal import Decimal
 
-import factory
 import pytest
-from django.utils import translation
 
-from inducult.cooperation.enums import CooperationKind
-from inducult.cooperation.models import Cooperation
 from inducult.network.enums import OrganisationKind
 from tests.factories import OrganisationFactory
 
 
-class CooperationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Cooperation
-
-    region = factory.LazyAttribute(lambda c: c.partner_a.region)
-    kind = CooperationKind.SCHOOL_ENTERPRISE
-    partner_a = factory.SubFactory(OrganisationFactory, kind=OrganisationKind.SCHOOL)
-    partner_b = factory.SubFactory(OrganisationFactory, kind=OrganisationKind.ENTERPRISE)
-    school_year = 2019
-    is_sample = True
-
-
 @pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
+def _in_english(english):
+    """Every test of cooperation asserts its messages in English (the shared ``english``)."""
 
 
 @pytest.fixture

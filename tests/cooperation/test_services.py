@@ -13,8 +13,13 @@ from inducult.core.versioning import EditConflict
 from inducult.engagement.enums import EngagementKind, EngagementStatus
 from inducult.network.enums import OrganisationKind
 from inducult.strategy.services.progress import region_progress
-from tests.cooperation.conftest import CooperationFactory
-from tests.factories import CountRuleFactory, EngagementFactory, OrganisationFactory, StrategyVersionFactory
+from tests.factories import (
+    CooperationFactory,
+    CountRuleFactory,
+    EngagementFactory,
+    OrganisationFactory,
+    StrategyVersionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

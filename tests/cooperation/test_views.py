@@ -3,26 +3,18 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from inducult.cooperation.models import Cooperation, CooperationActivity
 from inducult.cooperation.services import cooperations
 from inducult.engagement.enums import EngagementStatus
 from inducult.network.enums import OrganisationKind
-from tests.cooperation.conftest import CooperationFactory
-from tests.factories import OrganisationFactory
+from tests.factories import CooperationFactory, OrganisationFactory
+from tests.queries import queries_at_two_sizes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
 FEEDBACK = "Petr Novák říká, že pohovor byl skvělý"
-
-
-@pytest.fixture(autouse=True)
-def english_client(client, settings):
-    settings.LANGUAGE_CODE = "en"
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
 
 
 @pytest.fixture
@@ -112,7 +104,7 @@ def test_editing_an_activity_with_an_old_version_is_a_conflict(coordinator_clien
     data = {"type": "excursion", "date": "2019-10-16", "status": "held", "pupils": "23", "version": "1"}
     assert coordinator_client.post(edit, data).status_code == 302
     data["pupils"] = "24"
-    response = coordinator_client.post(edit, data, headers={"accept-language": "en"})
+    response = coordinator_client.post(edit, data)
     assert response.status_code == 409
     activity.refresh_from_db()
     assert activity.pupils == 23
@@ -129,7 +121,7 @@ def test_editing_a_cooperation_with_an_old_version_shows_what_was_saved_meanwhil
     data = {"note": "First", "source": "", "version": str(cooperation.version)}
     assert coordinator_client.post(edit, data).status_code == 302
     data["note"] = "Second"
-    response = coordinator_client.post(edit, data, headers={"accept-language": "en"})
+    response = coordinator_client.post(edit, data)
     assert response.status_code == 409
     assert [(d["stored"], d["mine"]) for d in response.context["differing"]] == [("First", "Second")]
     cooperation.refresh_from_db()
@@ -148,15 +140,14 @@ def test_suggestions_for_a_school(client, viewer, region, school, enterprise):
 def test_list_query_count_does_not_grow_with_cooperations(client, viewer, region, cooperation):
     client.force_login(viewer)
 
-    def queries() -> int:
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(url("list", region)).status_code == 200
-        return len(captured)
+    measured = queries_at_two_sizes(  # the fixture's cooperation, then five more
+        add=lambda n: CooperationFactory.create_batch(n, partner_a__region=region, partner_b__region=region),
+        run=lambda: client.get(url("list", region)),
+        sizes=(0, 5),
+        at_most=10,
+    )
 
-    first = queries()
-    for _ in range(5):
-        CooperationFactory(region=region, partner_a__region=region, partner_b__region=region)
-    assert queries() == first
+    assert [response.status_code for response in measured.results] == [200, 200]
 
 
 def test_public_summary_shows_counts_and_no_feedback(client, region, cooperation):

@@ -1,9 +1,6 @@
 import pytest
-from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
-def english():
-    """Messages are asserted in English, the source language."""
-    with translation.override("en"):
-        yield
+def _in_english(english):
+    """Every test of the engagement log asserts its messages in English (the shared ``english``)."""

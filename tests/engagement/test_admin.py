@@ -18,10 +18,9 @@ CHANGELISTS = ["engagement_topic", "engagement_engagement"]
 
 
 @pytest.fixture
-def admin_client(client):
-    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # messages are asserted in English
-    return client
+def admin_client(english_client):
+    english_client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    return english_client
 
 
 def engagement_form(region, **overrides):

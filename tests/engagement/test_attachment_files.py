@@ -7,11 +7,9 @@ from django.db import transaction
 
 from inducult.engagement.models import Engagement
 from inducult.engagement.services.engagements import add_attachment, delete_attachment
-from tests.factories import EngagementFactory, UserFactory
+from tests.factories import PDF, EngagementFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
 
 
 @pytest.fixture

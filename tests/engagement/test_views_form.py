@@ -13,6 +13,7 @@ from inducult.network.models import Organisation, Person
 from inducult.network.services.people import erase_person
 from tests.engagement.pages import form_data, url
 from tests.factories import (
+    PDF,
     EngagementFactory,
     EngagementParticipantFactory,
     FollowUpTaskFactory,
@@ -22,17 +23,14 @@ from tests.factories import (
     TopicFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
 PRAGUE = zoneinfo.ZoneInfo("Europe/Prague")
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
-def english_client(client, settings, tmp_path):
-    settings.LANGUAGE_CODE = "en"
+def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
 
 
 def shown_messages(response) -> list[str]:

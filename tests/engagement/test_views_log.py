@@ -5,8 +5,6 @@ import zoneinfo
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from inducult.core.models import AuditEntry
@@ -15,6 +13,7 @@ from inducult.engagement.services.engagements import add_attachment, delete_enga
 from inducult.strategy.services.progress import region_progress
 from tests.engagement.pages import form_data, url
 from tests.factories import (
+    PDF,
     CountRuleFactory,
     EngagementFactory,
     EngagementParticipantFactory,
@@ -24,18 +23,16 @@ from tests.factories import (
     StrategicGoalFactory,
     TopicFactory,
 )
+from tests.queries import queries_at_two_sizes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
 PRAGUE = zoneinfo.ZoneInfo("Europe/Prague")
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
-def english_client(client, settings, tmp_path):
-    settings.LANGUAGE_CODE = "en"
+def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
 
 
 @pytest.fixture
@@ -167,22 +164,15 @@ def test_list_paginates_and_keeps_filters(coordinator_client, region):
     assert "?kind=workshop&amp;page=2" in response.content.decode()
 
 
-def _list_queries(client, region, count):
-    for _i in range(count):
-        engagement = EngagementFactory(region=region, place_organisation=OrganisationFactory(region=region))
-        EngagementParticipantFactory(engagement=engagement)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url("list"))
-    assert response.status_code == 200
-    assert len(response.context["engagements"]) == count
-    return len(ctx.captured_queries)
-
-
 def test_list_query_count_does_not_grow_with_rows(coordinator_client, region):
-    small = _list_queries(coordinator_client, region, 3)
-    Engagement.objects.all().delete()
-    large = _list_queries(coordinator_client, region, 30)
-    assert small == large
+    def add(n):
+        for _i in range(n):
+            engagement = EngagementFactory(region=region, place_organisation=OrganisationFactory(region=region))
+            EngagementParticipantFactory(engagement=engagement)
+
+    measured = queries_at_two_sizes(add=add, run=lambda: coordinator_client.get(url("list")), sizes=(3, 30), at_most=10)
+
+    assert [len(response.context["engagements"]) for response in measured.results] == [3, 30]
 
 
 # --- detail ------------------------------------------------------------------------------------

@@ -10,8 +10,8 @@ import zoneinfo
 import pytest
 from django.urls import reverse
 
-from inducult.heritage.models import Event, Festival
-from tests.factories import SiteFactory
+from inducult.heritage.models import Event
+from tests.factories import EventFactory, FestivalFactory, SiteFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,20 +20,16 @@ PRAGUE = zoneinfo.ZoneInfo("Europe/Prague")
 
 @pytest.fixture
 def festival(region):
-    festival = Festival.objects.create(
-        region=region,
-        slug="zari",
-        name="Průmyslové září",
-        translations={"name": {"de": "Industrieller September"}},
-        starts_on=datetime.date(2027, 9, 1),
-        ends_on=datetime.date(2027, 9, 30),
+    festival = FestivalFactory(
+        region=region, slug="zari", name="Průmyslové září", translations={"name": {"de": "Industrieller September"}}
     )
     site = SiteFactory(region=region, name="Důl")
     for title, status in (("Veřejná akce", "approved"), ("Čeká", "submitted")):
-        Event.objects.create(
+        EventFactory(
             region=region,
             title=title,
             starts_at=datetime.datetime(2027, 9, 11, 10, tzinfo=PRAGUE),
+            ends_at=None,
             site=site,
             festival=festival,
             status=status,

@@ -13,17 +13,12 @@ from django.urls import reverse
 
 from inducult.core.models import AuditEntry
 from inducult.heritage.enums import EventStatus
-from inducult.heritage.models import Event, Festival
-from tests.factories import OrganisationFactory, SiteFactory
+from inducult.heritage.models import Event
+from tests.factories import FestivalFactory, OrganisationFactory, SiteFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
 PRAGUE = zoneinfo.ZoneInfo("Europe/Prague")
-
-
-@pytest.fixture(autouse=True)
-def english(settings, client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
 
 
 def signed_in(user):
@@ -34,7 +29,7 @@ def signed_in(user):
 
 @pytest.fixture
 def festival(region):
-    return Festival.objects.create(
+    return FestivalFactory(
         region=region,
         slug="industrial-september-2027",
         name="Průmyslové září 2027",

@@ -9,8 +9,9 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from inducult.heritage.models import Exhibition, ExhibitionStop, Showcase, ShowcaseVote
+from inducult.heritage.models import Exhibition, ShowcaseVote
 from inducult.heritage.services import exhibitions
+from tests.factories import ExhibitionFactory, ExhibitionStopFactory, ShowcaseFactory, ShowcaseVoteFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +25,18 @@ def fresh_cache():
 
 @pytest.fixture
 def exhibition(region):
-    exhibition = Exhibition.objects.create(region=region, title="Putovní výstava")
+    exhibition = ExhibitionFactory(region=region, title="Putovní výstava", is_sample=False)
     for order, title in enumerate(("Porcelán", "Sklo")):
-        Showcase.objects.create(exhibition=exhibition, title=title, order=order)
-    ExhibitionStop.objects.create(exhibition=exhibition, venue="Žatec", voting_open=True)
-    ExhibitionStop.objects.create(exhibition=exhibition, venue="Březová", starts_on=datetime.date(2018, 9, 1))
+        ShowcaseFactory(exhibition=exhibition, title=title, order=order, is_sample=False)
+    ExhibitionStopFactory(exhibition=exhibition, venue="Žatec", starts_on=None, ends_on=None, is_sample=False)
+    ExhibitionStopFactory(
+        exhibition=exhibition,
+        venue="Březová",
+        starts_on=datetime.date(2018, 9, 1),
+        ends_on=None,
+        voting_open=False,
+        is_sample=False,
+    )
     return exhibition
 
 
@@ -55,7 +63,7 @@ def test_one_vote_per_visitor_per_stop(region, exhibition):
 
 def test_votes_at_a_closed_stop_or_for_another_exhibitions_showcase_are_refused(region, exhibition):
     closed = exhibition.stops.get(venue="Březová")
-    other = Showcase.objects.create(exhibition=Exhibition.objects.create(region=region, title="Jiná"), title="X")
+    other = ShowcaseFactory(exhibition__region=region)
 
     vote(Client(), region, closed, exhibition.showcases.first())
     vote(Client(), region, exhibition.stops.get(venue="Žatec"), other)
@@ -79,7 +87,7 @@ def test_page_and_open_data_show_what_interested_visitors_most(client, region, e
     stop = exhibition.stops.get(venue="Žatec")
     porcelain, glass = exhibition.showcases.all()
     for n, showcase in enumerate((glass, porcelain, glass)):
-        ShowcaseVote.objects.create(stop=stop, showcase=showcase, voter=f"v{n}")
+        ShowcaseVoteFactory(stop=stop, showcase=showcase, voter=f"v{n}", is_sample=False)
 
     page = client.get(reverse("heritage_public:exhibition", args=[region.slug, exhibition.pk]))
     document = json.loads(client.get(reverse("heritage_public:exhibitions_json", args=[region.slug])).content)

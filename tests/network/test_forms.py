@@ -4,10 +4,7 @@ import pytest
 
 from inducult.network.forms import OrganisationCreateForm, OrganisationFilterForm
 
-
-@pytest.fixture(autouse=True)
-def english(settings):
-    settings.LANGUAGE_CODE = "en"
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.django_db

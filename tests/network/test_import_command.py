@@ -5,22 +5,15 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.utils import translation
 from openpyxl import Workbook
 
 from inducult.core.models import AuditEntry
 from inducult.network.models import ImportBatch, Organisation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 VALID = "Název;Druh;Obec\nPorcelánka;Muzeum;Karlovy Vary\nSklárna;podnik;Nové Sedlo\n"
 INVALID = VALID + "Škola;škola;Sokolov;navíc\nHrad;castle;Loket\n"
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
 
 
 def write(tmp_path, text: str, name: str = "list.csv", encoding: str = "cp1250"):

@@ -1,16 +1,11 @@
 """Guessing and checking the column mapping (pure)."""
 
 import pytest
-from django.utils import translation
 
 from inducult.network.domain.exporting import EXPORT_COLUMNS
 from inducult.network.services.importing.mapping import guess_mapping, mapping_problems
 
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_guess_mapping_czech_headers():

@@ -4,7 +4,6 @@ import io
 import zipfile
 
 import pytest
-from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook
@@ -17,10 +16,7 @@ HEADER = "Název;Druh;Obec\n"
 ROW = "Porcelánka;Muzeum;Karlovy Vary\n"
 
 
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def xlsx_bytes(rows) -> bytes:

@@ -3,17 +3,12 @@
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
 
 from inducult.network.services.importing.mapping import guess_mapping
 from inducult.network.services.importing.reading import read_table
 from inducult.network.services.importing.validation import Existing, duplicate_key, validate
 
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def check(csv_text: str, existing: Existing | None = None):

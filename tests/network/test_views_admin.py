@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from inducult.core.models import AuditAction, AuditEntry
 from inducult.network.models import Organisation
-from tests.factories import UserFactory
+from tests.factories import AuditEntryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,7 @@ def test_admin_is_closed_to_staff_who_are_not_superusers(client, region):
 
 
 def test_admin_audit_entries_are_read_only(admin_client, region, museum):
-    entry = AuditEntry.objects.create(region=region, action=AuditAction.CHANGE, object_type="network.organisation")
+    entry = AuditEntryFactory(region=region)
     assert admin_client.get(reverse("admin:core_auditentry_changelist")).status_code == 200
     assert admin_client.get(reverse("admin:core_auditentry_add")).status_code == 403
     assert (

@@ -1,22 +1,14 @@
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from inducult.core.models import AuditAction, AuditEntry
 from inducult.network.models import Organisation
 from tests.factories import OrganisationFactory
+from tests.queries import queries_at_two_sizes
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english(client, settings):
-    # Assertions read English source strings, whatever catalogues get compiled later.
-    settings.LANGUAGE_CODE = "en"
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
 
 def url(name, *args):
@@ -115,22 +107,17 @@ def test_list_shows_sample_and_archived_badges(coordinator_client, region):
     assert 'class="badge archived"' in html
 
 
-def _list_queries(client, region, count):
-    for _i in range(count):
-        OrganisationFactory(region=region, sectors=["glass", "mining"], tags=["a", "b"])
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url("organisation_list"))
-    assert response.status_code == 200
-    assert len(response.context["rows"]) == count
-    return len(ctx.captured_queries)
-
-
 def test_list_query_count_does_not_grow_with_rows(client, coordinator, region, other_region):
     client.force_login(coordinator)
-    small = _list_queries(client, region, 3)
-    Organisation.objects.all().delete()
-    large = _list_queries(client, region, 30)
-    assert small == large
+
+    measured = queries_at_two_sizes(
+        add=lambda n: OrganisationFactory.create_batch(n, region=region, sectors=["glass", "mining"], tags=["a", "b"]),
+        run=lambda: client.get(url("organisation_list")),
+        sizes=(3, 30),
+        at_most=10,
+    )
+
+    assert [len(response.context["rows"]) for response in measured.results] == [3, 30]
 
 
 def test_viewer_sees_list_but_no_new_button(client, viewer, museum):

@@ -3,23 +3,16 @@ import json
 
 import pytest
 import vobject
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from inducult.core.models import AuditAction, AuditEntry
 from inducult.network.models import Membership, Person
 from inducult.network.services.people import add_membership, create_person
 from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory
+from tests.queries import queries_at_two_sizes
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english(client, settings):
-    settings.LANGUAGE_CODE = "en"
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
 
 def url(name, *args):
@@ -77,20 +70,15 @@ def test_person_list_search_ignores_diacritics(coordinator_client, region, jana)
     assert "ředitelka" in response.content.decode()
 
 
-def _person_list_queries(client, region, museum, count):
-    for _i in range(count):
-        MembershipFactory(person=PersonFactory(region=region), organisation=museum)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url("person_list"))
-    assert len(response.context["rows"]) == count
-    return len(ctx.captured_queries)
-
-
 def test_person_list_query_count_does_not_grow_with_rows(coordinator_client, region, museum):
-    small = _person_list_queries(coordinator_client, region, museum, 3)
-    Person.objects.all().delete()
-    large = _person_list_queries(coordinator_client, region, museum, 30)
-    assert small == large
+    measured = queries_at_two_sizes(
+        add=lambda n: MembershipFactory.create_batch(n, person__region=region, organisation=museum),
+        run=lambda: coordinator_client.get(url("person_list")),
+        sizes=(3, 30),
+        at_most=10,
+    )
+
+    assert [len(response.context["rows"]) for response in measured.results] == [3, 30]
 
 
 def test_create_person_requires_consent_date_for_consent(coordinator_client):

@@ -1,29 +1,9 @@
-"""Factories of the good-practice library and a practice of each kind for the personas."""
+"""A practice of each kind for the personas."""
 
-import factory
 import pytest
-from django.utils import timezone
 
 from inducult.practices.enums import PracticeTheme
-from inducult.practices.models import GoodPractice
-from tests.factories import RegionFactory
-
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
-
-
-class GoodPracticeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = GoodPractice
-
-    region = factory.SubFactory(RegionFactory)
-    title = factory.Sequence(lambda n: f"Sample practice {n}")
-    theme = PracticeTheme.TOURISM
-    language = "cs"
-    summary = "Ukázkový popis."
-    is_sample = True
-
-    class Params:
-        is_shared = factory.Trait(shared=True, shared_at=factory.LazyFunction(timezone.now))
+from tests.factories import GoodPracticeFactory
 
 
 @pytest.fixture(autouse=True)

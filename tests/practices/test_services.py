@@ -12,8 +12,7 @@ from inducult.core.versioning import EditConflict
 from inducult.practices.enums import PracticeTheme
 from inducult.practices.models import GoodPractice
 from inducult.practices.services import library
-from tests.factories import OrganisationFactory
-from tests.practices.conftest import PDF, GoodPracticeFactory
+from tests.factories import PDF, GoodPracticeFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,10 @@ from inducult.core.models import AuditEntry
 from inducult.practices.enums import PracticeTheme
 from inducult.practices.models import GoodPractice
 from inducult.practices.services import library
-from tests.practices.conftest import PDF, GoodPracticeFactory
+from tests.factories import PDF, GoodPracticeFactory
+from tests.queries import queries_at_two_sizes
 
-pytestmark = pytest.mark.django_db
-EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
 
 def url(name, region, *args):
@@ -30,7 +30,7 @@ def as_user(client, user):
 
 @pytest.mark.parametrize("persona", ["coordinator", "editor", "viewer"])
 def test_list_readable_by_everyone_in_the_back_office(client, request, persona, region, own_private, foreign_shared):
-    response = as_user(client, request.getfixturevalue(persona)).get(url("list", region), **EN)
+    response = as_user(client, request.getfixturevalue(persona)).get(url("list", region))
 
     assert response.status_code == 200
     rows = [row["practice"] for row in response.context["rows"]]
@@ -49,7 +49,7 @@ def test_list_outsider_without_a_role_here_is_refused(client, outsider, region):
 
 
 def test_list_marks_private_and_shared_from_other_regions(client, viewer, region, own_private, foreign_shared):
-    content = as_user(client, viewer).get(url("list", region), **EN).content.decode()
+    content = as_user(client, viewer).get(url("list", region)).content.decode()
 
     assert 'data-testid="private"' in content
     assert 'data-testid="from-other-region"' in content
@@ -59,7 +59,7 @@ def test_list_search_and_filters(client, viewer, region, own_private, foreign_sh
     as_user(client, viewer)
 
     def titles(**params):
-        response = client.get(url("list", region), params, **EN)
+        response = client.get(url("list", region), params)
         return [row["practice"].title for row in response.context["rows"]]
 
     assert titles(q="porcelanc") == ["Den otevřených dveří v porcelánce"]
@@ -73,28 +73,28 @@ def test_list_archived_only_own_when_asked(client, coordinator, region, own_priv
     library.archive_practice(practice=own_private, actor=coordinator)
     as_user(client, coordinator)
 
-    assert client.get(url("list", region), **EN).context["rows"] == []
-    assert [r["practice"] for r in client.get(url("list", region), {"archived": "on"}, **EN).context["rows"]] == [
-        own_private
-    ]
+    assert client.get(url("list", region)).context["rows"] == []
+    assert [r["practice"] for r in client.get(url("list", region), {"archived": "on"}).context["rows"]] == [own_private]
 
 
-def test_list_query_count_does_not_grow_with_practices(client, viewer, region, django_assert_max_num_queries):
+def test_list_query_count_does_not_grow_with_practices(client, viewer, region):
     as_user(client, viewer)
-    GoodPracticeFactory.create_batch(3, region=region)
-    client.get(url("list", region))  # warm the per-request caches' first queries out of the count
-    with django_assert_max_num_queries(12) as small:
-        client.get(url("list", region))
-    GoodPracticeFactory.create_batch(20, region=region)
-    with django_assert_max_num_queries(len(small.captured_queries)):
-        client.get(url("list", region))
+
+    measured = queries_at_two_sizes(
+        add=lambda n: GoodPracticeFactory.create_batch(n, region=region),
+        run=lambda: client.get(url("list", region)),
+        sizes=(3, 23),
+        at_most=12,
+    )
+
+    assert [len(response.context["rows"]) for response in measured.results] == [3, 23]
 
 
 def test_detail_own_practice_shows_language_note(client, viewer, region, own_private):
     own_private.translations = {"title": {"en": "Open day at the porcelain factory"}}
     own_private.save()
 
-    response = as_user(client, viewer).get(url("detail", region, own_private.pk), **EN)
+    response = as_user(client, viewer).get(url("detail", region, own_private.pk))
 
     assert response.status_code == 200
     assert response.context["language_note"] == "Written in Czech; also in English."
@@ -102,7 +102,7 @@ def test_detail_own_practice_shows_language_note(client, viewer, region, own_pri
 
 
 def test_detail_shared_practice_of_another_region_is_read_only(client, coordinator, region, foreign_shared):
-    response = as_user(client, coordinator).get(url("detail", region, foreign_shared.pk), **EN)
+    response = as_user(client, coordinator).get(url("detail", region, foreign_shared.pk))
 
     assert response.status_code == 200
     content = response.content.decode()
@@ -126,7 +126,7 @@ def test_detail_private_practice_of_another_region_is_404_and_logged(
 def test_detail_outsider_reads_a_shared_practice_in_their_own_region(client, outsider, other_region, own_private):
     library.set_shared(practice=own_private, actor=None, shared=True)
 
-    response = as_user(client, outsider).get(url("detail", other_region, own_private.pk), **EN)
+    response = as_user(client, outsider).get(url("detail", other_region, own_private.pk))
 
     assert response.status_code == 200
     assert response.context["is_own"] is False
@@ -149,7 +149,7 @@ def _form(**extra):
 def test_create_by_coordinator_with_translation_and_file(client, coordinator, region):
     data = _form(tr_en_title="Workshop of Designers", attachments=SimpleUploadedFile("návrh.pdf", PDF))
 
-    response = as_user(client, coordinator).post(url("create", region), data, **EN)
+    response = as_user(client, coordinator).post(url("create", region), data)
 
     practice = GoodPractice.objects.get()
     assert response.status_code == 302
@@ -162,7 +162,7 @@ def test_create_by_coordinator_with_translation_and_file(client, coordinator, re
 def test_create_refuses_a_file_whose_content_is_not_its_type(client, coordinator, region):
     data = _form(attachments=SimpleUploadedFile("návrh.pdf", b"MZ not a pdf"))
 
-    response = as_user(client, coordinator).post(url("create", region), data, **EN)
+    response = as_user(client, coordinator).post(url("create", region), data)
 
     assert response.status_code == 200
     assert [e.code for e in response.context["form"].errors.as_data()["attachments"]] == ["file_content"]
@@ -180,9 +180,7 @@ def test_create_refused_to_editor_and_viewer(client, request, persona, region):
 def test_edit_with_a_stale_version_is_a_conflict(client, coordinator, region, own_private):
     library.update_practice(practice=own_private, actor=coordinator, data={"title": "Newer"}, version=1)
 
-    response = as_user(client, coordinator).post(
-        url("edit", region, own_private.pk), _form(title="Mine", version=1), **EN
-    )
+    response = as_user(client, coordinator).post(url("edit", region, own_private.pk), _form(title="Mine", version=1))
 
     assert response.status_code == 409
     assert GoodPractice.objects.get(pk=own_private.pk).title == "Newer"

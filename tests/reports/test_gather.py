@@ -4,13 +4,11 @@ import datetime
 import zoneinfo
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from inducult.actionplan.models import Activity, Indicator
 from inducult.reports.presentation.context import Figures
 from inducult.reports.services import annual
-from tests.factories import EngagementFactory, EngagementParticipantFactory, OrganisationFactory
+from tests.factories import EngagementFactory, EngagementParticipantFactory, IndicatorFactory, OrganisationFactory
+from tests.queries import queries_at_two_sizes
 
 pytestmark = pytest.mark.django_db
 PRAGUE = zoneinfo.ZoneInfo("Europe/Prague")
@@ -22,29 +20,25 @@ def _add(region, n: int) -> None:
         engagement = EngagementFactory(region=region, starts_at=datetime.datetime(2024, 1 + i % 12, 5, tzinfo=PRAGUE))
         for organisation in organisations[: 1 + i % 3]:
             EngagementParticipantFactory(engagement=engagement, organisation=organisation)
-        activity = Activity.objects.create(
-            region=region,
-            work_package="WP2",
-            title=f"Activity {i}",
-            starts_on=datetime.date(2024, 1, 1),
-            ends_on=datetime.date(2025, 6, 30),
+        IndicatorFactory(
+            activity__region=region,
+            activity__starts_on=datetime.date(2024, 1, 1),
+            activity__ends_on=datetime.date(2025, 6, 30),
+            name="Visitors",
+            target=100,
+            achieved=i,
         )
-        Indicator.objects.create(activity=activity, name="Visitors", target=100, achieved=i)
-
-
-def _queries(region) -> tuple[int, annual.ctx.ReportContext]:
-    with CaptureQueriesContext(connection) as captured:
-        report = annual.build_report(region, 2024, "en")
-    return len(captured), report
 
 
 def test_report_reads_a_fixed_number_of_queries(region):
-    _add(region, 2)
-    small, report = _queries(region)
-    _add(region, 12)
-    large, report = _queries(region)
+    measured = queries_at_two_sizes(
+        add=lambda n: _add(region, n),
+        run=lambda: annual.build_report(region, 2024, "en"),
+        sizes=(2, 14),
+        at_most=20,
+    )
 
-    assert large == small
+    report = measured.results[1]
     figures = next(b for b in report.section("summary").blocks if isinstance(b, Figures))
     assert figures.rows[0] == ("Held engagements", "14")
     assert len(report.table("activities").rows) == 14

@@ -1,6 +1,5 @@
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from inducult.core.models import AuditEntry
 from inducult.strategy.models import Milestone
@@ -12,20 +11,13 @@ from tests.factories import (
     UserFactory,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture
-def admin_client(client):
-    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # messages are asserted in English
-    return client
+def admin_client(english_client):
+    english_client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    return english_client
 
 
 @pytest.mark.parametrize("name", ["strategy", "strategyversion", "milestone", "deliverable"])

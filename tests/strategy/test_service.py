@@ -4,8 +4,6 @@ and the dashboard's reminders, monthly counts and upcoming list."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from inducult.engagement.enums import EngagementKind
 from inducult.network.enums import OrganisationKind
@@ -22,6 +20,7 @@ from tests.factories import (
     StrategyVersionFactory,
     TopicFactory,
 )
+from tests.queries import queries_at_two_sizes
 from tests.strategy.conftest import at
 
 pytestmark = pytest.mark.django_db
@@ -141,28 +140,26 @@ def test_region_progress_of_another_regions_strategy_is_not_used(region, other_r
     assert service.region_progress(region, 2018, now=NOW).has_strategy is False
 
 
-def _queries(region, year):
-    with CaptureQueriesContext(connection) as captured:
-        service.region_progress(region, year, now=NOW)
-    return len(captured.captured_queries)
-
-
 def test_region_progress_query_count_does_not_grow_with_the_log(region, plan, meeting, authority):
     topic = TopicFactory(region=region)
     milestone = MilestoneFactory(version=plan, code="M9", first_year=2024, last_year=2024)
     CountRuleFactory(milestone=milestone, kinds=[EngagementKind.BILATERAL_MEETING.value], minimum=1, topic=topic,
                      first_year=2024, last_year=2024)  # fmt: skip
-    for day in range(1, 6):
-        meeting(at(2024, 1, day), with_org=authority).topics.add(topic)
-    small = _queries(region, 2024)
-    for day in range(1, 46):
-        meeting(at(2024, 2, 1) + datetime.timedelta(days=day), with_org=authority).topics.add(topic)
+    logged = []
 
-    assert _queries(region, 2024) == small
+    def add(n):
+        for _ in range(n):
+            meeting(at(2024, 1, 1) + datetime.timedelta(days=len(logged)), with_org=authority).topics.add(topic)
+            logged.append(1)
+
+    measured = queries_at_two_sizes(
+        add=add, run=lambda: service.region_progress(region, 2024, now=NOW), sizes=(5, 50), at_most=15
+    )
+
     # The version, its milestones with goals and rules (4), goals, deliverables; the organisations
     # of the kinds rules name, the year's counts, one count per condition (authority, topic); the
     # newest held engagements, their participants and topics, and the titles of those shown.
-    assert small == 15
+    assert measured.queries == 15
 
 
 def test_a_rule_naming_an_organisation_kind_the_region_lacks_counts_nothing(region, plan, meeting, authority):

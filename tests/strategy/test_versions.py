@@ -9,13 +9,7 @@ from inducult.strategy.models import CountRule, Deliverable, DeliverableRule, Mi
 from inducult.strategy.services import versions
 from tests.strategy.versions_conftest import small_strategy
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 JAN_2022 = datetime.date(2022, 1, 1)

@@ -2,22 +2,16 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from inducult.core.models import AuditEntry
 from inducult.demo.loader import load_demo
 from inducult.strategy.models import CountRule, Milestone, StrategyVersion
 from inducult.strategy.services import versions
 from tests.factories import StrategyFactory, StrategyVersionFactory
+from tests.queries import queries_at_two_sizes
 from tests.strategy.versions_conftest import small_strategy
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
 
 @pytest.fixture
@@ -30,7 +24,6 @@ def _url(name, *args, region="karlovy-vary", **kwargs):
 
 
 def _login(client, user):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     client.force_login(user)
     return client
 
@@ -295,12 +288,35 @@ def test_compare_without_choice_shows_the_form(client, small, viewer):
     assert "Compare versions" in response.content.decode()
 
 
-def test_version_list_queries_do_not_grow_with_versions(client, small, coordinator, django_assert_max_num_queries):
+def _actualise_yearly(n):
+    """n yearly actualisations, each of the latest version."""
+    for _ in range(n):
+        latest = StrategyVersion.objects.order_by("-valid_from").first()
+        year = latest.valid_from.year + 1
+        versions.create_actualisation(version=latest, actor=None, label=str(year), valid_from=datetime.date(year, 1, 1))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="The list reads each version's based_on with a query of its own (one more query per version); "
+    "reported, not fixed here: the version list lives in src (strategy.views.backoffice.versions).",
+)
+def test_version_list_queries_do_not_grow_with_versions(client, small, coordinator):
+    _login(client, coordinator)
+
+    measured = queries_at_two_sizes(
+        add=_actualise_yearly, run=lambda: client.get(_url("list")), sizes=(0, 3), at_most=20
+    )
+
+    assert [response.status_code for response in measured.results] == [200, 200]
+
+
+def test_version_list_of_four_versions_stays_under_20_queries(
+    client, small, coordinator, django_assert_max_num_queries
+):
     _login(client, coordinator)
     client.get(_url("list"))
-    for year in (2022, 2023, 2024):
-        latest = StrategyVersion.objects.order_by("-valid_from").first()
-        versions.create_actualisation(version=latest, actor=None, label=str(year), valid_from=datetime.date(year, 1, 1))
+    _actualise_yearly(3)
 
     with django_assert_max_num_queries(20):
         response = client.get(_url("list"))

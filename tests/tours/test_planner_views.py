@@ -14,8 +14,7 @@ from django.utils import timezone
 
 from inducult.heritage.domain import opening_hours as oh
 from inducult.heritage.models import Site
-from inducult.tours.models import TourStart
-from tests.factories import SiteFactory
+from tests.factories import SiteFactory, TourStartFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,12 +46,13 @@ def hours(*intervals, weekdays=range(7)):
 
 @pytest.fixture
 def start(region):
-    return TourStart.objects.create(
+    return TourStartFactory(
         region=region,
         name="Karlovy Vary – centrum",
         latitude=Decimal("50.2306"),
         longitude=Decimal("12.8725"),
         translations={"name": {"en": "Karlovy Vary town centre"}},
+        position=0,
     )
 
 
