@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -53,8 +54,13 @@ class VersionListView(VersionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         strategies = []
-        for strategy in Strategy.objects.filter(region=self.region).prefetch_related("versions"):
-            versions = list(strategy.versions.order_by("valid_from"))
+        # One query for every version with the one it is based on (the list names it), however many.
+        in_order = StrategyVersion.objects.select_related("based_on").order_by("valid_from")
+        strategies_of_region = Strategy.objects.filter(region=self.region).prefetch_related(
+            Prefetch("versions", queryset=in_order)
+        )
+        for strategy in strategies_of_region:
+            versions = list(strategy.versions.all())
             in_force = self.in_force(strategy)
             newest = versions[-1] if versions else None
             strategies.append(
