@@ -7,7 +7,7 @@ from django.utils import translation
 
 from inducult.core.models import AuditEntry
 from inducult.core.text import fold, normalised_name
-from inducult.demo import records
+from inducult.demo import loader, records
 from inducult.demo.loader import load_demo
 from inducult.engagement.models import Engagement
 from inducult.heritage.models import Site
@@ -61,6 +61,20 @@ def test_load_demo_second_run_writes_nothing():
     assert (Organisation.objects.count(), Person.objects.count(), Membership.objects.count()) == counts
     assert AuditEntry.objects.count() == audit_count
     assert dict(Organisation.objects.values_list("pk", "version")) == versions
+
+
+def test_load_demo_failing_half_way_leaves_the_database_as_it_was(monkeypatch):
+    def tour_starts_fail(**kwargs):
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(loader, "load_tour_starts", tour_starts_fail)
+
+    with pytest.raises(RuntimeError, match="the disk is full"):
+        load_demo()
+
+    # The registry, strategy and sites were written before the failure; none of them stays.
+    assert (Region.objects.count(), Organisation.objects.count(), Site.objects.count()) == (0, 0, 0)
+    assert AuditEntry.objects.count() == 0
 
 
 def test_load_demo_updates_an_existing_region_with_the_same_slug(region):

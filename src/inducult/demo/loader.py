@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
+from django.db import transaction
+
 from inducult.actionplan.demo import load_action_plan
 from inducult.cooperation.demo import load_cooperation
 from inducult.core.demo import CREATED, UPDATED
@@ -42,9 +44,11 @@ def _written(counts: dict[str, int]) -> tuple[int, int]:
     return tuple(sum(v for k, v in counts.items() if k.rsplit("_", 1)[-1] == word) for word in ("created", "updated"))
 
 
+@transaction.atomic
 def load_demo(*, actor=None, today: datetime.date | None = None) -> Summary:
     """Load the demo region, its registry, strategy, heritage, tours, action plan, practices,
-    cooperations and sample history, in that order.
+    cooperations and sample history, in that order. Everything or nothing: a failure half-way
+    leaves the database as it was.
 
     ``today`` (default: today in the region's time zone) decides which sample engagements are held
     and which planned; it may be earlier than the real date (tests pin it), never later, since a
