@@ -150,3 +150,23 @@ def test_a_follow_up_task_added_then_deleted_is_recorded_both_ways(region, coord
     assert created == {"title": [None, "Poslat zápis"], "owner": [None, owner.pk]}
     deleted = AuditEntry.objects.get(object_type="engagement.followuptask", action="delete")
     assert deleted.changes == {"title": ["Poslat zápis", None], "owner": [owner.pk, None]}
+
+
+def test_record_created_writes_a_create_entry_of_the_filled_values(region):
+    organisation = OrganisationFactory(region=region, name="Hornické muzeum", town="")
+
+    entry = audit.record_created(actor=None, instance=organisation, values={"name": "Hornické muzeum", "town": ""})
+
+    assert (entry.action, entry.object_id, entry.region) == ("create", str(organisation.pk), region)
+    assert entry.changes == {"name": [None, "Hornické muzeum"]}
+
+
+def test_record_deleted_keeps_what_was_removed_and_hides_what_must_not_stay(region):
+    person = PersonFactory(region=region)
+
+    entry = audit.record_deleted(
+        actor=None, instance=person, values={"first_name": "Jana", "notes": ""}, hidden={"first_name"}
+    )
+
+    assert (entry.action, entry.object_id) == ("delete", str(person.pk))
+    assert entry.changes == {"first_name": [audit.HIDDEN, None]}

@@ -113,6 +113,47 @@ def record(
     return entry
 
 
+def record_created(
+    *,
+    actor,
+    instance: models.Model,
+    values: Mapping[str, Any],
+    region=None,
+    summary: str = "",
+    hidden: Collection[str] = (),
+) -> AuditEntry:
+    """The entry of a record created with ``values`` (see ``created``)."""
+    return record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        instance=instance,
+        region=region,
+        changes=created(values, hidden=hidden),
+        summary=summary,
+    )
+
+
+def record_deleted(
+    *,
+    actor,
+    instance: models.Model,
+    values: Mapping[str, Any],
+    region=None,
+    summary: str = "",
+    hidden: Collection[str] = (),
+) -> AuditEntry:
+    """The entry of a record deleted with ``values`` (see ``deleted``). Call it before the row is
+    deleted, so that the entry keeps the record's id."""
+    return record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        instance=instance,
+        region=region,
+        changes=deleted(values, hidden=hidden),
+        summary=summary,
+    )
+
+
 def history(instance: models.Model):
     """Entries about one record, newest first."""
     return AuditEntry.objects.filter(object_type=object_type(instance), object_id=str(instance.pk)).select_related(

@@ -61,13 +61,7 @@ def ensure_record(
         for name, related in links.items():
             getattr(instance, name).set(related)
         values = {**audit.snapshot(instance, data), **{n: _labels(r) for n, r in links.items()}}
-        audit.record(
-            actor=actor,
-            action=AuditAction.CREATE,
-            instance=instance,
-            region=region,
-            changes=audit.created(values),
-        )
+        audit.record_created(actor=actor, instance=instance, region=region, values=values)
         return instance, CREATED
     changed = differences(instance, data)
     changed_links = {

@@ -26,13 +26,7 @@ def ensure_region(record: Mapping[str, Any], *, actor=None) -> tuple[Region, str
         region = Region(slug=record["slug"], **data)
         region.full_clean()
         region.save()
-        audit.record(
-            actor=actor,
-            action=AuditAction.CREATE,
-            instance=region,
-            region=region,
-            changes=audit.created(audit.snapshot(region, REGION_FIELDS)),
-        )
+        audit.record_created(actor=actor, instance=region, region=region, values=audit.snapshot(region, REGION_FIELDS))
         return region, CREATED
     changed = differences(region, data)
     if not changed:

@@ -17,7 +17,6 @@ from typing import Any
 
 from inducult.core import audit
 from inducult.core.demo import ensure_record, tally
-from inducult.core.models import AuditAction
 from inducult.strategy.models import (
     CountRule,
     Deliverable,
@@ -199,11 +198,10 @@ def load_sample_deliverables(
         )
         deliverable.full_clean()
         deliverable.save()
-        audit.record(
+        audit.record_created(
             actor=actor,
-            action=AuditAction.CREATE,
             instance=deliverable,
             region=region,
-            changes=audit.created(audit.snapshot(deliverable, ("title", "dated", "evidence_url", "is_sample"))),
+            values=audit.snapshot(deliverable, ("title", "dated", "evidence_url", "is_sample")),
         )
         counts["sample_deliverables_created"] += 1

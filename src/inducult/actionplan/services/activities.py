@@ -103,12 +103,7 @@ def create_activity(
     after = {**audit.snapshot(activity, Activity.AUDITED_FIELDS), **_related_snapshot(activity)}
     if indicators:
         after.update(_indicator_snapshot(activity))
-    audit.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        instance=activity,
-        changes=audit.created(after),
-    )
+    audit.record_created(actor=actor, instance=activity, values=after)
     return activity
 
 

@@ -24,11 +24,8 @@ def create_instrument(*, region, actor, data: Mapping[str, Any]) -> FundingInstr
     instrument = FundingInstrument(region=region, **data)
     instrument.full_clean()
     instrument.save()
-    audit.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        instance=instrument,
-        changes=audit.created(audit.snapshot(instrument, FundingInstrument.AUDITED_FIELDS)),
+    audit.record_created(
+        actor=actor, instance=instrument, values=audit.snapshot(instrument, FundingInstrument.AUDITED_FIELDS)
     )
     return instrument
 

@@ -42,12 +42,7 @@ def create_cooperation(*, region, actor, data: Mapping[str, Any]) -> Cooperation
     cooperation.full_clean()
     cooperation.save()
     after = audit.snapshot(cooperation, Cooperation.AUDITED_FIELDS)
-    audit.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        instance=cooperation,
-        changes=audit.created(after),
-    )
+    audit.record_created(actor=actor, instance=cooperation, values=after)
     return cooperation
 
 
@@ -154,13 +149,12 @@ def add_activity(
     activity.engagement = engagement
     activity.save()
     after = audit.snapshot(activity, CooperationActivity.AUDITED_FIELDS)
-    audit.record(
+    audit.record_created(
         actor=actor,
-        action=AuditAction.CREATE,
         instance=activity,
         region=region,
         summary=str(cooperation)[:200],
-        changes=audit.created({**after, "engagement": engagement.pk}),
+        values={**after, "engagement": engagement.pk},
     )
     return activity
 

@@ -52,12 +52,7 @@ def create_engagement(
     engagement.topics.set(topics)
     engagement.goals.set(goals)
     after = {**audit.snapshot(engagement, Engagement.AUDITED_FIELDS), **_links(engagement)}
-    audit.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        instance=engagement,
-        changes=audit.created(after),
-    )
+    audit.record_created(actor=actor, instance=engagement, values=after)
     return engagement
 
 
@@ -226,9 +221,7 @@ def ensure_topics(*, region, actor, names: Iterable[str]) -> list[Topic]:
             topic = Topic(region=region, name=name[:150])
             topic.full_clean()
             topic.save()
-            audit.record(
-                actor=actor, action=AuditAction.CREATE, instance=topic, changes=audit.created({"name": topic.name})
-            )
+            audit.record_created(actor=actor, instance=topic, values={"name": topic.name})
         topics.append(topic)
     return topics
 
@@ -262,13 +255,12 @@ def update_follow_up_task(*, task: FollowUpTask, actor, title: str, owner=None, 
 
 @transaction.atomic
 def delete_follow_up_task(*, task: FollowUpTask, actor) -> None:
-    audit.record(
+    audit.record_deleted(
         actor=actor,
-        action=AuditAction.DELETE,
         instance=task,
         region=task.engagement.region,
         summary=str(task.engagement)[:200],
-        changes=audit.deleted(_task_values(task)),
+        values=_task_values(task),
     )
     task.delete()
 

@@ -38,13 +38,7 @@ def submit_event(*, region, actor, data: Mapping[str, Any], approve: bool) -> Ev
     event.full_clean()
     event.save()
     after = _snapshot(event)
-    audit.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        instance=event,
-        region=region,
-        changes=audit.created(after),
-    )
+    audit.record_created(actor=actor, instance=event, region=region, values=after)
     return event
 
 

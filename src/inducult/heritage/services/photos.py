@@ -77,12 +77,8 @@ def add_photo(*, site: Site, actor, upload, alt_text: str, translations: dict[st
         with transaction.atomic():
             photo.full_clean(exclude=["image"])
             photo.save()
-            audit.record(
-                actor=actor,
-                action=AuditAction.CREATE,
-                instance=photo,
-                region=site.region,
-                changes=audit.created({"site": site.name, "alt_text": alt_text}),
+            audit.record_created(
+                actor=actor, instance=photo, region=site.region, values={"site": site.name, "alt_text": alt_text}
             )
     except BaseException:
         photo.image.storage.delete(photo.image.name)

@@ -35,12 +35,7 @@ def create_organisation(*, region, actor, data: Mapping[str, Any]) -> Organisati
     org = Organisation(region=region, **data)
     org.full_clean()
     org.save()
-    audit.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        instance=org,
-        changes=audit.created(audit.snapshot(org, Organisation.AUDITED_FIELDS)),
-    )
+    audit.record_created(actor=actor, instance=org, values=audit.snapshot(org, Organisation.AUDITED_FIELDS))
     return org
 
 

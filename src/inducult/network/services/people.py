@@ -23,12 +23,7 @@ def create_person(*, region, actor, data: Mapping[str, Any]) -> Person:
     person.save()
     # The trail names which fields were filled, not their values: it must not become a second
     # copy of personal data that survives an erasure.
-    audit.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        instance=person,
-        changes=audit.created(data, hidden=Person.AUDITED_FIELDS),
-    )
+    audit.record_created(actor=actor, instance=person, values=data, hidden=Person.AUDITED_FIELDS)
     return person
 
 
@@ -64,12 +59,11 @@ def add_membership(
     )
     membership.full_clean()
     membership.save()
-    audit.record(
+    audit.record_created(
         actor=actor,
-        action=AuditAction.CREATE,
         instance=membership,
         region=organisation.region,
-        changes=audit.created({"role": role, "organisation": organisation, "start_date": start_date}),
+        values={"role": role, "organisation": organisation, "start_date": start_date},
     )
     return membership
 

@@ -25,12 +25,8 @@ def create_relationship(*, actor, source, target, kind: str, valid_from=None, va
     )
     relationship.full_clean()
     relationship.save()
-    audit.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        instance=relationship,
-        region=source.region,
-        changes=audit.created(audit.snapshot(relationship, FIELDS)),
+    audit.record_created(
+        actor=actor, instance=relationship, region=source.region, values=audit.snapshot(relationship, FIELDS)
     )
     return relationship
 
@@ -62,11 +58,5 @@ def end_relationship(*, actor, relationship: OrganisationRelationship, on: datet
 @transaction.atomic
 def delete_relationship(*, actor, relationship: OrganisationRelationship) -> None:
     region = relationship.source.region
-    audit.record(
-        actor=actor,
-        action=AuditAction.DELETE,
-        instance=relationship,
-        region=region,
-        changes=audit.deleted(audit.snapshot(relationship, FIELDS)),
-    )
+    audit.record_deleted(actor=actor, instance=relationship, region=region, values=audit.snapshot(relationship, FIELDS))
     relationship.delete()

@@ -168,12 +168,7 @@ def create_practice(*, region, actor, data: Mapping[str, Any], attachments: Iter
         practice.created_by = actor
     practice.full_clean()
     practice.save()
-    audit.record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        instance=practice,
-        changes=audit.created(audit.snapshot(practice, GoodPractice.AUDITED_FIELDS)),
-    )
+    audit.record_created(actor=actor, instance=practice, values=audit.snapshot(practice, GoodPractice.AUDITED_FIELDS))
     _add_attachments(practice, actor, attachments)
     return practice
 

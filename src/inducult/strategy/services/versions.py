@@ -355,14 +355,13 @@ def create_actualisation(
         for rule in milestone.deliverable_rules.all():
             DeliverableRule.objects.create(milestone=new, **_values(rule, DELIVERABLE_RULE_FIELDS))
             rules += 1
-    audit.record(
+    audit.record_created(
         actor=actor,
-        action=AuditAction.CREATE,
         instance=copy,
         region=version.strategy.region,
         summary=_("Actualisation of %(label)s: %(goals)d goals, %(milestones)d milestones, %(rules)d rules copied")
         % {"label": version.label, "goals": len(goals), "milestones": len(milestones), "rules": rules},
-        changes=audit.created({"label": copy.label, "valid_from": copy.valid_from, "based_on": version}),
+        values={"label": copy.label, "valid_from": copy.valid_from, "based_on": version},
     )
     return copy
 
@@ -439,13 +438,7 @@ def remove_milestone(*, milestone: Milestone, actor) -> None:
     _refuse_if_evidence(Deliverable.objects.filter(rule__milestone=milestone))
     region = milestone.region
     before = {"code": milestone.code, "title": milestone.title, "rules": _rule_labels(milestone)}
-    audit.record(
-        actor=actor,
-        action=AuditAction.DELETE,
-        instance=milestone,
-        region=region,
-        changes=audit.deleted(before),
-    )
+    audit.record_deleted(actor=actor, instance=milestone, region=region, values=before)
     milestone.delete()
 
 
@@ -466,12 +459,11 @@ def remove_rule(*, rule: CountRule | DeliverableRule, actor) -> None:
     _require_editable(rule.milestone.version)
     if isinstance(rule, DeliverableRule):
         _refuse_if_evidence(rule.deliverables.all())
-    audit.record(
+    audit.record_deleted(
         actor=actor,
-        action=AuditAction.DELETE,
         instance=rule,
         region=rule.region,
         summary=str(rule.milestone)[:200],
-        changes=audit.deleted({"rule": describe_rule(rule)}),
+        values={"rule": describe_rule(rule)},
     )
     rule.delete()

@@ -8,7 +8,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from inducult.core import audit
-from inducult.core.models import AuditAction
 from inducult.heritage.models import Site
 from inducult.tours.models import TourProduct, TourProductStop, TourStart
 
@@ -60,12 +59,11 @@ def publish(
     TourProductStop.objects.bulk_create(
         TourProductStop(product=product, site=sites[pk], position=n) for n, pk in enumerate(site_ids, 1)
     )
-    audit.record(
+    audit.record_created(
         actor=actor,
-        action=AuditAction.CREATE,
         instance=product,
         region=region,
-        changes=audit.created({"title": title, "places": [sites[pk].name for pk in site_ids]}),
+        values={"title": title, "places": [sites[pk].name for pk in site_ids]},
     )
     return product
 
