@@ -1,7 +1,7 @@
-"""Personas and shared fixtures (healthchecks-style): a coordinator, an editor bound to one
-organisation, a viewer, an outsider who coordinates another region, and the anonymous public; and
-English for tests that assert messages (``english``, ``english_client``). Factories are in
-``tests.factories``, the query-count guard in ``tests.queries``."""
+"""Personas and shared fixtures: a coordinator, an editor bound to one organisation, a viewer, an
+outsider who coordinates another region, and the anonymous public; and English for tests that assert
+messages (``english``, ``english_client``). Factories are in ``tests.factories``, the query-count
+guard in ``tests.queries``."""
 
 import os
 

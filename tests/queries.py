@@ -1,5 +1,5 @@
 """The query-count guard: a page (or a read behind one) is measured at two data sizes, and its number
-of queries must not grow with the data and must stay under a stated bound (STYLE.md, habit 8). A
+of queries must not grow with the data and must stay under a stated bound (a habit taken from pretalx's test suite). A
 page that reads one row per listed record passes a test with three records and is slow with three
 thousand; only a second, larger measurement catches it.
 

@@ -5,6 +5,10 @@ related row says of itself, ids and clock stamps are left out).
 Regenerate ``demo_records.json`` after a deliberate change of the demo's content:
 
     PYTHONPATH=src INDUCULT_VAR_DIR=$(mktemp -d) .venv/bin/python -m tests.contracts.demo_records
+
+To see which rows of a model changed, print them before and after the change and diff the two:
+
+    PYTHONPATH=src INDUCULT_VAR_DIR=$(mktemp -d) .venv/bin/python -m tests.contracts.demo_records heritage.site
 """
 
 from __future__ import annotations
@@ -48,7 +52,8 @@ def _without_numbers(value):
     return value
 
 
-def fingerprint() -> dict[str, list]:
+def rows_by_model() -> dict[str, list[str]]:
+    """Every demo model's rows as sorted JSON lines, in the order-free form the fingerprint hashes."""
     labels: dict[tuple, str | None] = {}
 
     def label(model, pk) -> str | None:
@@ -81,13 +86,21 @@ def fingerprint() -> dict[str, list]:
             for field in model._meta.many_to_many:
                 row[field.name] = sorted(str(related) for related in getattr(obj, field.name).all())
             rows.append(_without_clock(json.dumps(row, sort_keys=True, default=str)))
-        rows.sort()
-        result[model._meta.label_lower] = [len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16]]
+        result[model._meta.label_lower] = sorted(rows)
     return result
+
+
+def fingerprint() -> dict[str, list]:
+    """Per model, the number of rows and a hash of them."""
+    return {
+        label: [len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16]]
+        for label, rows in rows_by_model().items()
+    }
 
 
 if __name__ == "__main__":  # pragma: no cover - a maintainer's tool
     import os
+    import sys
     from pathlib import Path
 
     import django
@@ -100,5 +113,8 @@ if __name__ == "__main__":  # pragma: no cover - a maintainer's tool
 
     call_command("migrate", verbosity=0)
     load_demo(today=DEMO_TODAY)
-    text = json.dumps(fingerprint(), indent=1, sort_keys=True) + "\n"
-    Path(__file__).with_name("demo_records.json").write_text(text, encoding="utf-8")
+    if len(sys.argv) > 1:  # the rows of one model, to diff against a run of the code before a change
+        print("\n".join(rows_by_model()[sys.argv[1]]))
+    else:
+        text = json.dumps(fingerprint(), indent=1, sort_keys=True) + "\n"
+        Path(__file__).with_name("demo_records.json").write_text(text, encoding="utf-8")

@@ -27,3 +27,13 @@ def route_lines() -> list[str]:
 def sample_path(route: str) -> str:
     """``r/<slug:region_slug>/sites/<int:pk>/`` → ``/r/sample-slug/sites/7/``."""
     return "/" + re.sub(r"<(?:(\w+):)?\w+>", lambda m: SAMPLES[m.group(1) or "str"], route)
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintainer's tool: PYTHONPATH=src python -m tests.contracts.routes
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+    django.setup()
+    print("\n".join(route_lines()))

@@ -1,9 +1,7 @@
-"""The demo loads the same records as before the apps were re-layered (issue #13): per model, the
-count and a hash of the rows (``demo_records.json``). When the demo's content changes on purpose,
-regenerate the file in the same commit:
-
-    PYTHONPATH=src INDUCULT_VAR_DIR=$(mktemp -d) .venv/bin/python -m tests.contracts.demo_records
-"""
+"""The demo loads the records recorded in ``demo_records.json`` (per model, the count and a hash of
+the rows): a restructuring must not change them (issue #13). When the demo's content changes on
+purpose, regenerate the file in the same commit and say what changed; ``demo_records.py`` tells how,
+and how to print one model's rows to diff them."""
 
 import json
 from pathlib import Path

@@ -4,6 +4,7 @@ breaking cases run import-linter on a copy of the source with one line added."""
 
 from __future__ import annotations
 
+import configparser
 import importlib.util
 import os
 import shutil
@@ -60,6 +61,35 @@ def test_import_linter_keeps_every_contract():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
+
+
+KERNEL = {"core", "regions"}  # shared by design: every app uses their views, forms and template tags
+
+
+def test_every_apps_own_modules_are_protected():
+    # A new views, forms, presentation or templatetags module of an app must come with its contract.
+    config = configparser.ConfigParser()
+    config.read(ROOT / ".importlinter")
+    protected = {
+        section: (config[section]["protected_modules"].split(), config[section]["allowed_importers"].split())
+        for section in config.sections()
+        if config[section].get("type") == "protected"
+    }
+    apps = sorted(p.name for p in (ROOT / "src" / "inducult").iterdir() if (p / "apps.py").exists())
+    missing = []
+    for app in set(apps) - KERNEL:
+        own = [
+            f"inducult.{app}.{name}"
+            for name in ("views", "forms", "presentation", "templatetags")
+            if (ROOT / "src" / "inducult" / app / name).exists()
+            or (ROOT / "src" / "inducult" / app / f"{name}.py").exists()
+        ]
+        contract = protected.get(f"importlinter:contract:own-{app}")
+        if own and (contract is None or sorted(contract[0]) != sorted(own)):
+            missing.append((app, own))
+        elif contract is not None:
+            assert contract[1] == [f"inducult.{app}", "inducult.urls"]
+    assert missing == []
 
 
 def test_a_new_upward_import_breaks_the_layers_contract(source_copy):

@@ -1,6 +1,7 @@
 """URLs and their names are contracts (bookmarks, partners' embeds, other tools): moving a view to
-another module must not change either. ``url_patterns.txt`` lists every pattern as it stood before
-the apps were re-layered (issue #13); a deliberate new URL is added to it in the same commit."""
+another module must not change either. ``url_patterns.txt`` lists every pattern (``name<TAB>route``)
+as recorded when the apps were re-layered (issue #13). A deliberate new or changed URL is written into
+it in the same commit; ``python -m tests.contracts.routes`` prints the current lines."""
 
 from pathlib import Path
 

@@ -2,7 +2,7 @@
 
 A4, page numbers in the footer (``@page`` margin boxes), tables with fixed layout at 100 % width
 and wrapping words so nothing runs off the page. Charts are the strategy dashboard's server-side
-SVG (``strategy.charts``) embedded as data URIs. Fonts come from fontconfig (DejaVu on Debian).
+SVG (``core.charts``) embedded as data URIs. Fonts come from fontconfig (DejaVu on Debian).
 """
 
 from __future__ import annotations
