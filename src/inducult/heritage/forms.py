@@ -218,7 +218,7 @@ class SiteForm(forms.ModelForm):
             self.initial.update(hours_kind=str(hours.kind), hours_note=hours.note, version=self.instance.version)
 
     def _post_clean(self):
-        # The domain function validates the site as a whole.
+        # The business action (services.sites.update_site) validates the site as a whole.
         pass
 
 
@@ -309,7 +309,7 @@ class EventForm(forms.ModelForm):
         return cleaned
 
     def _post_clean(self):
-        # The domain functions validate the event as a whole (region, times, place).
+        # The business actions (services.events) validate the event as a whole (region, times, place).
         pass
 
     def domain_data(self) -> dict:

@@ -150,7 +150,7 @@ class OrganisationForm(forms.ModelForm):
         return [self[f"{field}_{code}"] for code, _language in TRANSLATION_LANGUAGES for field in TRANSLATED_FIELDS]
 
     def domain_data(self) -> dict:
-        """The cleaned values as the domain functions take them, translations folded into one dict."""
+        """The cleaned values as the business actions take them, translations folded into one dict."""
         data = {name: self.cleaned_data[name] for name in self._meta.fields if name in self.fields}
         translations = {k: dict(v or {}) for k, v in (self.instance.translations or {}).items()}
         for field in TRANSLATED_FIELDS:
@@ -166,7 +166,7 @@ class OrganisationForm(forms.ModelForm):
 
 
 class VersionedFormMixin:
-    """Carries the version the edit started from, for the optimistic check in the domain."""
+    """Carries the version the edit started from, for the business action's optimistic check."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -291,7 +291,7 @@ class MembershipForm(forms.ModelForm):
         return cleaned
 
     def _post_clean(self):
-        # The person is set by the domain function; model validation there covers the rest.
+        # The person is set by the business action; model validation there covers the rest.
         pass
 
 

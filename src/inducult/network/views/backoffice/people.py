@@ -25,7 +25,7 @@ from inducult.core.views.pagination import paginate
 from inducult.network.domain import exporting
 from inducult.network.forms import MembershipEndForm, MembershipForm, PersonEditForm, PersonFilterForm, PersonForm
 from inducult.network.models import Membership, Person
-from inducult.network.services import people as domain
+from inducult.network.services import people as services
 from inducult.regions.views import RegionMixin
 
 VCARD_TYPE = "text/vcard; charset=utf-8"
@@ -85,7 +85,7 @@ class PersonCreateView(PersonFormView):
         form = PersonForm(request.POST)
         if form.is_valid():
             try:
-                person = domain.create_person(region=self.region, actor=request.user, data=form.domain_data())
+                person = services.create_person(region=self.region, actor=request.user, data=form.domain_data())
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -109,7 +109,7 @@ class PersonUpdateView(PersonFormView):
         form = PersonEditForm(request.POST, instance=copy.copy(person))
         if form.is_valid():
             try:
-                domain.update_person(
+                services.update_person(
                     person=person, actor=request.user, data=form.domain_data(), version=form.cleaned_data["version"]
                 )
             except EditConflict as conflict:
@@ -174,7 +174,7 @@ class MembershipCreateView(PersonDetailView):
         form = MembershipForm(request.POST, region=self.region)
         if form.is_valid():
             try:
-                domain.add_membership(
+                services.add_membership(
                     person=person,
                     organisation=form.cleaned_data["organisation"],
                     actor=request.user,
@@ -210,7 +210,7 @@ class MembershipEndView(PersonDetailView):
         form = MembershipEndForm(request.POST, membership=self.membership)
         if form.is_valid():
             try:
-                domain.end_membership(
+                services.end_membership(
                     membership=self.membership, actor=request.user, end_date=form.cleaned_data["end_date"]
                 )
             except ValidationError as error:
@@ -229,7 +229,7 @@ class PersonExportView(PersonMixin, View):
 
     def post(self, request, *args, **kwargs):
         person = self.get_object()
-        data = domain.export_person(person=person, actor=request.user)
+        data = services.export_person(person=person, actor=request.user)
         body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
         filename = f"person-{person.pk}-{self.region.today().isoformat()}.json"
@@ -249,7 +249,7 @@ class PersonEraseView(PersonMixin, TemplateView):
         return self.render_to_response(self.get_context_data(person=person, fields=self.erased_field_labels()))
 
     def post(self, request, *args, **kwargs):
-        person = domain.erase_person(person=self.get_object(), actor=request.user)
+        person = services.erase_person(person=self.get_object(), actor=request.user)
         messages.success(request, _("Personal data erased. The record is now “%(name)s”.") % {"name": person})
         return HttpResponseRedirect(self.detail_url(person))
 

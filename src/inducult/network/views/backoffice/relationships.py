@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from inducult.network.models import Organisation, OrganisationRelationship
-from inducult.network.services import relationships as domain
+from inducult.network.services import relationships
 from inducult.regions.views import RegionMixin
 
 
@@ -79,7 +79,7 @@ class RelationshipCreateView(RegionMixin, View):
             return HttpResponseRedirect(back)
         data = form.cleaned_data
         try:
-            domain.create_relationship(
+            relationships.create_relationship(
                 actor=request.user,
                 source=organisation,
                 target=data["target"],
@@ -111,10 +111,10 @@ class RelationshipChangeView(RegionMixin, View):
         today = self.region.today()
         try:
             if request.POST.get("action") == "end":
-                domain.end_relationship(actor=request.user, relationship=relationship, on=today)
+                relationships.end_relationship(actor=request.user, relationship=relationship, on=today)
                 messages.success(request, _("The relationship ends on %(day)s.") % {"day": formats.date_format(today)})
             elif request.POST.get("action") == "delete":
-                domain.delete_relationship(actor=request.user, relationship=relationship)
+                relationships.delete_relationship(actor=request.user, relationship=relationship)
                 messages.success(request, _("Relationship deleted; the audit log keeps what it said."))
         except ValidationError as error:
             for text in error.messages:
