@@ -3,11 +3,13 @@ import json
 
 import pytest
 import vobject
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
 from inducult.core.models import AuditAction, AuditEntry
 from inducult.network.models import Membership, Person
+from inducult.network.services import people as people_services
 from inducult.network.services.people import add_membership, create_person
 from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory
 from tests.queries import queries_at_two_sizes
@@ -37,6 +39,15 @@ def person_data(person=None, **overrides):
         )
     data.update(overrides)
     return data
+
+
+def refusal(key, message):
+    """A business action that refuses with ``message`` under a model field the form does not edit."""
+
+    def refuse(**kwargs):
+        raise ValidationError({key: message})
+
+    return refuse
 
 
 @pytest.fixture
@@ -191,3 +202,55 @@ def test_person_of_another_region_is_404(coordinator_client, other_region):
     for name in ("person_detail", "person_edit", "person_vcard", "person_erase"):
         assert coordinator_client.get(url(name, foreign.pk)).status_code == 404
     assert coordinator_client.post(url("person_export", foreign.pk)).status_code == 404
+
+
+def test_create_person_shows_a_refusal_keyed_by_a_field_the_form_lacks(coordinator_client, monkeypatch):
+    message = "This person cannot be added to the region."
+    monkeypatch.setattr(people_services, "create_person", refusal("region", message))
+    response = coordinator_client.post(url("person_create"), person_data())
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [message]
+    assert message in response.content.decode()
+    assert not Person.objects.exists()
+
+
+def test_edit_person_shows_a_refusal_keyed_by_a_field_the_form_lacks(coordinator_client, jana, monkeypatch):
+    message = "The search text of this person was refused."
+    monkeypatch.setattr(people_services, "update_person", refusal("search_text", message))
+    data = person_data(jana, lawful_basis="consent", consent_date="2024-05-01", phone="111")
+    response = coordinator_client.post(url("person_edit", jana.pk), data)
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [message]
+    assert message in response.content.decode()
+    jana.refresh_from_db()
+    assert jana.phone == ""
+
+
+def test_add_membership_shows_a_refusal_keyed_by_a_field_the_form_lacks(coordinator_client, region, jana, monkeypatch):
+    message = "The person and the organisation belong to different regions."
+    monkeypatch.setattr(people_services, "add_membership", refusal("person", message))
+    school = OrganisationFactory(region=region, kind="school")
+    response = coordinator_client.post(
+        url("membership_create", jana.pk),
+        {"membership-organisation": school.pk, "membership-role": "učitelka", "membership-start_date": "2020-09-01"},
+    )
+    # A refused role is a 400 with the person's page, as for a role the form itself refuses.
+    assert response.status_code == 400
+    assert response.context["membership_form"].non_field_errors() == [message]
+    assert message in response.content.decode()
+    assert not Membership.objects.filter(organisation=school).exists()
+
+
+def test_end_membership_shows_a_refusal_keyed_by_a_field_the_form_lacks(coordinator_client, jana, monkeypatch):
+    message = "This role cannot be ended."
+    monkeypatch.setattr(people_services, "end_membership", refusal("role", message))
+    membership = jana.memberships.get()
+    response = coordinator_client.post(
+        url("membership_end", membership.pk), {f"end-{membership.pk}-end_date": "2024-06-30"}
+    )
+    assert response.status_code == 400
+    end_form = next(row["end_form"] for row in response.context["membership_rows"] if row["membership"] == membership)
+    assert end_form.non_field_errors() == [message]
+    assert message in response.content.decode()
+    membership.refresh_from_db()
+    assert membership.end_date is None

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from inducult.core.forms import add_domain_errors
 from inducult.core.presentation import field_label, history_rows
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import conflict_details
@@ -154,7 +155,7 @@ class OrganisationCreateView(RegionMixin, TemplateView):
         try:
             org = services.create_organisation(region=self.region, actor=request.user, data=form.domain_data())
         except ValidationError as error:
-            form.add_error(None, error)
+            add_domain_errors(form, error)
             return self.render_to_response(self.get_context_data(form=form))
         messages.success(request, _("Organisation “%(name)s” created.") % {"name": org.name})
         return redirect("network:organisation_detail", self.region.slug, org.pk)
@@ -190,7 +191,7 @@ class OrganisationUpdateView(OrganisationMixin, TemplateView):
         except EditConflict as conflict:
             return self.conflict_response(form, conflict.current)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_domain_errors(form, error)
             return self.render_to_response(self.get_context_data(form=form))
         messages.success(request, _("Changes to “%(name)s” saved.") % {"name": org.name})
         return HttpResponseRedirect(self.detail_url(org))

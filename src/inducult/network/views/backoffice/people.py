@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from inducult.core.forms import add_domain_errors
 from inducult.core.presentation import history_rows
 from inducult.core.text import search_terms
 from inducult.core.versioning import EditConflict
@@ -87,7 +88,7 @@ class PersonCreateView(PersonFormView):
             try:
                 person = services.create_person(region=self.region, actor=request.user, data=form.domain_data())
             except ValidationError as error:
-                form.add_error(None, error)
+                add_domain_errors(form, error)
             else:
                 messages.success(request, _("Person “%(name)s” added.") % {"name": person})
                 return HttpResponseRedirect(self.detail_url(person))
@@ -115,7 +116,7 @@ class PersonUpdateView(PersonFormView):
             except EditConflict as conflict:
                 return self.conflict_response(form, conflict.current)
             except ValidationError as error:
-                form.add_error(None, error)
+                add_domain_errors(form, error)
             else:
                 messages.success(request, _("Changes saved."))
                 return HttpResponseRedirect(self.detail_url(person))
@@ -183,7 +184,7 @@ class MembershipCreateView(PersonDetailView):
                     end_date=form.cleaned_data["end_date"],
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                add_domain_errors(form, error)
             else:
                 messages.success(request, _("Role added."))
                 return HttpResponseRedirect(self.detail_url(person))
@@ -214,7 +215,7 @@ class MembershipEndView(PersonDetailView):
                     membership=self.membership, actor=request.user, end_date=form.cleaned_data["end_date"]
                 )
             except ValidationError as error:
-                form.add_error("end_date", error)
+                add_domain_errors(form, error)
             else:
                 messages.success(request, _("Role ended."))
                 return HttpResponseRedirect(self.detail_url(person))
