@@ -101,7 +101,7 @@ class EventFormView(EventMixin, TemplateView):
                         event=instance,
                         actor=request.user,
                         data=form.domain_data(),
-                        version=form.cleaned_data.get("version") or instance.version,
+                        version=form.cleaned_data["version"],
                         approve=self.is_coordinator,
                     )
             except ValidationError as error:
