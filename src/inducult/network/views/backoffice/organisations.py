@@ -21,11 +21,16 @@ from inducult.core.views.conflicts import conflict_details
 from inducult.core.views.pagination import paginate
 from inducult.network.domain import exporting
 from inducult.network.enums import OrganisationKind, Sector
-from inducult.network.forms import OrganisationCreateForm, OrganisationEditForm, OrganisationFilterForm
+from inducult.network.forms import (
+    OrganisationCreateForm,
+    OrganisationEditForm,
+    OrganisationFilterForm,
+    RelationshipForm,
+)
 from inducult.network.models import Organisation
 from inducult.network.services import organisations as services
+from inducult.network.services.relationships import relationships_of
 from inducult.network.services.search import find_organisations, towns
-from inducult.network.views.backoffice.relationships import RelationshipForm, relationships_of
 from inducult.regions.views import RegionMixin
 
 SECTOR_LABELS = dict(Sector.choices)
