@@ -1,7 +1,6 @@
 import re
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from inducult.core.models import AuditAction, AuditEntry
@@ -9,6 +8,7 @@ from inducult.network.models import Organisation
 from inducult.network.services import organisations as organisation_services
 from tests.factories import OrganisationFactory
 from tests.queries import queries_at_two_sizes
+from tests.refusals import assert_refusal_shown, refusing
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
@@ -49,15 +49,6 @@ def form_data(org=None, **overrides):
         data["version"] = str(org.version)
     data.update(overrides)
     return data
-
-
-def refusal(key, message):
-    """A business action that refuses with ``message`` under a model field the form does not edit."""
-
-    def refuse(**kwargs):
-        raise ValidationError({key: message})
-
-    return refuse
 
 
 def test_list_search_without_diacritics_finds_porcelanka(coordinator_client, region):
@@ -324,20 +315,16 @@ def test_editor_cannot_change_the_coordinators_assessment(client, editor, museum
 
 def test_create_shows_a_refusal_keyed_by_a_field_the_form_lacks(coordinator_client, monkeypatch):
     message = "The registry refused the search key of this organisation."
-    monkeypatch.setattr(organisation_services, "create_organisation", refusal("name_key", message))
+    monkeypatch.setattr(organisation_services, "create_organisation", refusing("name_key", message))
     response = coordinator_client.post(url("organisation_create"), form_data())
-    assert response.status_code == 200
-    assert response.context["form"].non_field_errors() == [message]
-    assert message in response.content.decode()
+    assert_refusal_shown(response, response.context["form"], message)
     assert not Organisation.objects.exists()
 
 
 def test_edit_shows_a_refusal_keyed_by_a_field_the_form_lacks(coordinator_client, museum, monkeypatch):
     message = "The registry refused the search key of this organisation."
-    monkeypatch.setattr(organisation_services, "update_organisation", refusal("name_key", message))
+    monkeypatch.setattr(organisation_services, "update_organisation", refusing("name_key", message))
     response = coordinator_client.post(url("organisation_edit", museum.pk), form_data(museum, phone="+420 123"))
-    assert response.status_code == 200
-    assert response.context["form"].non_field_errors() == [message]
-    assert message in response.content.decode()
+    assert_refusal_shown(response, response.context["form"], message)
     museum.refresh_from_db()
     assert museum.phone == ""
