@@ -152,6 +152,37 @@ def test_an_edit_begun_before_another_save_is_refused_and_writes_nothing(region,
     assert (event.title, event.version) == ("Noc v dole 2", 2)
 
 
+def test_an_edit_without_the_version_it_began_from_is_refused_and_writes_nothing(region, coordinator, site):
+    submit(coordinator, region, site=str(site.pk))
+    event = Event.objects.get()
+    edit = reverse("heritage_events:edit", args=[region.slug, event.pk])
+
+    response = signed_in(coordinator).post(edit, form_data(site=str(site.pk), title="Noc v dole 2"))
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "This change does not say which version of the event it was made to, so it could overwrite someone "
+        "else's newer one; nothing was saved. Open the event again and redo the change."
+    ]
+    event.refresh_from_db()
+    assert (event.title, event.version) == ("Noc v dole", 1)
+    assert list(AuditEntry.objects.filter(object_type="heritage.event").values_list("action", flat=True)) == ["create"]
+
+
+def test_the_edit_page_carries_the_version_and_a_new_event_needs_none(region, coordinator, site):
+    client = signed_in(coordinator)
+    create = client.get(reverse("heritage_events:create", args=[region.slug]))
+    assert "version" not in create.context["form"].fields
+
+    response = client.post(reverse("heritage_events:create", args=[region.slug]), form_data(site=str(site.pk)))
+
+    event = Event.objects.get()
+    assert response.status_code == 302
+    assert (event.title, event.version) == ("Noc v dole", 1)
+    edit = client.get(reverse("heritage_events:edit", args=[region.slug, event.pk]))
+    assert edit.context["form"]["version"].value() == 1
+
+
 def test_a_rejection_needs_a_reason_which_the_editor_then_reads(region, editor, coordinator, site):
     submit(editor, region, site=str(site.pk))
     event = Event.objects.get()

@@ -5,8 +5,10 @@ from django.urls import reverse
 
 from inducult.core.models import AuditAction, AuditEntry
 from inducult.network.models import Organisation
+from inducult.network.services import organisations as organisation_services
 from tests.factories import OrganisationFactory
 from tests.queries import queries_at_two_sizes
+from tests.refusals import assert_refusal_shown, refusing
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
@@ -309,3 +311,20 @@ def test_editor_cannot_change_the_coordinators_assessment(client, editor, museum
     client.post(url("organisation_edit", museum.pk), form_data(museum, influence="1", phone="7"))
     museum.refresh_from_db()
     assert (museum.influence, museum.phone) == (3, "7")
+
+
+def test_create_shows_a_refusal_keyed_by_a_field_the_form_lacks(coordinator_client, monkeypatch):
+    message = "The registry refused the search key of this organisation."
+    monkeypatch.setattr(organisation_services, "create_organisation", refusing("name_key", message))
+    response = coordinator_client.post(url("organisation_create"), form_data())
+    assert_refusal_shown(response, response.context["form"], message)
+    assert not Organisation.objects.exists()
+
+
+def test_edit_shows_a_refusal_keyed_by_a_field_the_form_lacks(coordinator_client, museum, monkeypatch):
+    message = "The registry refused the search key of this organisation."
+    monkeypatch.setattr(organisation_services, "update_organisation", refusing("name_key", message))
+    response = coordinator_client.post(url("organisation_edit", museum.pk), form_data(museum, phone="+420 123"))
+    assert_refusal_shown(response, response.context["form"], message)
+    museum.refresh_from_db()
+    assert museum.phone == ""

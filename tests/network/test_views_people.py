@@ -8,9 +8,11 @@ from django.urls import reverse
 
 from inducult.core.models import AuditAction, AuditEntry
 from inducult.network.models import Membership, Person
+from inducult.network.services import people as people_services
 from inducult.network.services.people import add_membership, create_person
 from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory
 from tests.queries import queries_at_two_sizes
+from tests.refusals import assert_refusal_shown, refusing
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
@@ -191,3 +193,47 @@ def test_person_of_another_region_is_404(coordinator_client, other_region):
     for name in ("person_detail", "person_edit", "person_vcard", "person_erase"):
         assert coordinator_client.get(url(name, foreign.pk)).status_code == 404
     assert coordinator_client.post(url("person_export", foreign.pk)).status_code == 404
+
+
+def test_create_person_shows_a_refusal_keyed_by_a_field_the_form_lacks(coordinator_client, monkeypatch):
+    message = "This person cannot be added to the region."
+    monkeypatch.setattr(people_services, "create_person", refusing("region", message))
+    response = coordinator_client.post(url("person_create"), person_data())
+    assert_refusal_shown(response, response.context["form"], message)
+    assert not Person.objects.exists()
+
+
+def test_edit_person_shows_a_refusal_keyed_by_a_field_the_form_lacks(coordinator_client, jana, monkeypatch):
+    message = "The search text of this person was refused."
+    monkeypatch.setattr(people_services, "update_person", refusing("search_text", message))
+    data = person_data(jana, lawful_basis="consent", consent_date="2024-05-01", phone="111")
+    response = coordinator_client.post(url("person_edit", jana.pk), data)
+    assert_refusal_shown(response, response.context["form"], message)
+    jana.refresh_from_db()
+    assert jana.phone == ""
+
+
+def test_add_membership_shows_a_refusal_keyed_by_a_field_the_form_lacks(coordinator_client, region, jana, monkeypatch):
+    message = "The person and the organisation belong to different regions."
+    monkeypatch.setattr(people_services, "add_membership", refusing("person", message))
+    school = OrganisationFactory(region=region, kind="school")
+    response = coordinator_client.post(
+        url("membership_create", jana.pk),
+        {"membership-organisation": school.pk, "membership-role": "učitelka", "membership-start_date": "2020-09-01"},
+    )
+    # A refused role is a 400 with the person's page, as for a role the form itself refuses.
+    assert_refusal_shown(response, response.context["membership_form"], message, status=400)
+    assert not Membership.objects.filter(organisation=school).exists()
+
+
+def test_end_membership_shows_a_refusal_keyed_by_a_field_the_form_lacks(coordinator_client, jana, monkeypatch):
+    message = "This role cannot be ended."
+    monkeypatch.setattr(people_services, "end_membership", refusing("role", message))
+    membership = jana.memberships.get()
+    response = coordinator_client.post(
+        url("membership_end", membership.pk), {f"end-{membership.pk}-end_date": "2024-06-30"}
+    )
+    end_form = next(row["end_form"] for row in response.context["membership_rows"] if row["membership"] == membership)
+    assert_refusal_shown(response, end_form, message, status=400)
+    membership.refresh_from_db()
+    assert membership.end_date is None

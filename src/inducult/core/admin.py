@@ -46,7 +46,7 @@ class _Holder:
 
 
 class AuditedAdmin(SuperuserOnlyAdmin):
-    """For models without a domain function: the admin's saves and deletions are still audited."""
+    """For models without a business action: the admin's saves and deletions are still audited."""
 
     def audit_region(self, obj):
         return getattr(obj, "region", None)

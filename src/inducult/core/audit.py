@@ -1,4 +1,4 @@
-"""Recording audit entries. Domain functions call ``record`` inside their transaction.
+"""Recording audit entries. Business actions (``<app>.services``) call ``record`` inside their transaction.
 
 An entry's changes are ``{field: [before, after]}``: for an edit from ``diff``, for a created or
 deleted record from ``created`` and ``deleted``. Those two are the one place that decides which of a

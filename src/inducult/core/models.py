@@ -19,7 +19,7 @@ class AuditAction(models.TextChoices):
 
 
 class AuditEntry(models.Model):
-    """One change to shared data. Written by the domain functions in the same transaction as the
+    """One change to shared data. Written by the business actions in the same transaction as the
     change itself, so an entry exists exactly when the change does."""
 
     region = models.ForeignKey(

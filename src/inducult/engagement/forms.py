@@ -1,4 +1,4 @@
-"""Forms of the engagement log. They validate and shape input; the domain functions write.
+"""Forms of the engagement log. They validate and shape input; the business actions (``services``) write.
 
 One page logs a whole meeting: the engagement, who took part (from the registry or added on the
 spot), topics, goals, follow-up tasks and files. Dates and times are read in the region's time zone.
@@ -31,7 +31,7 @@ TIME_INPUT = {"type": "time"}
 
 class RegionChoiceMixin:
     """A choice among one region's records that names the reason when an id belongs to another
-    region (the domain refuses those too), without revealing anything about the record."""
+    region (the business actions refuse those too), without revealing anything about the record."""
 
     foreign_message = _("%(record)s #%(value)s belongs to another region; only this region's records can be chosen.")
 
@@ -288,10 +288,10 @@ class EngagementForm(forms.ModelForm):
             self.add_error("new_person_consent_date", _("Consent needs the date it was given."))
 
     def _post_clean(self):
-        # The domain functions validate the engagement as a whole (region, dates, status).
+        # The business actions validate the engagement as a whole (region, dates, status).
         pass
 
-    # --- values for the domain ----------------------------------------------------------------
+    # --- values for the business actions ------------------------------------------------------
 
     def starts_at(self) -> datetime.datetime:
         time = self.cleaned_data.get("time") or datetime.time.min

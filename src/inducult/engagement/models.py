@@ -126,7 +126,7 @@ class Engagement(Translated, models.Model):
     )
     # Optimistic locking, as for organisations: an edit names the version it started from.
     version = models.PositiveIntegerField(default=1, editable=False)
-    # Soft deletion: set by domain.delete_engagement, cleared by restore_engagement (undo).
+    # Soft deletion: set by services.engagements.delete_engagement, cleared by restore_engagement (undo).
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
     # Derived on save: folded title, minutes and outcomes for diacritics-insensitive search.
     search_text = models.TextField(editable=False, default="")
@@ -227,7 +227,7 @@ class Engagement(Translated, models.Model):
 
     def check_links(self, *, topics=(), goals=()) -> None:
         """Refuse topics and strategic goals of another region (many-to-many links are set after
-        ``clean()``, so forms and domain functions call this before setting them)."""
+        ``clean()``, so forms and business actions call this before setting them)."""
         errors = []
         for topic in topics:
             if topic.region_id != self.region_id:

@@ -218,7 +218,7 @@ class SiteForm(forms.ModelForm):
             self.initial.update(hours_kind=str(hours.kind), hours_note=hours.note, version=self.instance.version)
 
     def _post_clean(self):
-        # The domain function validates the site as a whole.
+        # The business action (services.sites.update_site) validates the site as a whole.
         pass
 
 
@@ -240,7 +240,14 @@ class EventForm(forms.ModelForm):
         help_text=_("For an event over several days."),
     )
     end_time = forms.TimeField(label=_("End time"), required=False, widget=forms.TimeInput(attrs=TIME, format="%H:%M"))
+    # The version an edit began from, for the optimistic lock: without it a stale edit would overwrite
+    # a newer one. A new event has none (the field is dropped); an edit must bring it, checked in
+    # clean() so that the refusal reads at the top of the form rather than at a hidden field.
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    MISSING_VERSION = _(
+        "This change does not say which version of the event it was made to, so it could overwrite "
+        "someone else's newer one; nothing was saved. Open the event again and redo the change."
+    )
 
     class Meta:
         model = Event
@@ -276,7 +283,9 @@ class EventForm(forms.ModelForm):
             del self.fields["organisation"], self.fields["engagement"], self.fields["is_sample"]
             self.own_organisation = own_organisation
         instance = self.instance
-        if instance.pk and not self.is_bound:
+        if not instance.pk:
+            del self.fields["version"]
+        elif not self.is_bound:
             start = instance.starts_at.astimezone(self.tz)
             self.initial.update(date=start.date(), version=instance.version)
             if not instance.all_day:
@@ -290,6 +299,8 @@ class EventForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if "version" in self.fields and cleaned.get("version") is None:
+            self.add_error(None, self.MISSING_VERSION)
         day, time = cleaned.get("date"), cleaned.get("time")
         end_day, end_time = cleaned.get("end_date"), cleaned.get("end_time")
         if day is None:
@@ -309,7 +320,7 @@ class EventForm(forms.ModelForm):
         return cleaned
 
     def _post_clean(self):
-        # The domain functions validate the event as a whole (region, times, place).
+        # The business actions (services.events) validate the event as a whole (region, times, place).
         pass
 
     def domain_data(self) -> dict:

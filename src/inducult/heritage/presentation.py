@@ -1,12 +1,11 @@
 """How the heritage pages read to people: opening hours in the visitor's language (the structure is
-in domain.opening_hours), the kinds' and sectors' labels, map markers and the map pages' CSP, the
-event rows, and the schema.org JSON-LD of the public pages.
+in domain.opening_hours), the kinds' and sectors' labels, map markers, the event rows, and the
+schema.org JSON-LD document of a site's public page.
 
 The JSON-LD of a site's page (Museum or TouristAttraction with geo and hours) holds only public facts
-of the site; the owning organisation appears by name. A document is embedded as a data block
-(``<script type="application/ld+json">``): browsers never run it, so the Content-Security-Policy
-without inline scripts is kept; ``<``, ``>`` and ``&`` are escaped so that no text from a field can
-close the element.
+of the site; the owning organisation appears by name. This module builds the document; the page
+embeds it with ``core.presentation.jsonld_script``, which escapes it. The map pages' CSP is
+``core.views.maps``.
 """
 
 from __future__ import annotations

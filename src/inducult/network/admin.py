@@ -1,4 +1,4 @@
-"""The registry in the admin (superusers only). Saves go through the domain functions, so the
+"""The registry in the admin (superusers only). Saves go through the business actions, so the
 admin's changes are validated and audited like any other."""
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from inducult.core import audit
 from inducult.core.admin import AuditedAdmin, SuperuserOnlyAdmin
 from inducult.core.models import AuditAction
 from inducult.network.models import Membership, Organisation, OrganisationRelationship, Person
-from inducult.network.services import organisations as org_domain
-from inducult.network.services import people as people_domain
+from inducult.network.services import organisations, people
 
 
 def _adopt(obj, saved) -> None:
@@ -33,13 +32,13 @@ class OrganisationAdmin(SuperuserOnlyAdmin):
         data = {name: getattr(obj, name) for name in Organisation.AUDITED_FIELDS}
         if change:
             stored = Organisation.objects.get(pk=obj.pk)
-            saved = org_domain.update_organisation(
+            saved = organisations.update_organisation(
                 organisation=stored, actor=request.user, data=data, version=stored.version
             )
             if stored.region_id != obj.region_id:
                 messages.warning(request, _("An organisation cannot move to another region; the region was kept."))
         else:
-            saved = org_domain.create_organisation(region=obj.region, actor=request.user, data=data)
+            saved = organisations.create_organisation(region=obj.region, actor=request.user, data=data)
         _adopt(obj, saved)
 
     def delete_model(self, request, obj):
@@ -53,12 +52,12 @@ class OrganisationAdmin(SuperuserOnlyAdmin):
     @admin.action(description=_("Archive the selected organisations"))
     def archive(self, request, queryset):
         for org in queryset:
-            org_domain.archive_organisation(organisation=org, actor=request.user)
+            organisations.archive_organisation(organisation=org, actor=request.user)
 
     @admin.action(description=_("Restore the selected organisations"))
     def restore(self, request, queryset):
         for org in queryset:
-            org_domain.restore_organisation(organisation=org, actor=request.user)
+            organisations.restore_organisation(organisation=org, actor=request.user)
 
 
 @admin.register(Person)
@@ -73,9 +72,9 @@ class PersonAdmin(SuperuserOnlyAdmin):
         data = {name: getattr(obj, name) for name in Person.AUDITED_FIELDS}
         if change:
             stored = Person.objects.get(pk=obj.pk)
-            saved = people_domain.update_person(person=stored, actor=request.user, data=data, version=stored.version)
+            saved = people.update_person(person=stored, actor=request.user, data=data, version=stored.version)
         else:
-            saved = people_domain.create_person(region=obj.region, actor=request.user, data=data)
+            saved = people.create_person(region=obj.region, actor=request.user, data=data)
         _adopt(obj, saved)
 
     def has_delete_permission(self, request, obj=None):
@@ -85,7 +84,7 @@ class PersonAdmin(SuperuserOnlyAdmin):
     @admin.action(description=_("Erase the personal data of the selected people"))
     def erase(self, request, queryset):
         for person in queryset:
-            people_domain.erase_person(person=person, actor=request.user)
+            people.erase_person(person=person, actor=request.user)
 
 
 @admin.register(Membership)

@@ -1,16 +1,21 @@
-"""Forms of the registry: the back office's and the public directory's search and filters (a GET form
-that never writes). They only validate and shape input; the services write."""
+"""Forms of the registry: organisations, people and their roles, relationships between organisations,
+the steps of the spreadsheet import, and the back office's and the public directory's search and
+filters (GET forms that never write). They only validate and shape input; the services write."""
 
 from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from inducult.core.text import split_tags
 from inducult.network.enums import OrganisationKind, Sector
-from inducult.network.models import Membership, Organisation, Person
+from inducult.network.models import Membership, Organisation, OrganisationRelationship, Person
+from inducult.network.services.importing.mapping import IGNORE, TARGETS
+from inducult.network.services.importing.reading import ENCODINGS, EXTENSIONS, not_a_spreadsheet
 from inducult.network.services.search import SORTS, OrganisationQuery
 
 # Languages a coordinator may add a translation of the public texts in.
@@ -150,7 +155,7 @@ class OrganisationForm(forms.ModelForm):
         return [self[f"{field}_{code}"] for code, _language in TRANSLATION_LANGUAGES for field in TRANSLATED_FIELDS]
 
     def domain_data(self) -> dict:
-        """The cleaned values as the domain functions take them, translations folded into one dict."""
+        """The cleaned values as the business actions take them, translations folded into one dict."""
         data = {name: self.cleaned_data[name] for name in self._meta.fields if name in self.fields}
         translations = {k: dict(v or {}) for k, v in (self.instance.translations or {}).items()}
         for field in TRANSLATED_FIELDS:
@@ -166,7 +171,7 @@ class OrganisationForm(forms.ModelForm):
 
 
 class VersionedFormMixin:
-    """Carries the version the edit started from, for the optimistic check in the domain."""
+    """Carries the version the edit started from, for the business action's optimistic check."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -291,7 +296,7 @@ class MembershipForm(forms.ModelForm):
         return cleaned
 
     def _post_clean(self):
-        # The person is set by the domain function; model validation there covers the rest.
+        # The person is set by the business action; model validation there covers the rest.
         pass
 
 
@@ -315,6 +320,31 @@ class MembershipEndForm(forms.Form):
                 _("The end must not be before the start (%(start)s)."), params={"start": start.isoformat()}
             )
         return end
+
+
+class RelationshipForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=OrganisationRelationship.Kind.choices)
+    target = forms.ModelChoiceField(
+        label=_("Related organisation"),
+        queryset=Organisation.objects.none(),
+        error_messages={
+            "invalid_choice": _(
+                "Choose another current organisation of this region: not this one (an organisation cannot have a "
+                "relationship with itself), nor one of another region or archived."
+            )
+        },
+    )
+    valid_from = forms.DateField(label=_("Valid from"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    valid_to = forms.DateField(label=_("Valid to"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = (
+            Organisation.objects.filter(region_id=organisation.region_id, archived_at__isnull=True)
+            .exclude(pk=organisation.pk)
+            .order_by("name")
+        )
 
 
 class DirectoryFilterForm(forms.Form):
@@ -352,3 +382,75 @@ class DirectoryFilterForm(forms.Form):
         """The valid filters only: one mistyped value in a shared link must not hide every result."""
         self.is_valid()
         return {name: self.cleaned_data.get(name) or "" for name in self.fields if name not in self.errors}
+
+
+# --- The spreadsheet import's steps (the work is in services.importing) ---------------------------
+
+
+class UploadForm(forms.Form):
+    # An empty file gets the importer's own message, which says what the file should hold.
+    file = forms.FileField(
+        label=_("Spreadsheet"),
+        allow_empty_file=True,
+        help_text=_("A CSV or XLSX file with the column names in the first row and one organisation per row."),
+    )
+    encoding = forms.ChoiceField(
+        label=_("Encoding of a CSV file"),
+        choices=ENCODINGS,
+        initial="auto",
+        help_text=_("Leave it on automatic unless the preview shows garbled letters."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.INDUCULT_IMPORT_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                gettext("This file is %(size)s; files up to %(limit)s can be imported. Split it into smaller files.")
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
+            )
+        if not upload.name.lower().endswith(EXTENSIONS):
+            raise forms.ValidationError(not_a_spreadsheet(gettext("The file name must end in .csv or .xlsx.")).message)
+        return upload
+
+
+def target_choices():
+    organisation = [(code, t.label) for code, t in TARGETS.items() if not t.contact]
+    contact = [(code, t.label) for code, t in TARGETS.items() if t.contact]
+    return [
+        (IGNORE, _("— ignore this column —")),
+        (_("Organisation"), organisation),
+        (_("Contact person"), contact),
+    ]
+
+
+class MappingForm(forms.Form):
+    encoding = forms.ChoiceField(label=_("Encoding"), choices=ENCODINGS)
+
+    def __init__(self, *args, columns: list[str], samples: list[str], mapping: list[str], is_csv: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not is_csv:
+            del self.fields["encoding"]
+        choices = target_choices()
+        for index, column in enumerate(columns):
+            sample = samples[index] if index < len(samples) else ""
+            self.fields[f"column_{index}"] = forms.ChoiceField(
+                label=column,
+                choices=choices,
+                required=False,
+                initial=mapping[index] if index < len(mapping) else IGNORE,
+                help_text=gettext("e.g. %(value)s") % {"value": sample[:60]} if sample else "",
+            )
+        self.width = len(columns)
+
+    @property
+    def column_fields(self):
+        return [self[f"column_{i}"] for i in range(self.width)]
+
+    def mapping(self) -> list[str]:
+        return [self.cleaned_data.get(f"column_{i}") or IGNORE for i in range(self.width)]
+
+
+class RunForm(forms.Form):
+    only_valid = forms.BooleanField(required=False)
+    expected_valid = forms.IntegerField(required=False, min_value=0)

@@ -66,7 +66,7 @@ class Organisation(models.Model):
     # Derived on save: folded text for diacritics-insensitive search and the duplicate key.
     search_text = models.TextField(editable=False, default="")
     name_key = models.CharField(max_length=300, editable=False, default="")
-    # Optimistic locking: an edit must name the version it started from (see domain.update_organisation).
+    # Optimistic locking: an edit names the version it started from (services.organisations.update_organisation).
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -277,7 +277,7 @@ class ImportBatch(models.Model):
 class OrganisationRelationship(models.Model):
     """A declared, typed relationship between two organisations of one region, with optional dates.
 
-    It adds a tie to the network analytics (domain.analytics) while it is valid; both ends must be
+    It adds a tie to the network analytics (analytics.domain.network) while it is valid; both ends must be
     organisations of the same region and differ (checked in ``clean()``).
     """
 

@@ -236,7 +236,7 @@ class ActivityEditView(ActivityFormMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         activity = self.get_activity()
-        # The form works on a copy: the domain compares the stored values with the new ones.
+        # The form works on a copy: the business action compares the stored values with the new ones.
         form = ActivityEditForm(request.POST, instance=copy.copy(activity), region=self.region)
         indicators = IndicatorFormSet(request.POST, prefix="indicators")
         if form.is_valid() and indicators.is_valid():

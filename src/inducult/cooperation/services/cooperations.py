@@ -1,7 +1,7 @@
 """Business actions on cooperation, and the facts the pure rules (``domain.pairs``) work on.
 
 Each action validates, writes and audits in one transaction. An activity is written together with
-its engagement, created through the engagement log's own domain functions (with both organisations
+its engagement, created through the engagement log's own business actions (with both organisations
 as participants), so it is audited there too and counts toward the strategy. Cooperations and
 activities carry a ``version``: an edit names the version it started from and is refused
 (``EditConflict``, nothing written) when someone saved in between.
@@ -119,7 +119,7 @@ def add_activity(
 ) -> CooperationActivity:
     """Record an activity of a cooperation together with its engagement.
 
-    Without ``engagement``, one is created through the engagement log's domain functions (kind from
+    Without ``engagement``, one is created through the engagement log's business actions (kind from
     the activity type, ``status``, the date, the pupils as anonymous head count, both organisations as
     participants). With one, that existing engagement of the log is linked instead: it must be of the
     region and the activity type's kind and not linked to another activity; both organisations are

@@ -2,8 +2,9 @@
 
 The form page gives the engagement's fields, topics (chosen or typed), goals, participants (from the
 registry or new on the spot), follow-up tasks and files; ``save_engagement`` writes them in one
-transaction through the single-purpose domain functions, so each change is audited and a refusal
-anywhere (another region's record, an edit conflict, a bad file) leaves nothing written.
+transaction through the single-purpose business actions of ``engagements``, so each change is
+audited and a refusal anywhere (another region's record, an edit conflict, a bad file) leaves
+nothing written.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from inducult.engagement.enums import EngagementStatus
 from inducult.engagement.models import Engagement
-from inducult.engagement.services import engagements as domain
+from inducult.engagement.services import engagements
 from inducult.network.services.organisations import create_organisation
 from inducult.network.services.people import create_person
 
@@ -66,13 +67,13 @@ def save_engagement(
     Raises ValidationError or ``EditConflict``; then nothing is written.
     """
     organisations, goals = list(organisations), list(goals)
-    topics = list(topics) + domain.ensure_topics(region=region, actor=actor, names=new_topic_names)
+    topics = list(topics) + engagements.ensure_topics(region=region, actor=actor, names=new_topic_names)
     topics = list({t.pk: t for t in topics}.values())
     was_held = engagement is not None and engagement.status == EngagementStatus.HELD
     if engagement is None:
-        engagement = domain.create_engagement(region=region, actor=actor, data=data, topics=topics, goals=goals)
+        engagement = engagements.create_engagement(region=region, actor=actor, data=data, topics=topics, goals=goals)
     else:
-        engagement = domain.update_engagement(
+        engagement = engagements.update_engagement(
             engagement=engagement, actor=actor, data=data, version=version, topics=topics, goals=goals
         )
     org = person = None
@@ -86,7 +87,7 @@ def save_engagement(
             people.append(person)
         _check_region(engagement, people, "people")
     _check_region(engagement, organisations, "organisations")
-    domain.set_participants(
+    engagements.set_participants(
         engagement=engagement,
         actor=actor,
         organisations=organisations,
@@ -94,23 +95,23 @@ def save_engagement(
     )
     if roles:
         for participant in engagement.participants.filter(pk__in=list(roles)).select_related("engagement"):
-            domain.set_participant_role(participant=participant, actor=actor, role=roles[participant.pk])
+            engagements.set_participant_role(participant=participant, actor=actor, role=roles[participant.pk])
     for change in tasks:
         if change.task is None:
-            domain.add_follow_up_task(
+            engagements.add_follow_up_task(
                 engagement=engagement, actor=actor, title=change.title, owner=change.owner, due_date=change.due_date
             )
         elif change.remove:
-            domain.delete_follow_up_task(task=change.task, actor=actor)
+            engagements.delete_follow_up_task(task=change.task, actor=actor)
         else:
-            domain.update_follow_up_task(
+            engagements.update_follow_up_task(
                 task=change.task, actor=actor, title=change.title, owner=change.owner, due_date=change.due_date
             )
     for attachment in remove_attachments:
         if attachment.engagement_id == engagement.pk:
-            domain.delete_attachment(attachment=attachment, actor=actor)
+            engagements.delete_attachment(attachment=attachment, actor=actor)
     for upload in attachments:
-        domain.add_attachment(engagement=engagement, actor=actor, file=upload)
+        engagements.add_attachment(engagement=engagement, actor=actor, file=upload)
     return SaveResult(
         engagement=engagement,
         new_organisation=org,

@@ -45,7 +45,7 @@ from inducult.engagement.models import (
     EngagementParticipant,
     FollowUpTask,
 )
-from inducult.engagement.services import engagements as domain
+from inducult.engagement.services import engagements
 from inducult.engagement.services.recording import save_engagement
 from inducult.regions.views import RegionMixin
 
@@ -224,7 +224,7 @@ class EngagementDeleteView(EngagementMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        engagement = domain.delete_engagement(engagement=self.get_object(), actor=request.user)
+        engagement = engagements.delete_engagement(engagement=self.get_object(), actor=request.user)
         messages.success(
             request,
             _("“%(title)s” deleted. It no longer counts toward the strategy; undo below if this was a mistake.")
@@ -241,7 +241,7 @@ class EngagementRestoreView(RegionMixin, View):
         engagement = get_object_or_404(Engagement.all_objects.filter(region=self.region), pk=pk)
         if engagement.deleted_at is None:
             raise Http404(_("This engagement is not deleted."))
-        engagement = domain.restore_engagement(engagement=engagement, actor=request.user)
+        engagement = engagements.restore_engagement(engagement=engagement, actor=request.user)
         messages.success(
             request,
             _("“%(title)s” restored with its participants, topics, goals, tasks and files.")
@@ -269,7 +269,7 @@ class TaskDoneView(RegionMixin, View):
         )
         wanted = request.POST.get("done")
         done = (wanted != "0") if wanted in ("0", "1") else not task.is_done
-        domain.mark_task_done(task=task, actor=request.user, done=done)
+        engagements.mark_task_done(task=task, actor=request.user, done=done)
         if done:
             messages.success(request, _("Task “%(title)s” marked done.") % {"title": task.title})
         else:
@@ -297,7 +297,7 @@ class AttachmentDownloadView(RegionMixin, FileDownloadView):
         return Download.of(attachment)
 
 
-# Errors of the model and domain layers, keyed by model field, shown at the form's field.
+# Errors of the models and the business actions, keyed by model field, shown at the form's field.
 FIELD_OF_ERROR = {
     "starts_at": "date",
     "ends_at": "end_time",
@@ -417,7 +417,7 @@ class EngagementUpdateView(EngagementFormMixin, EngagementMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         engagement = self.get_object()
-        # The form works on a copy: the domain compares the stored values with the new ones.
+        # The form works on a copy: the business action compares the stored values with the new ones.
         form, formset = self.build(request.POST, request.FILES, instance=copy.copy(engagement))
         if not (form.is_valid() and formset.is_valid()):
             return self.render_to_response(self.get_context_data(form=form, formset=formset))

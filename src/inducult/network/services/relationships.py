@@ -8,12 +8,13 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import formats
 from django.utils.translation import gettext as _
 
 from inducult.core import audit
 from inducult.core.models import AuditAction
-from inducult.network.models import OrganisationRelationship
+from inducult.network.models import Organisation, OrganisationRelationship
 
 FIELDS = ("source", "target", "kind", "valid_from", "valid_to", "note")
 
@@ -60,3 +61,18 @@ def delete_relationship(*, actor, relationship: OrganisationRelationship) -> Non
     region = relationship.source.region
     audit.record_deleted(actor=actor, instance=relationship, region=region, values=audit.snapshot(relationship, FIELDS))
     relationship.delete()
+
+
+def relationships_of(organisation: Organisation):
+    """Both directions, with the other organisation, for the organisation's page."""
+    rows = OrganisationRelationship.objects.filter(Q(source=organisation) | Q(target=organisation)).select_related(
+        "source", "target"
+    )
+    return [
+        {
+            "relationship": r,
+            "other": r.target if r.source_id == organisation.pk else r.source,
+            "outgoing": r.source_id == organisation.pk,
+        }
+        for r in rows
+    ]

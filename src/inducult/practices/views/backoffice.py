@@ -33,7 +33,7 @@ from inducult.regions.views import RegionMixin
 
 PAGE_SIZE = 50
 THEME_LABELS = dict(PracticeTheme.choices)
-# Errors of the model and domain layers, keyed by model field, shown at the form's field.
+# Errors of the models and the business actions, keyed by model field, shown at the form's field.
 FIELD_OF_ERROR = {"file": "attachments"}
 
 
@@ -177,7 +177,7 @@ class PracticeEditView(PracticeFormMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         practice = self.own_or_404(self.kwargs["pk"])
-        # The form works on a copy: the domain compares the stored values with the new ones.
+        # The form works on a copy: the business action compares the stored values with the new ones.
         form = PracticeEditForm(request.POST, request.FILES, instance=copy.copy(practice), region=self.region)
         if form.is_valid():
             try:

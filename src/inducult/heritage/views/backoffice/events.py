@@ -17,7 +17,7 @@ from inducult.core.versioning import EditConflict
 from inducult.heritage.enums import EventStatus
 from inducult.heritage.forms import EventForm
 from inducult.heritage.models import Event
-from inducult.heritage.services import events as domain
+from inducult.heritage.services import events as services
 from inducult.regions.rules import role_of
 from inducult.regions.views import RegionMixin
 
@@ -93,15 +93,15 @@ class EventFormView(EventMixin, TemplateView):
         if form.is_valid():
             try:
                 if instance is None:
-                    event = domain.submit_event(
+                    event = services.submit_event(
                         region=self.region, actor=request.user, data=form.domain_data(), approve=self.is_coordinator
                     )
                 else:
-                    event = domain.update_event(
+                    event = services.update_event(
                         event=instance,
                         actor=request.user,
                         data=form.domain_data(),
-                        version=form.cleaned_data.get("version") or instance.version,
+                        version=form.cleaned_data["version"],
                         approve=self.is_coordinator,
                     )
             except ValidationError as error:
@@ -128,7 +128,9 @@ class EventReviewView(EventMixin, View):
         event = self.get_event()
         approve = request.POST.get("decision") == "approve"
         try:
-            domain.review_event(event=event, actor=request.user, approve=approve, reason=request.POST.get("reason", ""))
+            services.review_event(
+                event=event, actor=request.user, approve=approve, reason=request.POST.get("reason", "")
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 
 from inducult.core.forms import add_domain_errors
 from inducult.heritage.forms import PhotoForm
-from inducult.heritage.services import photos as domain
+from inducult.heritage.services import photos as services
 from inducult.heritage.views.backoffice.sites import SiteAdminMixin
 
 
@@ -37,7 +37,7 @@ class SitePhotosView(SiteAdminMixin, TemplateView):
             form=kwargs.get("form") or self.form(),
             shown=[p for p in photos if p.removed_at is None],
             removed=[p for p in photos if p.removed_at is not None],
-            limit=domain.MAX_PHOTOS_PER_SITE,
+            limit=services.MAX_PHOTOS_PER_SITE,
         )
         return context
 
@@ -49,7 +49,7 @@ class SitePhotosView(SiteAdminMixin, TemplateView):
         form = self.form(request.POST, request.FILES)
         if form.is_valid():
             try:
-                domain.add_photo(
+                services.add_photo(
                     site=site,
                     actor=request.user,
                     upload=form.cleaned_data["image"],
@@ -68,13 +68,13 @@ class SitePhotosView(SiteAdminMixin, TemplateView):
         photo = get_object_or_404(site.photos.all(), pk=self.request.POST.get("photo"))
         try:
             if action == "remove":
-                domain.remove_photo(photo=photo, actor=self.request.user)
+                services.remove_photo(photo=photo, actor=self.request.user)
                 messages.success(self.request, _("Photo removed from the public pages. You can restore it below."))
             elif action == "restore":
-                domain.restore_photo(photo=photo, actor=self.request.user)
+                services.restore_photo(photo=photo, actor=self.request.user)
                 messages.success(self.request, _("Photo restored."))
             elif action in ("up", "down"):
-                domain.move_photo(photo=photo, actor=self.request.user, up=action == "up")
+                services.move_photo(photo=photo, actor=self.request.user, up=action == "up")
             else:
                 raise Http404
         except ValidationError as error:

@@ -25,7 +25,7 @@ from inducult.heritage.forms import (
 )
 from inducult.heritage.models import Site
 from inducult.heritage.presentation import KIND_LABELS
-from inducult.heritage.services import sites as domain
+from inducult.heritage.services import sites as services
 from inducult.regions.rules import role_of
 from inducult.regions.views import RegionMixin
 
@@ -105,7 +105,7 @@ class SiteEditView(SiteAdminMixin, TemplateView):
                 data["price_level"] = data["price_level"] or ""
                 data["wheelchair"] = data["wheelchair"] or ""
                 data["coordinate_precision"] = data["coordinate_precision"] or ""
-                site = domain.update_site(
+                site = services.update_site(
                     site=site, actor=request.user, data=data, hours=hours, version=form.cleaned_data["version"]
                 )
             except ValidationError as error:

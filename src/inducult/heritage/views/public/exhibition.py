@@ -15,7 +15,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from inducult.heritage.models import Exhibition, ExhibitionStop, Showcase, ShowcaseVote
-from inducult.heritage.services import exhibitions as domain
+from inducult.heritage.services import exhibitions
 from inducult.network.enums import Sector
 from inducult.regions.views import RegionMixin
 
@@ -35,7 +35,7 @@ class ExhibitionView(RegionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         exhibition = get_object_or_404(Exhibition, region=self.region, pk=kwargs["pk"])
         showcases = {s.pk: s for s in exhibition.showcases.select_related("lender")}
-        overall, per_stop = domain.statistics(exhibition)
+        overall, per_stop = exhibitions.statistics(exhibition)
         stops = list(exhibition.stops.select_related("site", "event"))
         sample_votes = ShowcaseVote.objects.filter(stop__exhibition=exhibition, is_sample=True).exists()
         context.update(
@@ -73,12 +73,12 @@ class VoteView(RegionMixin, View):
         token = request.COOKIES.get(VOTER_COOKIE) or secrets.token_urlsafe(24)
         client = request.META.get("REMOTE_ADDR", "")
         try:
-            domain.cast_vote(stop=stop, showcase=showcase, token=token, client=client)
-        except domain.VoteRefused as refusal:
+            exhibitions.cast_vote(stop=stop, showcase=showcase, token=token, client=client)
+        except exhibitions.VoteRefused as refusal:
             if refusal.reason == "too_many":
                 # A flood: answer it as one, without rendering a page per request.
                 response = HttpResponse(str(REFUSALS["too_many"]), status=429, content_type="text/plain; charset=utf-8")
-                response["Retry-After"] = str(domain.VOTE_WINDOW_SECONDS)
+                response["Retry-After"] = str(exhibitions.VOTE_WINDOW_SECONDS)
                 return response
             messages.error(request, REFUSALS[refusal.reason])
             return HttpResponseRedirect(page)

@@ -2,8 +2,8 @@
 
 Callers hold one transaction around ``load_existing``, validation and ``apply_rows`` (see
 ``batches.run_import``), so the import is written whole or not at all. New records go in through
-multi-row INSERTs (``sql.Inserter``); every record gets the audit entry the matching domain
-function (create_organisation, update_organisation, create_person, add_membership) would write,
+multi-row INSERTs (``sql.Inserter``); every record gets the audit entry the matching business
+action (create_organisation, update_organisation, create_person, add_membership) would write,
 so the history of an organisation shows that it came from an import.
 """
 

@@ -1,4 +1,4 @@
-"""Which target field each file column feeds: the choices and the guess from header names (pure)."""
+"""Which target field each file column feeds: the choices and the guess from header names (no database)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reading a spreadsheet file: bytes in, header and rows of text out (pure, no database).
+"""Reading a spreadsheet file: bytes in, header and rows of text out (no database).
 
 Every way a file can be unreadable ends in a ``FileProblem`` whose message tells the person what
 to do; nothing further down the pipeline has to guess about encodings or file types.

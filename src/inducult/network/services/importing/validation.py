@@ -1,4 +1,4 @@
-"""Checking every row before anything is written (pure: the registry's state comes in as ``Existing``).
+"""Checking every row before anything is written (no database: the registry's state comes in as ``Existing``).
 
 A row becomes either a ``CleanRow`` (values ready for the model) or one or more ``RowError``s that
 name the row as the spreadsheet numbers it, the column by the file's header, the value and the
@@ -84,7 +84,7 @@ class Outcome:
 
 
 def duplicate_key(name: str, town: str) -> tuple[str, str]:
-    """The same identity as ``domain.organisations.possible_duplicates``."""
+    """The same identity as ``services.organisations.possible_duplicates``."""
     return normalised_name(name), fold(town or "").strip()
 
 

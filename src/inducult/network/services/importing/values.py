@@ -1,4 +1,4 @@
-"""Turning one cell's text into a field value (pure). Each parser raises ``BadValue`` with the reason."""
+"""Turning one cell's text into a field value (no database). Each parser raises ``BadValue`` with the reason."""
 
 from __future__ import annotations
 

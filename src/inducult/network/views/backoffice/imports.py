@@ -7,97 +7,23 @@ the upload itself shows its progress in the browser (static/js/import.js).
 
 from __future__ import annotations
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, View
 
+from inducult.network.forms import MappingForm, RunForm, UploadForm
 from inducult.network.models import ImportBatch
 from inducult.network.services.importing import batches
-from inducult.network.services.importing.mapping import IGNORE, TARGETS
-from inducult.network.services.importing.reading import (
-    DELIMITER_NAMES,
-    ENCODINGS,
-    EXTENSIONS,
-    FileProblem,
-    not_a_spreadsheet,
-)
+from inducult.network.services.importing.mapping import TARGETS
+from inducult.network.services.importing.reading import DELIMITER_NAMES, FileProblem
 from inducult.regions.views import RegionMixin
 
 SHOWN_ERRORS = 500
 SAMPLE_ROWS = 5
 RECENT_BATCHES = 20
-
-
-class UploadForm(forms.Form):
-    # An empty file gets the importer's own message, which says what the file should hold.
-    file = forms.FileField(
-        label=gettext_lazy("Spreadsheet"),
-        allow_empty_file=True,
-        help_text=gettext_lazy(
-            "A CSV or XLSX file with the column names in the first row and one organisation per row."
-        ),
-    )
-    encoding = forms.ChoiceField(
-        label=gettext_lazy("Encoding of a CSV file"),
-        choices=ENCODINGS,
-        initial="auto",
-        help_text=gettext_lazy("Leave it on automatic unless the preview shows garbled letters."),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        limit = settings.INDUCULT_IMPORT_MAX_BYTES
-        if upload.size > limit:
-            raise forms.ValidationError(
-                _("This file is %(size)s; files up to %(limit)s can be imported. Split it into smaller files.")
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
-            )
-        if not upload.name.lower().endswith(EXTENSIONS):
-            raise forms.ValidationError(not_a_spreadsheet(_("The file name must end in .csv or .xlsx.")).message)
-        return upload
-
-
-def target_choices():
-    organisation = [(code, t.label) for code, t in TARGETS.items() if not t.contact]
-    contact = [(code, t.label) for code, t in TARGETS.items() if t.contact]
-    return [
-        (IGNORE, gettext_lazy("— ignore this column —")),
-        (gettext_lazy("Organisation"), organisation),
-        (gettext_lazy("Contact person"), contact),
-    ]
-
-
-class MappingForm(forms.Form):
-    encoding = forms.ChoiceField(label=gettext_lazy("Encoding"), choices=ENCODINGS)
-
-    def __init__(self, *args, columns: list[str], samples: list[str], mapping: list[str], is_csv: bool, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not is_csv:
-            del self.fields["encoding"]
-        choices = target_choices()
-        for index, column in enumerate(columns):
-            sample = samples[index] if index < len(samples) else ""
-            self.fields[f"column_{index}"] = forms.ChoiceField(
-                label=column,
-                choices=choices,
-                required=False,
-                initial=mapping[index] if index < len(mapping) else IGNORE,
-                help_text=_("e.g. %(value)s") % {"value": sample[:60]} if sample else "",
-            )
-        self.width = len(columns)
-
-    @property
-    def column_fields(self):
-        return [self[f"column_{i}"] for i in range(self.width)]
-
-    def mapping(self) -> list[str]:
-        return [self.cleaned_data.get(f"column_{i}") or IGNORE for i in range(self.width)]
 
 
 class ImportUploadView(RegionMixin, FormView):
@@ -214,11 +140,6 @@ class ImportPreviewView(BatchMixin, FormView):
                 more_errors=max(0, len(outcome.errors) - SHOWN_ERRORS) if outcome else 0,
             )
         return context
-
-
-class RunForm(forms.Form):
-    only_valid = forms.BooleanField(required=False)
-    expected_valid = forms.IntegerField(required=False, min_value=0)
 
 
 class ImportRunView(BatchMixin, View):

@@ -14,17 +14,23 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from inducult.core.forms import add_domain_errors
 from inducult.core.presentation import field_label, history_rows
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import conflict_details
 from inducult.core.views.pagination import paginate
 from inducult.network.domain import exporting
 from inducult.network.enums import OrganisationKind, Sector
-from inducult.network.forms import OrganisationCreateForm, OrganisationEditForm, OrganisationFilterForm
+from inducult.network.forms import (
+    OrganisationCreateForm,
+    OrganisationEditForm,
+    OrganisationFilterForm,
+    RelationshipForm,
+)
 from inducult.network.models import Organisation
-from inducult.network.services import organisations as domain
+from inducult.network.services import organisations as services
+from inducult.network.services.relationships import relationships_of
 from inducult.network.services.search import find_organisations, towns
-from inducult.network.views.backoffice.relationships import RelationshipForm, relationships_of
 from inducult.regions.views import RegionMixin
 
 SECTOR_LABELS = dict(Sector.choices)
@@ -146,15 +152,15 @@ class OrganisationCreateView(RegionMixin, TemplateView):
         form = OrganisationCreateForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        duplicates = domain.possible_duplicates(
+        duplicates = services.possible_duplicates(
             region=self.region, name=form.cleaned_data["name"], town=form.cleaned_data["town"]
         )
         if duplicates and not form.cleaned_data["create_anyway"]:
             return self.render_to_response(self.get_context_data(form=form, duplicates=duplicates))
         try:
-            org = domain.create_organisation(region=self.region, actor=request.user, data=form.domain_data())
+            org = services.create_organisation(region=self.region, actor=request.user, data=form.domain_data())
         except ValidationError as error:
-            form.add_error(None, error)
+            add_domain_errors(form, error)
             return self.render_to_response(self.get_context_data(form=form))
         messages.success(request, _("Organisation “%(name)s” created.") % {"name": org.name})
         return redirect("network:organisation_detail", self.region.slug, org.pk)
@@ -179,18 +185,18 @@ class OrganisationUpdateView(OrganisationMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         org = self.get_object()
-        # The form works on a copy: the domain compares the stored values with the new ones.
+        # The form works on a copy: the business action compares the stored values with the new ones.
         form = OrganisationEditForm(request.POST, instance=copy.copy(org), can_assess=self.can_assess())
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         try:
-            domain.update_organisation(
+            services.update_organisation(
                 organisation=org, actor=request.user, data=form.domain_data(), version=form.cleaned_data["version"]
             )
         except EditConflict as conflict:
             return self.conflict_response(form, conflict.current)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_domain_errors(form, error)
             return self.render_to_response(self.get_context_data(form=form))
         messages.success(request, _("Changes to “%(name)s” saved.") % {"name": org.name})
         return HttpResponseRedirect(self.detail_url(org))
@@ -217,7 +223,7 @@ class OrganisationArchiveView(OrganisationMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        org = domain.archive_organisation(organisation=self.get_object(), actor=request.user)
+        org = services.archive_organisation(organisation=self.get_object(), actor=request.user)
         messages.success(
             request,
             _("“%(name)s” archived: it is hidden from lists and the public site. Restore it any time.")
@@ -231,6 +237,6 @@ class OrganisationRestoreView(OrganisationMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        org = domain.restore_organisation(organisation=self.get_object(), actor=request.user)
+        org = services.restore_organisation(organisation=self.get_object(), actor=request.user)
         messages.success(request, _("“%(name)s” restored.") % {"name": org.name})
         return HttpResponseRedirect(self.detail_url(org))

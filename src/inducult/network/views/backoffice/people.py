@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from inducult.core.forms import add_domain_errors
 from inducult.core.presentation import history_rows
 from inducult.core.text import search_terms
 from inducult.core.versioning import EditConflict
@@ -25,7 +26,7 @@ from inducult.core.views.pagination import paginate
 from inducult.network.domain import exporting
 from inducult.network.forms import MembershipEndForm, MembershipForm, PersonEditForm, PersonFilterForm, PersonForm
 from inducult.network.models import Membership, Person
-from inducult.network.services import people as domain
+from inducult.network.services import people as services
 from inducult.regions.views import RegionMixin
 
 VCARD_TYPE = "text/vcard; charset=utf-8"
@@ -85,9 +86,9 @@ class PersonCreateView(PersonFormView):
         form = PersonForm(request.POST)
         if form.is_valid():
             try:
-                person = domain.create_person(region=self.region, actor=request.user, data=form.domain_data())
+                person = services.create_person(region=self.region, actor=request.user, data=form.domain_data())
             except ValidationError as error:
-                form.add_error(None, error)
+                add_domain_errors(form, error)
             else:
                 messages.success(request, _("Person “%(name)s” added.") % {"name": person})
                 return HttpResponseRedirect(self.detail_url(person))
@@ -109,13 +110,13 @@ class PersonUpdateView(PersonFormView):
         form = PersonEditForm(request.POST, instance=copy.copy(person))
         if form.is_valid():
             try:
-                domain.update_person(
+                services.update_person(
                     person=person, actor=request.user, data=form.domain_data(), version=form.cleaned_data["version"]
                 )
             except EditConflict as conflict:
                 return self.conflict_response(form, conflict.current)
             except ValidationError as error:
-                form.add_error(None, error)
+                add_domain_errors(form, error)
             else:
                 messages.success(request, _("Changes saved."))
                 return HttpResponseRedirect(self.detail_url(person))
@@ -174,7 +175,7 @@ class MembershipCreateView(PersonDetailView):
         form = MembershipForm(request.POST, region=self.region)
         if form.is_valid():
             try:
-                domain.add_membership(
+                services.add_membership(
                     person=person,
                     organisation=form.cleaned_data["organisation"],
                     actor=request.user,
@@ -183,7 +184,7 @@ class MembershipCreateView(PersonDetailView):
                     end_date=form.cleaned_data["end_date"],
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                add_domain_errors(form, error)
             else:
                 messages.success(request, _("Role added."))
                 return HttpResponseRedirect(self.detail_url(person))
@@ -210,11 +211,11 @@ class MembershipEndView(PersonDetailView):
         form = MembershipEndForm(request.POST, membership=self.membership)
         if form.is_valid():
             try:
-                domain.end_membership(
+                services.end_membership(
                     membership=self.membership, actor=request.user, end_date=form.cleaned_data["end_date"]
                 )
             except ValidationError as error:
-                form.add_error("end_date", error)
+                add_domain_errors(form, error)
             else:
                 messages.success(request, _("Role ended."))
                 return HttpResponseRedirect(self.detail_url(person))
@@ -229,7 +230,7 @@ class PersonExportView(PersonMixin, View):
 
     def post(self, request, *args, **kwargs):
         person = self.get_object()
-        data = domain.export_person(person=person, actor=request.user)
+        data = services.export_person(person=person, actor=request.user)
         body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
         filename = f"person-{person.pk}-{self.region.today().isoformat()}.json"
@@ -249,7 +250,7 @@ class PersonEraseView(PersonMixin, TemplateView):
         return self.render_to_response(self.get_context_data(person=person, fields=self.erased_field_labels()))
 
     def post(self, request, *args, **kwargs):
-        person = domain.erase_person(person=self.get_object(), actor=request.user)
+        person = services.erase_person(person=self.get_object(), actor=request.user)
         messages.success(request, _("Personal data erased. The record is now “%(name)s”.") % {"name": person})
         return HttpResponseRedirect(self.detail_url(person))
 

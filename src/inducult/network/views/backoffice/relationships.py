@@ -3,65 +3,19 @@ organisation's page."""
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 
+from inducult.network.forms import RelationshipForm
 from inducult.network.models import Organisation, OrganisationRelationship
-from inducult.network.services import relationships as domain
+from inducult.network.services import relationships
 from inducult.regions.views import RegionMixin
-
-
-class RelationshipForm(forms.Form):
-    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=OrganisationRelationship.Kind.choices)
-    target = forms.ModelChoiceField(
-        label=gettext_lazy("Related organisation"),
-        queryset=Organisation.objects.none(),
-        error_messages={
-            "invalid_choice": gettext_lazy(
-                "Choose another current organisation of this region: not this one (an organisation cannot have a "
-                "relationship with itself), nor one of another region or archived."
-            )
-        },
-    )
-    valid_from = forms.DateField(
-        label=gettext_lazy("Valid from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    valid_to = forms.DateField(
-        label=gettext_lazy("Valid to"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    note = forms.CharField(label=gettext_lazy("Note"), required=False, max_length=500)
-
-    def __init__(self, *args, organisation: Organisation, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["target"].queryset = (
-            Organisation.objects.filter(region_id=organisation.region_id, archived_at__isnull=True)
-            .exclude(pk=organisation.pk)
-            .order_by("name")
-        )
-
-
-def relationships_of(organisation: Organisation):
-    """Both directions, with the other organisation, for the organisation's page."""
-    rows = OrganisationRelationship.objects.filter(Q(source=organisation) | Q(target=organisation)).select_related(
-        "source", "target"
-    )
-    return [
-        {
-            "relationship": r,
-            "other": r.target if r.source_id == organisation.pk else r.source,
-            "outgoing": r.source_id == organisation.pk,
-        }
-        for r in rows
-    ]
 
 
 class RelationshipCreateView(RegionMixin, View):
@@ -79,7 +33,7 @@ class RelationshipCreateView(RegionMixin, View):
             return HttpResponseRedirect(back)
         data = form.cleaned_data
         try:
-            domain.create_relationship(
+            relationships.create_relationship(
                 actor=request.user,
                 source=organisation,
                 target=data["target"],
@@ -111,10 +65,10 @@ class RelationshipChangeView(RegionMixin, View):
         today = self.region.today()
         try:
             if request.POST.get("action") == "end":
-                domain.end_relationship(actor=request.user, relationship=relationship, on=today)
+                relationships.end_relationship(actor=request.user, relationship=relationship, on=today)
                 messages.success(request, _("The relationship ends on %(day)s.") % {"day": formats.date_format(today)})
             elif request.POST.get("action") == "delete":
-                domain.delete_relationship(actor=request.user, relationship=relationship)
+                relationships.delete_relationship(actor=request.user, relationship=relationship)
                 messages.success(request, _("Relationship deleted; the audit log keeps what it said."))
         except ValidationError as error:
             for text in error.messages:

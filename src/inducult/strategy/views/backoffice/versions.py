@@ -26,7 +26,7 @@ from inducult.strategy.forms import (
     MilestoneForm,
 )
 from inducult.strategy.models import CountRule, DeliverableRule, Milestone, StrategicGoal, Strategy, StrategyVersion
-from inducult.strategy.services import versions as domain
+from inducult.strategy.services import versions as services
 
 READ = "strategy.view_progress"
 WRITE = "strategy.change_strategy"
@@ -93,8 +93,8 @@ class VersionDetailView(VersionMixin, TemplateView):
             {
                 "milestone": m,
                 "goal_codes": [g.code for g in m.goals.all()],
-                "rules": [(r, "count", domain.describe_rule(r)) for r in m.count_rules.all()]
-                + [(r, "deliverable", domain.describe_rule(r)) for r in m.deliverable_rules.all()],
+                "rules": [(r, "count", services.describe_rule(r)) for r in m.count_rules.all()]
+                + [(r, "deliverable", services.describe_rule(r)) for r in m.deliverable_rules.all()],
             }
             for m in milestones
         ]
@@ -104,7 +104,7 @@ class VersionDetailView(VersionMixin, TemplateView):
             goals=version.goals.all(),
             milestones=rows,
             in_force=in_force is not None and in_force.pk == version.pk,
-            editable=domain.is_editable(version),
+            editable=services.is_editable(version),
             can_change=self.can(WRITE),
             valid_until=version.valid_until,
             **kwargs,
@@ -119,7 +119,7 @@ class ActualiseView(VersionMixin, TemplateView):
 
     def base(self) -> StrategyVersion:
         version = self.get_version()
-        expected = self.in_force(version.strategy) or domain.newest_version(version.strategy)
+        expected = self.in_force(version.strategy) or services.newest_version(version.strategy)
         if expected.pk != version.pk:
             raise Http404(_("Actualisations are made from the version in force."))
         return version
@@ -132,7 +132,7 @@ class ActualiseView(VersionMixin, TemplateView):
         form = ActualisationForm(request.POST)
         if form.is_valid():
             try:
-                new = domain.create_actualisation(
+                new = services.create_actualisation(
                     version=base,
                     actor=request.user,
                     label=form.cleaned_data["label"],
@@ -157,7 +157,7 @@ class EditMixin(VersionMixin):
 
     def refuse_if_not_editable(self):
         version = self.get_version()
-        if not domain.is_editable(version):
+        if not services.is_editable(version):
             message = _("Only the newest version can be changed; %(label)s is history.")
             messages.error(self.request, message % {"label": version.label})
             return redirect("strategy_versions:detail", self.region.slug, version.pk)
@@ -197,7 +197,7 @@ class GoalEditView(EditMixin, TemplateView):
         return GoalForm(data, initial={"title": goal.title, "description": goal.description})
 
     def save(self, form):
-        domain.update_goal(goal=self.goal(), actor=self.request.user, data=form.cleaned_data)
+        services.update_goal(goal=self.goal(), actor=self.request.user, data=form.cleaned_data)
 
 
 class MilestoneEditView(EditMixin, TemplateView):
@@ -227,11 +227,13 @@ class MilestoneEditView(EditMixin, TemplateView):
         milestone = self.milestone()
         goals = form.cleaned_data["goals"]
         if milestone is None:
-            domain.add_milestone(
+            services.add_milestone(
                 version=self.get_version(), actor=self.request.user, data=form.domain_data(), goals=goals
             )
         else:
-            domain.update_milestone(milestone=milestone, actor=self.request.user, data=form.domain_data(), goals=goals)
+            services.update_milestone(
+                milestone=milestone, actor=self.request.user, data=form.domain_data(), goals=goals
+            )
 
 
 RULE_TYPES = {"count": (CountRule, "count_rules"), "deliverable": (DeliverableRule, "deliverable_rules")}
@@ -279,7 +281,7 @@ class RuleEditView(EditMixin, TemplateView):
         if "kinds" in data:
             data["kinds"] = list(data["kinds"])
             data["organisation_kind"] = data.get("organisation_kind") or ""
-        domain.save_rule(rule=self.rule_record(), actor=self.request.user, data=data)
+        services.save_rule(rule=self.rule_record(), actor=self.request.user, data=data)
 
 
 class RemoveView(VersionMixin, View):
@@ -296,10 +298,10 @@ class RemoveView(VersionMixin, View):
                 if model is None:
                     raise Http404(_("Unknown rule type."))
                 rule = get_object_or_404(model, pk=kwargs["rule_pk"], milestone=milestone)
-                domain.remove_rule(rule=rule, actor=request.user)
+                services.remove_rule(rule=rule, actor=request.user)
                 messages.success(request, _("Rule removed from %(code)s.") % {"code": milestone.code})
             else:
-                domain.remove_milestone(milestone=milestone, actor=request.user)
+                services.remove_milestone(milestone=milestone, actor=request.user)
                 messages.success(request, _("Milestone %(code)s removed.") % {"code": milestone.code})
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -324,7 +326,7 @@ class CompareView(VersionMixin, TemplateView):
         a, b = self.pick("a"), self.pick("b")
         diff = None
         if a is not None and b is not None:
-            diff = domain.diff_versions(domain.snapshot(a), domain.snapshot(b))
+            diff = services.diff_versions(services.snapshot(a), services.snapshot(b))
         versions = StrategyVersion.objects.filter(strategy__region=self.region).select_related("strategy")
         return super().get_context_data(
             a=a,
@@ -334,8 +336,8 @@ class CompareView(VersionMixin, TemplateView):
             version_rows=[
                 {
                     "label": FIELD_LABELS[f.field](),
-                    "before": domain.display_value(f.field, f.before),
-                    "after": domain.display_value(f.field, f.after),
+                    "before": services.display_value(f.field, f.before),
+                    "after": services.display_value(f.field, f.after),
                 }
                 for f in (diff.version_fields if diff else ())
             ],
@@ -356,7 +358,7 @@ FIELD_LABELS = {
 }
 
 
-def _diff_rows(diff: domain.VersionDiff) -> list[dict]:
+def _diff_rows(diff: services.VersionDiff) -> list[dict]:
     """The difference as rows for the template: readable labels and values."""
     change_labels = {"added": _("added"), "removed": _("removed"), "changed": _("changed")}
     kind_labels = {"goal": _("Goal"), "milestone": _("Milestone")}
@@ -372,8 +374,8 @@ def _diff_rows(diff: domain.VersionDiff) -> list[dict]:
                 "fields": [
                     {
                         "label": FIELD_LABELS.get(f.field, lambda f=f: f.field)(),
-                        "before": domain.display_value(f.field, f.before),
-                        "after": domain.display_value(f.field, f.after),
+                        "before": services.display_value(f.field, f.before),
+                        "after": services.display_value(f.field, f.after),
                     }
                     for f in item.fields
                 ],
