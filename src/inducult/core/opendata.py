@@ -1,7 +1,11 @@
-"""The terms of all open data (licence, cache, CORS) and cells that spreadsheets will not run as
-formulas. Every feed (/open/<region>/…) goes out through ``open_data``."""
+"""The terms of all open data (licence, cache, CORS) and the one way a value becomes a CSV cell.
+Every feed (/open/<region>/…) goes out through ``open_data``; every CSV file writes its cells with
+``csv_cell``, so that the files of different apps read alike and none lets a spreadsheet run a
+formula."""
 
 from __future__ import annotations
+
+from typing import Any
 
 # The reference coordinates partly come from Wikipedia (CC BY-SA), so the whole set is shared alike.
 LICENCE = "CC BY-SA 4.0"
@@ -23,3 +27,18 @@ def open_data(response):
 def csv_safe(text: str) -> str:
     """A text cell that spreadsheet programs will not run as a formula (CSV injection)."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_cell(value: Any) -> str:
+    """One value of an open-data record as a CSV cell: empty for None, ``true``/``false``, floats with
+    six decimals (coordinates are stored with six, so the file shows them as stored), lists joined
+    with ``CSV_LIST_SEPARATOR``, and anything else as text that no spreadsheet runs as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):  # before anything numeric: a bool is an int too
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.6f}"
+    if isinstance(value, list):
+        return csv_safe(CSV_LIST_SEPARATOR.join(value))
+    return csv_safe(str(value))

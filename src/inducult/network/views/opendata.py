@@ -21,7 +21,7 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.views import View
 
-from inducult.core.opendata import CSV_LIST_SEPARATOR, LICENCE, LICENCE_URL, csv_safe, open_data
+from inducult.core.opendata import LICENCE, LICENCE_URL, csv_cell, open_data
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.models import Organisation
 from inducult.regions.views import RegionMixin
@@ -41,7 +41,6 @@ FIELDS = (
     "source",
     "updated_at",
 )
-_TEXT_FIELDS = ("name", "short_name", "town", "website", "source")
 # Loading only these keeps the internal columns (e-mail, phone, the stakeholder assessment) out of reach.
 _COLUMNS = (
     "id",
@@ -100,26 +99,12 @@ def json_document(region, records: list[dict[str, Any]], generated_at: datetime.
     }
 
 
-def _csv_cell(name: str, value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        # Coordinates are stored with six decimals; the CSV shows them as stored.
-        return f"{value:.6f}"
-    if isinstance(value, list):
-        return CSV_LIST_SEPARATOR.join(value)
-    text = str(value)
-    return csv_safe(text) if name in _TEXT_FIELDS else text
-
-
 def csv_text(records: Iterable[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(FIELDS)
     for rec in records:
-        writer.writerow([_csv_cell(name, rec[name]) for name in FIELDS])
+        writer.writerow([csv_cell(rec[name]) for name in FIELDS])
     return buffer.getvalue()
 
 
