@@ -1,9 +1,9 @@
-"""The terms of all open data and the one CSV cell writer (core.opendata)."""
+"""The terms of all open data and the one CSV writer with its cells (core.opendata)."""
 
 import pytest
 from django.http import HttpResponse
 
-from inducult.core.opendata import csv_cell, csv_safe, open_data
+from inducult.core.opendata import csv_cell, csv_safe, csv_text, open_data
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,18 @@ def test_open_data_lets_any_site_read_and_caches_keep_for_five_minutes():
 
     assert response["Access-Control-Allow-Origin"] == "*"
     assert response["Cache-Control"] == "public, max-age=300"
+
+
+def test_csv_text_writes_a_header_and_each_records_fields_in_order_with_crlf():
+    records = [
+        {"name": "Důl Jeroným, Čistá", "id": 1, "sectors": ["mining"], "extra": "left out"},
+        {"name": "=1+1", "id": 2, "sectors": [], "extra": ""},
+    ]
+
+    text = csv_text(("id", "name", "sectors"), records)
+
+    assert text == 'id,name,sectors\r\n1,"Důl Jeroným, Čistá",mining\r\n2,\'=1+1,\r\n'
+
+
+def test_csv_text_of_no_records_is_the_header_alone():
+    assert csv_text(("id", "name"), []) == "id,name\r\n"

@@ -1,10 +1,13 @@
-"""The terms of all open data (licence, cache, CORS) and the one way a value becomes a CSV cell.
-Every feed (/open/<region>/…) goes out through ``open_data``; every CSV file writes its cells with
-``csv_cell``, so that the files of different apps read alike and none lets a spreadsheet run a
-formula."""
+"""The terms of all open data (licence, cache, CORS) and the one way records become a CSV file.
+Every feed (/open/<region>/…) goes out through ``open_data``; every CSV file is written by
+``csv_text`` with its cells by ``csv_cell``, so that the files of different apps read alike and none
+lets a spreadsheet run a formula."""
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 # The reference coordinates partly come from Wikipedia (CC BY-SA), so the whole set is shared alike.
@@ -42,3 +45,14 @@ def csv_cell(value: Any) -> str:
     if isinstance(value, list):
         return csv_safe(CSV_LIST_SEPARATOR.join(value))
     return csv_safe(str(value))
+
+
+def csv_text(fields: Sequence[str], records: Iterable[Mapping[str, Any]]) -> str:
+    """A CSV file (RFC 4180: comma-separated, CRLF line ends) of ``records``: a header row of
+    ``fields``, then each record's values of those fields in that order, as ``csv_cell`` writes them."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(fields)
+    for record in records:
+        writer.writerow([csv_cell(record[name]) for name in fields])
+    return buffer.getvalue()

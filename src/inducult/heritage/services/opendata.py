@@ -15,10 +15,8 @@ once. The map's markers (views.public.sites) are kept the same way.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
-import io
 import time
 from collections.abc import Callable
 from typing import Any
@@ -27,7 +25,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.utils import translation
 
-from inducult.core.opendata import LICENCE, LICENCE_URL, csv_cell
+from inducult.core.opendata import LICENCE, LICENCE_URL
 from inducult.heritage.enums import SiteKind
 from inducult.heritage.models import Site
 
@@ -216,15 +214,6 @@ def geojson(region, records: list[dict[str, Any]]) -> dict[str, Any]:
         "licence_url": LICENCE_URL,
         "features": features,
     }
-
-
-def csv_text(records: list[dict[str, Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_FIELDS)
-    for rec in records:
-        writer.writerow([csv_cell(rec[name]) for name in CSV_FIELDS])
-    return buffer.getvalue()
 
 
 def document(kind: str, region) -> str:

@@ -14,7 +14,7 @@ from django.views import View
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import condition
 
-from inducult.core.opendata import open_data
+from inducult.core.opendata import csv_text, open_data
 from inducult.core.views import kept
 from inducult.heritage.services import opendata
 from inducult.regions.models import Region
@@ -72,7 +72,7 @@ class SitesGeoJsonView(RegionMixin, View):
 @method_decorator([gzip_page, condition(etag_func=sites_etag, last_modified_func=sites_last_modified)], name="get")
 class SitesCsvView(RegionMixin, View):
     def build(self) -> str:
-        return opendata.csv_text(_open_records(self.request, self.region))
+        return csv_text(opendata.CSV_FIELDS, _open_records(self.request, self.region))
 
     def get(self, request, *args, **kwargs):
         response = kept.serve(
