@@ -24,15 +24,15 @@ def _forget_kept_rows():
     next test the same ids and slugs with other rows."""
     from django.core.cache import cache
 
-    from inducult.heritage.views.opendata import sites as opendata
+    from inducult.heritage.services import opendata
     from inducult.regions import lookup
 
     cache.clear()
     lookup.forget()
-    opendata._counts.clear()
+    opendata.forget()
     yield
     lookup.forget()
-    opendata._counts.clear()
+    opendata.forget()
 
 
 @pytest.fixture

@@ -1,12 +1,10 @@
 """sites.geojson and sites.csv from the cache: built once per version of the data, plain and gzip,
-and any change to the region's sites (an edit, archiving, a deletion, a new site) shows at once."""
+and any change to the region's sites (an edit, archiving, a deletion, a new site) shows at once.
+How any kept document is stored and built is tested in tests/core/test_kept.py."""
 
 import datetime
 import gzip
 import json
-import time
-from concurrent.futures import ThreadPoolExecutor
-from types import SimpleNamespace
 from unittest import mock
 
 import pytest
@@ -14,8 +12,9 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from inducult.core.views import kept
 from inducult.heritage.models import Site
-from inducult.heritage.views.opendata import sites as opendata
+from inducult.heritage.services import opendata
 from tests.factories import SiteFactory
 
 pytestmark = pytest.mark.django_db
@@ -153,7 +152,7 @@ def test_site_urls_follow_the_host_asked_for(client, region, sites):
 def test_an_edit_replaces_the_cached_version_instead_of_adding_one(client, region, sites):
     # Each process keeps one version per document and host: old ones would otherwise pile up in memory.
     client.get(geojson_url(region))
-    pointer = opendata._pointer_key("geojson", region, "http://testserver/")
+    pointer = kept.pointer_key(opendata.NAMESPACE, opendata.document("geojson", region), "http://testserver/")
     old = cache.get(pointer)
     assert old and cache.get(f"{old}:plain") is not None and cache.get(f"{old}:gzip") is not None
 
@@ -181,33 +180,6 @@ def test_csv_is_cached_too_and_keeps_its_headers(client, region, sites, record_c
     assert "Edited in the CSV" in client.get(csv_url(region)).content.decode()
 
 
-def test_a_tiny_document_is_sent_plain_when_gzip_would_not_make_it_shorter(region):
-    body = opendata.cached_body(
-        "csv", region, etag="x", base_url="http://localhost/", gzip_ok=True, build=lambda: "id\r\n"
-    )
-
-    assert body == opendata.Body(b"id\r\n", None)
-
-
-def test_concurrent_requests_after_an_edit_build_the_document_once():
-    calls = []
-
-    def build():
-        calls.append(1)
-        time.sleep(0.2)  # a large region's document takes seconds
-        return '{"type":"FeatureCollection","features":[]}' * 20
-
-    def get(_):
-        region = SimpleNamespace(pk=999)
-        return opendata.cached_body("geojson", region, etag="e", base_url="http://x/", gzip_ok=True, build=build)
-
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        bodies = list(pool.map(get, range(4)))
-
-    assert len(calls) == 1
-    assert {body.encoding for body in bodies} == {"gzip"} and len({body.content for body in bodies}) == 1
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_counts_are_kept_for_a_second_and_forgotten_by_every_write_of_this_process(
     client, region, sites, monkeypatch, django_assert_num_queries
@@ -216,7 +188,7 @@ def test_the_counts_are_kept_for_a_second_and_forgotten_by_every_write_of_this_p
     from inducult.heritage.services import sites as site_actions
     from inducult.regions import lookup
 
-    opendata._counts.clear()
+    opendata.forget()
     lookup.forget()
     clock = [1000.0]
     monkeypatch.setattr(opendata.time, "monotonic", lambda: clock[0])
@@ -252,5 +224,5 @@ def test_the_counts_are_kept_for_a_second_and_forgotten_by_every_write_of_this_p
     region.name = "Renamed region"
     region.save()
     assert json.loads(client.get(geojson_url(region)).content)["region"]["name"] == "Renamed region"
-    opendata._counts.clear()
+    opendata.forget()
     lookup.forget()

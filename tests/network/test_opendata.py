@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from inducult.core.opendata import csv_text
 from inducult.network.views import opendata
 from tests.factories import OrganisationFactory
 from tests.queries import queries_at_two_sizes
@@ -179,7 +180,7 @@ def test_csv_text_writes_empty_cells_for_missing_coordinates():
     record = dict.fromkeys(FIELDS, "")
     record |= {"latitude": None, "longitude": None, "sectors": [], "is_sample": True, "id": 7}
 
-    lines = opendata.csv_text([record]).splitlines()
+    lines = csv_text(opendata.FIELDS, [record]).splitlines()
 
     assert lines[1] == "7,,,,,,,,,,true,,"
 
@@ -187,4 +188,4 @@ def test_csv_text_writes_empty_cells_for_missing_coordinates():
 def test_csv_text_writes_coordinates_with_six_decimals():
     record = dict.fromkeys(FIELDS, "") | {"latitude": 50.33, "longitude": 12.5175, "sectors": [], "is_sample": False}
 
-    assert opendata.csv_text([record]).splitlines()[1].split(",")[7:9] == ["50.330000", "12.517500"]
+    assert csv_text(opendata.FIELDS, [record]).splitlines()[1].split(",")[7:9] == ["50.330000", "12.517500"]

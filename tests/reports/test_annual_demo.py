@@ -20,7 +20,6 @@ from inducult.regions.models import Region
 from inducult.reports.services import annual
 from inducult.strategy.domain.progress import Status
 from inducult.strategy.enums import STATUS_LABELS
-from inducult.strategy.services.progress import year_bounds
 
 pytestmark = pytest.mark.django_db
 YEAR = 2019
@@ -105,7 +104,7 @@ def test_docx_milestone_table_equals_progress_json(demo, client):
     assert "Annual report 2019" in text
     figures = {t.rows[0].cells[0].text: t for t in document.tables}
     held = figures["Held engagements"]
-    start, end = year_bounds(demo, YEAR)
+    start, end = demo.year_bounds(YEAR)
     in_year = Engagement.objects.filter(
         region=demo, status=EngagementStatus.HELD, starts_at__gte=start, starts_at__lt=end
     )

@@ -29,7 +29,7 @@ def url(region, year=None):
 
 @pytest.fixture
 def this_year(region):
-    return service.current_year(region)
+    return region.today().year
 
 
 @pytest.fixture

@@ -70,9 +70,8 @@ class SampleEngagement:
 def load_real_engagements(*, region, records: Iterable[EngagementRecord], actor=None, counts: Counter[str]) -> None:
     """Engagements reported as held: real facts with their source, public, dated to the day. Counts
     ``engagements``, ``engagements_created`` and ``engagements_updated``."""
-    tz = region.tz
     for record in records:
-        starts_at = datetime.datetime.combine(record.date, datetime.time.min, tzinfo=tz)
+        starts_at = region.start_of_day(record.date)
         data = {
             "kind": record.kind,
             "status": EngagementStatus.HELD.value,

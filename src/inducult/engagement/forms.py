@@ -294,8 +294,8 @@ class EngagementForm(forms.ModelForm):
     # --- values for the business actions ------------------------------------------------------
 
     def starts_at(self) -> datetime.datetime:
-        time = self.cleaned_data.get("time") or datetime.time.min
-        return datetime.datetime.combine(self.cleaned_data["date"], time, tzinfo=self.region.tz)
+        day, time = self.cleaned_data["date"], self.cleaned_data.get("time")
+        return datetime.datetime.combine(day, time, tzinfo=self.region.tz) if time else self.region.start_of_day(day)
 
     def domain_data(self) -> dict:
         data = {name: self.cleaned_data.get(name) for name in (*self.MODEL_FIELDS, *self.TEXT_FIELDS)}

@@ -201,18 +201,15 @@ class Engagement(Translated, models.Model):
     def is_held(self) -> bool:
         return self.status == EngagementStatus.HELD
 
-    def _start_of_local_day(self, moment: datetime.datetime) -> datetime.datetime:
-        tz = self.region.tz
-        day = timezone.localtime(moment, tz).date()
-        return datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
-
     def clean(self) -> None:
         if not self.region_id or self.starts_at is None:
             return
         if self.date_only:
-            self.starts_at = self._start_of_local_day(self.starts_at)
+            # A date-only engagement is held at the start of its day in the region.
+            region = self.region
+            self.starts_at = region.start_of_day(region.localtime(self.starts_at).date())
             if self.ends_at is not None:
-                self.ends_at = self._start_of_local_day(self.ends_at)
+                self.ends_at = region.start_of_day(region.localtime(self.ends_at).date())
         errors = {}
         if self.place_organisation_id and self.place_organisation.region_id != self.region_id:
             errors["place_organisation"] = ValidationError(

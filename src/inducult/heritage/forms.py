@@ -308,12 +308,12 @@ class EventForm(forms.ModelForm):
         if end_time and not time:
             self.add_error("end_time", _("Give the start time too, or clear the end time."))
             return cleaned
-        start = datetime.datetime.combine(day, time or datetime.time.min, tzinfo=self.tz)
+        start = datetime.datetime.combine(day, time, tzinfo=self.tz) if time else self.region.start_of_day(day)
         end = None
         if end_day or end_time:
             end = datetime.datetime.combine(end_day or day, end_time or datetime.time(23, 59), tzinfo=self.tz)
             if not time:
-                end = datetime.datetime.combine(end_day or day, datetime.time.min, tzinfo=self.tz)
+                end = self.region.start_of_day(end_day or day)
             if end < start:
                 self.add_error("end_date" if end_day else "end_time", _("The end must not be before the start."))
         cleaned["starts_at"], cleaned["ends_at"], cleaned["all_day"] = start, end, time is None

@@ -481,9 +481,9 @@ class ShowcaseVote(models.Model):
 @receiver(post_delete, sender=Site, dispatch_uid="heritage_site_deleted_forget_counts")
 def forget_open_data_counts(sender, instance: Site, **kwargs) -> None:
     """The open data's fingerprint keeps the region's count of sites for a second
-    (heritage.views.opendata.sites); a write forgets it, after the commit, so that this process serves
-    the edit at once."""
-    from inducult.heritage.views.opendata.sites import forget_counts  # opendata imports the models
+    (heritage.services.opendata); a write forgets it, after the commit too, so that this process
+    serves the edit at once."""
+    from inducult.heritage.services.opendata import forget_counts  # the services import the models
 
     region_id = instance.region_id
     forget_counts(region_id)

@@ -222,6 +222,9 @@ class Membership(models.Model):
     def is_current(self) -> bool:
         from django.utils import timezone
 
+        # The server's date (TIME_ZONE), not the region's (Region.today()): a membership has no region
+        # of its own, only through its person or organisation, a query per membership in a list. In a
+        # region of another zone the answer is a day off only between the two midnights.
         return self.end_date is None or self.end_date >= timezone.localdate()
 
     def clean(self) -> None:

@@ -51,7 +51,9 @@ class Region(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    # The region's clock: every date a region's pages, rules and feeds speak of is a date there.
+    # The region's clock: every date a region's pages, rules and feeds speak of is a date there, and
+    # every day or year they count runs from local midnight to local midnight. These methods are the
+    # one place that turns a region's dates into moments and back; apps keep no clock of their own.
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
@@ -63,6 +65,20 @@ class Region(models.Model):
     def today(self, now: datetime.datetime | None = None) -> datetime.date:
         """The date in the region at ``now`` (default: now)."""
         return self.localtime(now).date()
+
+    def start_of_day(self, day: datetime.date) -> datetime.datetime:
+        """The first moment of ``day`` in the region: local midnight, as an aware datetime.
+
+        A moment is refused: ``datetime`` is a kind of ``date``, and its date would be read on its
+        own clock, not the region's (``start_of_day(region.localtime(moment).date())`` says which)."""
+        if isinstance(day, datetime.datetime):
+            raise TypeError("start_of_day() takes a date, not a datetime")
+        return datetime.datetime.combine(day, datetime.time.min, tzinfo=self.tz)
+
+    def year_bounds(self, year: int) -> tuple[datetime.datetime, datetime.datetime]:
+        """The first moments of ``year`` and of the next year in the region: the year's moments are
+        those from the first (included) to the second (excluded), as a query's ``__gte``/``__lt``."""
+        return self.start_of_day(datetime.date(year, 1, 1)), self.start_of_day(datetime.date(year + 1, 1, 1))
 
 
 class Role(models.TextChoices):

@@ -26,7 +26,7 @@ ORGANISATION_KIND_LABELS = dict(OrganisationKind.choices)
 
 def year_choices(region, year: int, now: datetime.datetime) -> list[int]:
     """From the first strategy version's year to next year, newest first, and the one shown."""
-    this_year = service.current_year(region, now)
+    this_year = region.today(now).year
     years = set(range(service.first_year(region, now=now), this_year + 2))
     years.add(year)
     return sorted(years, reverse=True)

@@ -87,9 +87,6 @@ def network_report(
         .order_by()
     }
 
-    def moment(day: datetime.date) -> datetime.datetime:
-        return datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
-
     window_end = min(period.end, as_of)
     held = Engagement.objects.filter(region=region, status=EngagementStatus.HELD)
     region_organisations = Organisation.objects.filter(region=region, archived_at__isnull=True).values("id")
@@ -100,10 +97,9 @@ def network_report(
     members: dict[int, set[int]] = {}
     dates: dict[int, datetime.date] = {}
     if period.start <= window_end:
+        start, end = region.start_of_day(period.start), region.start_of_day(window_end + datetime.timedelta(days=1))
         in_period = participations.filter(
-            engagement__in=held.filter(
-                starts_at__gte=moment(period.start), starts_at__lt=moment(window_end + datetime.timedelta(days=1))
-            ).values("id")
+            engagement__in=held.filter(starts_at__gte=start, starts_at__lt=end).values("id")
         ).values_list("engagement_id", "engagement__starts_at", "organisation_id")
         for engagement_id, starts_at, organisation_id in in_period:
             if organisation_id not in organisations:
@@ -118,10 +114,9 @@ def network_report(
     # engagement of that organisation alone on that day (negative ids, which the database never
     # gives) tells the engine as much as the whole older log would: before the period or after its
     # end, an engagement only moves "last engaged", and a single organisation makes no tie.
+    held_by_as_of = held.filter(starts_at__lt=region.start_of_day(as_of + datetime.timedelta(days=1)))
     latest = (
-        participations.filter(
-            engagement__in=held.filter(starts_at__lt=moment(as_of + datetime.timedelta(days=1))).values("id")
-        )
+        participations.filter(engagement__in=held_by_as_of.values("id"))
         .values("organisation_id")
         .annotate(last=Max("engagement__starts_at"))
         .values_list("organisation_id", "last")

@@ -9,7 +9,6 @@ activities carry a ``version``: an edit names the version it started from and is
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -70,10 +69,6 @@ def update_cooperation(*, cooperation: Cooperation, actor, data: Mapping[str, An
 # --- activities --------------------------------------------------------------------------------
 
 
-def _starts_at(region, day: datetime.date) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time.min, tzinfo=region.tz)
-
-
 def default_title(cooperation: Cooperation, activity_type: str) -> str:
     return f"{ActivityType(activity_type).label}: {cooperation.partner_a.name} – {cooperation.partner_b.name}"[:300]
 
@@ -87,7 +82,7 @@ def _engagement_data(activity: CooperationActivity, *, status: str) -> dict[str,
     return {
         "kind": ENGAGEMENT_KIND[ActivityType(activity.type)].value,
         "status": status,
-        "starts_at": _starts_at(activity.cooperation.region, activity.date),
+        "starts_at": activity.cooperation.region.start_of_day(activity.date),
         "date_only": True,
         "anonymous_head_count": activity.pupils,
         "source": activity.source,

@@ -8,7 +8,6 @@ Every record is fetched within the URL's region, so an id of another region is a
 from __future__ import annotations
 
 import copy
-import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -79,9 +78,7 @@ def find_engagements(region, filters: dict):
     for term in search_terms(filters.get("q") or ""):
         qs = qs.filter(search_text__contains=term)
     if filters.get("year"):
-        tz = region.tz
-        start = datetime.datetime(filters["year"], 1, 1, tzinfo=tz)
-        end = datetime.datetime(filters["year"] + 1, 1, 1, tzinfo=tz)
+        start, end = region.year_bounds(filters["year"])
         qs = qs.filter(starts_at__gte=start, starts_at__lt=end)
     for name in ("kind", "status", "visibility"):
         if filters.get(name):

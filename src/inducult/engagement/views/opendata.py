@@ -31,7 +31,6 @@ import re
 import zoneinfo
 
 from django.http import HttpResponseBadRequest
-from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views import View
@@ -67,10 +66,6 @@ _COLUMNS = (
 )
 
 
-def _start_of_year(year: int, tz: zoneinfo.ZoneInfo) -> datetime.datetime:
-    return datetime.datetime(year, 1, 1, tzinfo=tz)
-
-
 def public_engagements(region, *, year: int | None = None, now: datetime.datetime | None = None):
     """The region's public engagements, planned and held, earliest first; deleted ones never.
 
@@ -78,12 +73,12 @@ def public_engagements(region, *, year: int | None = None, now: datetime.datetim
     with it: that calendar year. ``Engagement.objects`` already hides soft-deleted engagements; the
     filter says so here too, so a change of the default manager cannot put one into the open data.
     """
-    tz = region.tz
     if year is None:
-        current = timezone.localtime(now or timezone.now(), tz).year
-        span = {"starts_at__gte": _start_of_year(current - PAST_YEARS, tz)}
+        first, _end = region.year_bounds(region.today(now).year - PAST_YEARS)
+        span = {"starts_at__gte": first}
     else:
-        span = {"starts_at__gte": _start_of_year(year, tz), "starts_at__lt": _start_of_year(year + 1, tz)}
+        start, end = region.year_bounds(year)
+        span = {"starts_at__gte": start, "starts_at__lt": end}
     return (
         Engagement.objects.filter(region=region, visibility=Visibility.PUBLIC, deleted_at__isnull=True, **span)
         .select_related("place_organisation")

@@ -9,11 +9,8 @@ Field names and their order are part of the contract: add fields at the end, nev
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import json
-from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -21,7 +18,7 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.views import View
 
-from inducult.core.opendata import CSV_LIST_SEPARATOR, LICENCE, LICENCE_URL, csv_safe, open_data
+from inducult.core.opendata import LICENCE, LICENCE_URL, csv_text, open_data
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.models import Organisation
 from inducult.regions.views import RegionMixin
@@ -41,7 +38,6 @@ FIELDS = (
     "source",
     "updated_at",
 )
-_TEXT_FIELDS = ("name", "short_name", "town", "website", "source")
 # Loading only these keeps the internal columns (e-mail, phone, the stakeholder assessment) out of reach.
 _COLUMNS = (
     "id",
@@ -100,33 +96,10 @@ def json_document(region, records: list[dict[str, Any]], generated_at: datetime.
     }
 
 
-def _csv_cell(name: str, value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        # Coordinates are stored with six decimals; the CSV shows them as stored.
-        return f"{value:.6f}"
-    if isinstance(value, list):
-        return CSV_LIST_SEPARATOR.join(value)
-    text = str(value)
-    return csv_safe(text) if name in _TEXT_FIELDS else text
-
-
-def csv_text(records: Iterable[dict[str, Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(FIELDS)
-    for rec in records:
-        writer.writerow([_csv_cell(name, rec[name]) for name in FIELDS])
-    return buffer.getvalue()
-
-
 class OrganisationsCsvView(RegionMixin, View):
     def get(self, request, *args, **kwargs):
         records = [record(org) for org in organisations(self.region)]
-        response = HttpResponse(csv_text(records), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(csv_text(FIELDS, records), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="organisations-{self.region.slug}.csv"'
         return open_data(response)
 

@@ -86,7 +86,7 @@ def _milestones(region, year: int, now: datetime.datetime) -> tuple[f.StrategyFa
 
 
 def _engagements(region, year: int) -> f.EngagementStats:
-    start, end = service.year_bounds(region, year)
+    start, end = region.year_bounds(year)
     in_year = Engagement.objects.filter(region=region, starts_at__gte=start, starts_at__lt=end)
     held = planned = public = samples = anonymous = 0
     by_kind: dict[str, int] = defaultdict(int)
@@ -206,7 +206,7 @@ def _calls(region, year: int) -> tuple[f.CallFact, ...]:
 
 
 def _events(region, year: int) -> tuple[f.EventFact, ...]:
-    start, end = service.year_bounds(region, year)
+    start, end = region.year_bounds(year)
     tz = region.tz
     events = (
         Event.objects.published()
@@ -253,7 +253,7 @@ def _stops(region, year: int) -> tuple[f.ExhibitionStopFact, ...]:
 def gather(region, year: int, *, language: str, requested: str, now: datetime.datetime | None = None) -> f.ReportFacts:
     """Every fact of ``region``'s report for ``year``."""
     now = now or timezone.now()
-    today = service.local_now(region, now).date()
+    today = region.today(now)
     strategy, milestones = _milestones(region, year, now)
     activities, without_period, next_activities = _activities(region, year, today)
     return f.ReportFacts(
@@ -262,7 +262,7 @@ def gather(region, year: int, *, language: str, requested: str, now: datetime.da
         year=year,
         language=language,
         requested_language=requested,
-        generated_at=service.local_now(region, now),
+        generated_at=region.localtime(now),
         strategy=strategy,
         milestones=milestones,
         engagements=_engagements(region, year),
@@ -283,7 +283,7 @@ def years_with_data(region, *, now: datetime.datetime | None = None) -> list[int
     years = {
         moment.year for moment in Engagement.objects.filter(region=region).datetimes("starts_at", "year", tzinfo=tz)
     }
-    this_year = service.current_year(region, now)
+    this_year = region.today(now).year
     first = sm.StrategyVersion.objects.filter(strategy__region=region).order_by("valid_from").first()
     if first is not None:
         years.update(range(first.valid_from.year, this_year + 1))

@@ -19,7 +19,7 @@ from inducult.strategy.services.versions import describe_rule
 
 def version_in_force(region, *, now: datetime.datetime | None = None) -> sm.StrategyVersion | None:
     """The version in force today in the region (the same choice as the progress pages)."""
-    return service.version_for_year(region, service.current_year(region, now), now=now)
+    return service.version_for_year(region, region.today(now).year, now=now)
 
 
 def _years(first: int, last: int | None) -> str:
@@ -61,7 +61,7 @@ def build_export(region, version: sm.StrategyVersion, *, language: str | None = 
             )
         else:
             cover.append(_("This is the original version of the strategy; it has not been actualised."))
-        cover.append(_("Exported on %(date)s") % {"date": ctx.date(service.local_now(region, now).date())})
+        cover.append(_("Exported on %(date)s") % {"date": ctx.date(region.today(now))})
         notes = []
         if asked != used:
             notes.append(

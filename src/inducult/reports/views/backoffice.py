@@ -13,7 +13,6 @@ from inducult.reports.presentation.context import SUPPORTED_LANGUAGES
 from inducult.reports.presentation.pdf import PdfUnavailable
 from inducult.reports.services import annual, strategy_export
 from inducult.reports.services.gather import years_with_data
-from inducult.strategy.services import progress as service
 
 
 def _attachment(content: bytes, fmt: str, name: str) -> HttpResponse:
@@ -47,7 +46,7 @@ class AnnualReportView(RegionMixin, View):
     rule = "strategy.view_progress"
 
     def get(self, request, *args, year: int, fmt: str, **kwargs):
-        if not MIN_YEAR <= year <= MAX_YEAR or year > service.current_year(self.region) + 1:
+        if not MIN_YEAR <= year <= MAX_YEAR or year > self.region.today().year + 1:
             raise Http404
         report = annual.build_report(self.region, year, request.GET.get("lang") or None)
         try:

@@ -134,26 +134,12 @@ class RegionProgress:
         return tuple(m for m in self.milestones if m.status == status)
 
 
-def local_now(region, now: datetime.datetime | None = None) -> datetime.datetime:
-    return region.localtime(now)
-
-
-def current_year(region, now: datetime.datetime | None = None) -> int:
-    return local_now(region, now).year
-
-
-def year_bounds(region, year: int) -> tuple[datetime.datetime, datetime.datetime]:
-    """The first moment of ``year`` and of the next year, at local midnight in the region's zone."""
-    tz = region.tz
-    return datetime.datetime(year, 1, 1, tzinfo=tz), datetime.datetime(year + 1, 1, 1, tzinfo=tz)
-
-
 def version_for_year(region, year: int, *, now: datetime.datetime | None = None) -> sm.StrategyVersion | None:
     """The version in force today for the current year, on 31 December for any other year.
 
     A region may keep several strategies; the one whose version began last wins.
     """
-    today = local_now(region, now).date()
+    today = region.today(now)
     day = today if year == today.year else datetime.date(year, 12, 31)
     return (
         sm.StrategyVersion.objects.filter(strategy__region=region, valid_from__lte=day)
@@ -166,7 +152,7 @@ def version_for_year(region, year: int, *, now: datetime.datetime | None = None)
 def first_year(region, *, now: datetime.datetime | None = None) -> int:
     """The first year worth offering in a year selector: the first version's, or this year."""
     first = sm.StrategyVersion.objects.filter(strategy__region=region).order_by("valid_from").first()
-    this_year = current_year(region, now)
+    this_year = region.today(now).year
     return min(first.valid_from.year, this_year) if first else this_year
 
 
@@ -317,7 +303,7 @@ def _count_engagements(
     if not kinds:
         return {}
     tz = region.tz
-    start, end = year_bounds(region, year)
+    start, end = region.year_bounds(year)
     wanted = Q(status=EngagementStatus.HELD)
     if start <= now < end:
         wanted |= Q(status=EngagementStatus.PLANNED, starts_at__gte=now)
@@ -522,8 +508,7 @@ def reminders(
     ``at_risk=False`` skips that evaluation altogether (``Reminders.at_risk`` is then None).
     """
     now = now or timezone.now()
-    local = local_now(region, now)
-    today = local.date()
+    today = region.today(now)
     if at_risk and (current is None or current.year != today.year):
         current = region_progress(region, today.year, now=now)
     # Start from the few open overdue tasks (partial index engagement_task_open_due) and only then
@@ -537,7 +522,7 @@ def reminders(
     overdue_total = overdue.count()
 
     since = _a_year_before(today)
-    since_moment = datetime.datetime.combine(since, datetime.time.min, tzinfo=region.tz)
+    since_moment = region.start_of_day(since)
     # The organisations met (ids only: joining each participant to its organisation costs more than
     # reading the region's organisations once), then kinds and towns in Python.
     met_ids = set(
@@ -579,9 +564,8 @@ def monthly_counts(region, year: int) -> dict[int, dict[str, int]]:
     each row's month is a CASE over them, which both SQLite and PostgreSQL evaluate over the
     (region, starts_at) index without converting every row's time zone.
     """
-    tz = region.tz
-    starts = [datetime.datetime(year, m, 1, tzinfo=tz) for m in range(1, 13)]
-    end = datetime.datetime(year + 1, 1, 1, tzinfo=tz)
+    starts = [region.start_of_day(datetime.date(year, m, 1)) for m in range(1, 13)]
+    end = region.year_bounds(year)[1]
     month = Case(
         *(When(starts_at__lt=starts[m], then=Value(m)) for m in range(1, 12)),
         default=Value(12),

@@ -116,7 +116,7 @@ def _json_response(document: dict[str, Any], status: int = 200) -> HttpResponse:
 class ProgressJsonView(RegionMixin, View):
     def get(self, request, *args, **kwargs):
         now = timezone.now()
-        this_year = service.current_year(self.region, now)
+        this_year = self.region.today(now).year
         year, error = parse_year(request.GET.get("year"), this_year)
         if error:
             message = f"year must be a whole number between 1990 and 2100, got {request.GET['year'][:20]!r}"

@@ -18,8 +18,7 @@ def _minutes(moment: datetime.time) -> int:
 
 def sites_with_events(region, day: datetime.date) -> set[int]:
     """Sites with an approved public event on ``day`` (the region's local day)."""
-    zone = region.tz
-    start = datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
+    start = region.start_of_day(day)
     end = start + datetime.timedelta(days=1)
     events = Event.objects.published().filter(region=region, site__isnull=False, starts_at__lt=end)
     events = events.filter(Q(ends_at__gte=start) | Q(ends_at__isnull=True, starts_at__gte=start))

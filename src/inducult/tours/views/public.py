@@ -203,14 +203,13 @@ class PlanIcsView(PlannerMixin, View):
             day_plan = self.plan(form)
         except DayPlanError:
             return HttpResponse(no_plan(), status=400, content_type="text/plain; charset=utf-8")
-        zone = self.region.tz
         day = form.cleaned_data["day"]
+        midnight = self.region.start_of_day(day)
         stamp = ical.stamp()
 
         def moment(minutes: float) -> datetime.datetime:
-            return datetime.datetime.combine(day, datetime.time(), tzinfo=zone) + datetime.timedelta(
-                minutes=round(minutes)
-            )
+            # Wall-clock arithmetic: the planner's minutes count from midnight on the region's clock.
+            return midnight + datetime.timedelta(minutes=round(minutes))
 
         events = []
         for number, stop in enumerate(day_plan.stops, 1):

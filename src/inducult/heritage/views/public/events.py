@@ -45,13 +45,12 @@ class EventCalendarView(RegionMixin, TemplateView):
         month, bad_month = _parse_month(self.request.GET.get("month"))
         events = published_events(self.region)
         if month is None:
-            start = datetime.datetime.combine(today, datetime.time.min, tzinfo=tz)
+            start = self.region.start_of_day(today)
             rows = [event_row(e, tz) for e in events.filter(starts_at__gte=start)[:200]]
             context.update(rows=rows, month=None, bad_month=bad_month, this_month=today.replace(day=1))
             return context
-        first = datetime.datetime.combine(month, datetime.time.min, tzinfo=tz)
         following = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-        last = datetime.datetime.combine(following, datetime.time.min, tzinfo=tz)
+        first, last = self.region.start_of_day(month), self.region.start_of_day(following)
         rows = [event_row(e, tz) for e in events.filter(starts_at__gte=first, starts_at__lt=last)]
         by_day: dict[datetime.date, list] = {}
         for row in rows:

@@ -23,6 +23,7 @@ from django.views.generic import TemplateView
 
 from inducult.core.opendata import CACHE_SECONDS
 from inducult.core.presentation import jsonld_script
+from inducult.core.views import kept
 from inducult.core.views.downloads import Download, FileDownloadView
 from inducult.core.views.maps import allow_tiles
 from inducult.heritage.domain import opening_hours as oh
@@ -37,8 +38,9 @@ from inducult.heritage.presentation import (
     site_jsonld,
     site_marker,
 )
+from inducult.heritage.services import opendata
 from inducult.heritage.services.finder import Found, filtered_sites, find_sites
-from inducult.heritage.views.opendata import sites as opendata
+from inducult.heritage.views.opendata.sites import sites_etag, sites_last_modified
 from inducult.regions.views import RegionMixin
 
 
@@ -176,7 +178,7 @@ def _markers_shape(request) -> str:
 
 
 def _markers_etag(request, region_slug: str) -> str:
-    return f"{opendata.sites_etag(request, region_slug)}-{_markers_shape(request)}"
+    return f"{sites_etag(request, region_slug)}-{_markers_shape(request)}"
 
 
 class MarkersLanguageMixin:
@@ -192,9 +194,7 @@ class MarkersLanguageMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-@method_decorator(
-    [gzip_page, condition(etag_func=_markers_etag, last_modified_func=opendata.sites_last_modified)], name="get"
-)
+@method_decorator([gzip_page, condition(etag_func=_markers_etag, last_modified_func=sites_last_modified)], name="get")
 class SiteMarkersView(MarkersLanguageMixin, RegionMixin, View):
     """The map's markers for the filters in the query, as JSON: ``{"count": n, "markers": [...]}``,
     each marker as ``site_marker`` gives it. Built once per version of the data, filters and language."""
@@ -208,10 +208,10 @@ class SiteMarkersView(MarkersLanguageMixin, RegionMixin, View):
 
     def get(self, request, *args, **kwargs):
         etag = _markers_etag(request, self.region.slug)
-        response = opendata.serve(
+        response = kept.serve(
             request,
-            self.region,
-            kind=f"markers:{_markers_shape(request)}",
+            namespace=opendata.NAMESPACE,
+            document=opendata.document(f"markers:{_markers_shape(request)}", self.region),
             etag=etag,
             content_type="application/json",
             build=self.build,

@@ -29,7 +29,7 @@ class DashboardView(RegionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         now = timezone.now()
-        this_year = service.current_year(self.region, now)
+        this_year = self.region.today(now).year
         year, year_error = parse_year(self.request.GET.get("year"), this_year)
         progress = service.region_progress(self.region, year, now=now)
         # Milestones at risk are this year's: evaluated only when this year is shown (another year's
