@@ -165,6 +165,20 @@ def test_a_truncated_jpeg_is_refused_as_damaged_and_leaves_no_file(coordinator, 
     assert not [p for p in media.rglob("*") if p.is_file()]
 
 
+def test_a_truncated_jpeg_is_refused_after_the_process_made_a_pdf(coordinator, region, site, media):
+    # Importing WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process.
+    from inducult.reports.presentation.pdf import weasyprint_module
+
+    weasyprint_module()
+    whole = picture(size=(1200, 900)).read()
+    broken = SimpleUploadedFile("cut.jpg", whole[: len(whole) // 3])
+
+    page = errors_of(upload(signed_in(coordinator), region, site, broken))
+
+    assert "is damaged and cannot be read to the end" in page
+    assert not SitePhoto.objects.exists()
+
+
 @pytest.mark.parametrize(
     ("alt", "expected"),
     [("   ", "Describe what the photo shows"), ("IMG_0001", "The file&#x27;s name is not a description")],

@@ -82,11 +82,24 @@ class PdfUnavailable(RuntimeError):
     """The machine lacks the libraries WeasyPrint loads (Pango); the DOCX still works."""
 
 
-def render(report: ctx.ReportContext) -> bytes:
+def weasyprint_module():
+    """WeasyPrint, imported late (it loads Pango, which only the PDF needs).
+
+    Importing it turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process (weasyprint.images), after
+    which a truncated JPEG opens as if whole: a process that had made one PDF would then accept damaged
+    site photos. Our documents embed no raster images, so the switch is put back at once."""
     # WeasyPrint reports each step (already while importing) at INFO, which the root logger prints.
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    import weasyprint
+    from PIL import ImageFile
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    return weasyprint
+
+
+def render(report: ctx.ReportContext) -> bytes:
     try:
-        import weasyprint  # imported late: it loads Pango, which only the PDF needs
+        weasyprint = weasyprint_module()
     except (OSError, ImportError) as error:
         raise PdfUnavailable(
             _(
