@@ -66,7 +66,9 @@ class SiteFilterForm(forms.Form):
 
 # --- Editing a site, opening hours included -------------------------------------------------------
 
-MONTH_CHOICES = [(m, MONTHS[m]) for m in range(1, 13)]
+# A blank first choice: a select without one sends January from an untouched empty row, which then
+# counts as filled in (Django ignores an extra row only if nothing in it differs from blank).
+MONTH_CHOICES = [("", "—"), *((m, MONTHS[m]) for m in range(1, 13))]
 WEEKDAY_CHOICES = [(d, WEEKDAYS[d]) for d in range(7)]
 HOURS_KINDS = [
     ("regular", _("Regular hours (seasons below)")),
@@ -96,6 +98,8 @@ def intervals_text(intervals) -> str:
 
 
 class IntervalsField(forms.CharField):
+    """Times typed as text, cleaned to intervals."""
+
     default_error_messages = {
         "bad": _("“%(piece)s” is not a time range; write e.g. 9:00–12:00, 13:00–17:00."),
     }
@@ -106,6 +110,15 @@ class IntervalsField(forms.CharField):
             return parse_intervals(text)
         except ValueError as error:
             raise forms.ValidationError(self.error_messages["bad"], code="bad", params={"piece": str(error)}) from None
+
+    def has_changed(self, initial, data):
+        # Django compares the cleaned value with the initial text, and no intervals, (), never equals
+        # "": an untouched blank row counted as filled in and refused the save. Intervals are
+        # compared with intervals.
+        try:
+            return parse_intervals(initial or "") != self.to_python(data)
+        except (ValueError, forms.ValidationError):
+            return True
 
 
 class SeasonForm(forms.Form):
