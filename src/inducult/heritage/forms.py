@@ -19,6 +19,7 @@ from django.forms import formset_factory
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
+from inducult.core.forms import DateInput, TimeInput
 from inducult.engagement.models import Engagement
 from inducult.heritage.domain import opening_hours as oh
 from inducult.heritage.enums import SiteKind, TourLanguage
@@ -26,9 +27,6 @@ from inducult.heritage.models import Event, Festival, Site
 from inducult.heritage.services.photo_files import ACCEPTED_FORMATS
 from inducult.network.enums import Sector
 from inducult.network.models import Organisation
-
-DATE = {"type": "date"}
-TIME = {"type": "time"}
 
 
 class SiteFilterForm(forms.Form):
@@ -47,7 +45,7 @@ class SiteFilterForm(forms.Form):
     open_on = forms.DateField(
         label=_("Open on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={"invalid": _("Give the day as a date, e.g. 2026-07-11.")},
     )
     wheelchair = forms.BooleanField(label=_("Wheelchair accessible"), required=False)
@@ -148,8 +146,8 @@ class SeasonForm(forms.Form):
 
 
 class ExceptionForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"))
-    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"))
+    start = forms.DateField(label=_("From"), widget=DateInput())
+    end = forms.DateField(label=_("To"), required=False, widget=DateInput())
     closed = forms.BooleanField(label=_("Closed"), required=False)
     hours = IntervalsField(label=_("Hours"), required=False, max_length=200)
     note = forms.CharField(label=_("Note"), required=False, max_length=200)
@@ -239,20 +237,20 @@ class SiteForm(forms.ModelForm):
 
 
 class EventForm(forms.ModelForm):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"))
+    date = forms.DateField(label=_("Date"), widget=DateInput())
     time = forms.TimeField(
         label=_("Start time"),
         required=False,
-        widget=forms.TimeInput(attrs=TIME, format="%H:%M"),
+        widget=TimeInput(),
         help_text=_("Leave empty for an all-day event."),
     )
     end_date = forms.DateField(
         label=_("Last day"),
         required=False,
-        widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+        widget=DateInput(),
         help_text=_("For an event over several days."),
     )
-    end_time = forms.TimeField(label=_("End time"), required=False, widget=forms.TimeInput(attrs=TIME, format="%H:%M"))
+    end_time = forms.TimeField(label=_("End time"), required=False, widget=TimeInput())
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     class Meta:

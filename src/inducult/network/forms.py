@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from inducult.core.forms import DateInput
 from inducult.core.text import split_tags
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.models import Membership, Organisation, Person
@@ -241,7 +242,7 @@ class PersonForm(forms.ModelForm):
             "is_sample",
         ]
         widgets = {
-            "consent_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "consent_date": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -274,8 +275,8 @@ class MembershipForm(forms.ModelForm):
         model = Membership
         fields = ["organisation", "role", "start_date", "end_date"]
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
         }
 
     def __init__(self, *args, region, **kwargs):
@@ -298,7 +299,7 @@ class MembershipForm(forms.ModelForm):
 class MembershipEndForm(forms.Form):
     end_date = forms.DateField(
         label=_("End date"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={"required": _("Give the date the role ended.")},
     )
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from inducult.core.forms import DateInput
 from inducult.network.models import Organisation, OrganisationRelationship
 from inducult.network.services import relationships as domain
 from inducult.regions.views import RegionMixin
@@ -32,12 +33,8 @@ class RelationshipForm(forms.Form):
             )
         },
     )
-    valid_from = forms.DateField(
-        label=gettext_lazy("Valid from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    valid_to = forms.DateField(
-        label=gettext_lazy("Valid to"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    valid_from = forms.DateField(label=gettext_lazy("Valid from"), required=False, widget=DateInput())
+    valid_to = forms.DateField(label=gettext_lazy("Valid to"), required=False, widget=DateInput())
     note = forms.CharField(label=gettext_lazy("Note"), required=False, max_length=500)
 
     def __init__(self, *args, organisation: Organisation, **kwargs):
