@@ -1,7 +1,13 @@
+import datetime
+
+import pytest
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils import translation
+from django.utils.datastructures import MultiValueDict
 
-from inducult.core.forms import add_domain_errors
+from inducult.core.forms import DateInput, TimeInput, add_domain_errors
+from tests.submitted import submitted
 
 
 class EventForm(forms.Form):
@@ -83,3 +89,20 @@ def test_add_domain_errors_keeps_codes_and_fills_in_parameters():
     add_domain_errors(form, error)
     assert form.errors["title"] == ["At most 80 characters."]
     assert form.has_error("title", "max_length")
+
+
+class MeetingForm(forms.Form):
+    day = forms.DateField(widget=DateInput())
+    starts = forms.TimeField(widget=TimeInput())
+
+
+@pytest.mark.parametrize("language", ["cs", "de", "en"])
+def test_date_and_time_inputs_hold_what_the_pickers_read_in_every_language(language):
+    with translation.override(language):
+        page = str(MeetingForm(initial={"day": datetime.date(2019, 12, 31), "starts": datetime.time(9, 30, 15)}))
+        posted = MeetingForm(MultiValueDict(submitted(page)))
+
+        assert 'type="date"' in page and 'type="time"' in page
+        assert submitted(page) == {"day": ["2019-12-31"], "starts": ["09:30"]}
+        assert posted.is_valid()
+        assert posted.cleaned_data == {"day": datetime.date(2019, 12, 31), "starts": datetime.time(9, 30)}

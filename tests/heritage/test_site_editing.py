@@ -10,6 +10,7 @@ from django.urls import reverse
 from inducult.core.models import AuditEntry
 from inducult.heritage.domain import opening_hours as oh
 from tests.factories import OrganisationFactory, SiteFactory
+from tests.submitted import submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +97,35 @@ def test_editor_sets_the_museums_hours_and_the_site_is_open_on_a_saturday_in_jul
     assert entry.changes["opening_hours_review"] == ["it says nothing about hours", ""]
     page = Client(headers={"accept-language": "en"}).get(reverse("heritage_public:site", args=[region.slug, site.pk]))
     assert "90 minutes" in page.content.decode()
+
+
+def test_the_page_saved_as_rendered_keeps_the_hours_and_ignores_its_blank_rows(region, editor, site):
+    client = signed_in(editor)
+    client.post(edit_url(region, site), form_data(site, [SUMMER], [{"start": "2026-12-24", "closed": "on"}]))
+    site.refresh_from_db()
+    hours = site.hours()
+
+    page = client.get(edit_url(region, site)).content.decode()
+    response = client.post(edit_url(region, site), submitted(page, "site-form"))
+
+    assert response.status_code == 302
+    site.refresh_from_db()
+    assert site.hours() == hours
+    assert (len(hours.seasons), len(hours.exceptions)) == (1, 1)
+
+
+def test_a_partly_filled_blank_row_is_still_refused(region, editor, site):
+    client = signed_in(editor)
+    data = submitted(client.get(edit_url(region, site)).content.decode(), "site-form")
+    data["seasons-0-hours"] = ["9:00–17:00"]
+
+    response = client.post(edit_url(region, site), data)
+
+    assert response.status_code == 200
+    season = response.context["seasons"].forms[0]
+    assert sorted(season.errors) == ["from_day", "from_month", "to_day", "to_month", "weekdays"]
+    site.refresh_from_db()
+    assert site.opening_hours is None
 
 
 def test_overlapping_hours_are_refused_with_the_season_and_times_named(region, editor, site):

@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from inducult.actionplan.enums import ActivityStatus, Theme, WorkPackage
 from inducult.actionplan.models import Activity, FundingInstrument, Indicator
+from inducult.core.forms import DateInput
 from inducult.engagement.models import Engagement
 from inducult.network.models import Organisation
 from inducult.strategy.models import StrategicGoal
 
-DATE = {"type": "date"}
 RELATIONS = Activity.AUDITED_RELATIONS
 
 
@@ -38,8 +38,8 @@ class ActivityForm(forms.ModelForm):
             "source",
         )
         widgets = {
-            "starts_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
-            "ends_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
             "source": forms.Textarea(attrs={"rows": 2}),
             "instruments": forms.CheckboxSelectMultiple,

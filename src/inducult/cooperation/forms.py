@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inducult.cooperation.domain import pairs
 from inducult.cooperation.enums import ACTIVITY_TYPES, PARTNER_B_KIND, CooperationKind
+from inducult.core.forms import DateInput
 from inducult.engagement.enums import EngagementStatus
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.models import Organisation
@@ -85,7 +86,7 @@ class CooperationEditForm(forms.Form):
 
 class ActivityForm(forms.Form):
     type = forms.ChoiceField(label=_("Type"))
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    date = forms.DateField(label=_("Date"), widget=DateInput())
     status = forms.ChoiceField(label=_("Status"), choices=EngagementStatus.choices, initial=EngagementStatus.PLANNED)
     pupils = forms.IntegerField(
         label=_("Pupils taking part"), required=False, help_text=_("A count only; pupils are never recorded by name.")

@@ -8,6 +8,11 @@
   they renamed; this is the one.
 - ``MultipleFileField``: several documents in one input, each checked like every stored attachment
   (the engagement log and the good practices take documents the same way).
+- ``DateInput`` and ``TimeInput``: the browser's date and time pickers. A picker reads and sends ISO
+  values (2026-05-09, 14:30) whatever the page's language, while Django writes a value in the active
+  language's own format (31.12.2019 in Czech), which the picker cannot show: the field then came back
+  empty from a form saved unchanged. Each form had set the ISO format itself, and the ones that forgot
+  could not be saved in Czech or German; every date and time field uses these two instead.
 """
 
 from __future__ import annotations
@@ -49,6 +54,24 @@ def add_domain_errors(
         # add_error refuses a field the form does not have; such a message still has to be seen.
         form.add_error(name if name in form.fields else None, errors)
     return kept
+
+
+class DateInput(forms.DateInput):
+    """``<input type="date">`` with its value in ISO, the only form the browser's picker reads."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    """``<input type="time">`` with its value as hours and minutes, the form the browser's picker reads."""
+
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M")
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -16,7 +16,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from inducult.core.files import ALLOWED_ATTACHMENT_NAMES
-from inducult.core.forms import MultipleFileField
+from inducult.core.forms import DateInput, MultipleFileField, TimeInput
 from inducult.core.text import split_tags
 from inducult.engagement.enums import EngagementKind, EngagementStatus, Visibility
 from inducult.engagement.models import Engagement, FollowUpTask, Topic
@@ -24,9 +24,7 @@ from inducult.network.enums import LawfulBasis, OrganisationKind
 from inducult.network.models import Organisation, Person
 from inducult.network.services.organisations import possible_duplicates
 
-DATE_INPUT = {"type": "date"}
 FILTERABLE = {"data-filterable": "", "data-filter-placeholder": _("Type to filter the list")}
-TIME_INPUT = {"type": "time"}
 
 
 class RegionChoiceMixin:
@@ -101,16 +99,14 @@ def is_far_from_today(engagement: Engagement) -> bool:
 
 
 class EngagementForm(forms.ModelForm):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d"))
+    date = forms.DateField(label=_("Date"), widget=DateInput())
     time = forms.TimeField(
         label=_("Start time"),
         required=False,
-        widget=forms.TimeInput(attrs=TIME_INPUT, format="%H:%M"),
+        widget=TimeInput(),
         help_text=_("In the region's time zone. Leave empty if only the date is known."),
     )
-    end_time = forms.TimeField(
-        label=_("End time"), required=False, widget=forms.TimeInput(attrs=TIME_INPUT, format="%H:%M")
-    )
+    end_time = forms.TimeField(label=_("End time"), required=False, widget=TimeInput())
     organisations = RegionModelMultipleChoiceField(
         label=_("Organisations taking part"),
         required=False,
@@ -144,7 +140,7 @@ class EngagementForm(forms.ModelForm):
     new_person_consent_date = forms.DateField(
         label=_("Consent date"),
         required=False,
-        widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d"),
+        widget=DateInput(),
         help_text=_("Required when the lawful basis is consent."),
     )
     attachments = MultipleFileField(
@@ -412,9 +408,7 @@ class TaskForm(forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     title = forms.CharField(label=_("Task"), required=False, max_length=300)
     owner = RegionModelChoiceField(label=_("Owner"), required=False, queryset=Person.objects.none())
-    due_date = forms.DateField(
-        label=_("Due date"), required=False, widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d")
-    )
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
     remove = forms.BooleanField(label=_("Remove"), required=False)
 
     def __init__(self, *args, region, can_view_people: bool = True, owners=(), **kwargs):

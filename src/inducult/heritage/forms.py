@@ -19,6 +19,7 @@ from django.forms import formset_factory
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
+from inducult.core.forms import DateInput, TimeInput
 from inducult.engagement.models import Engagement
 from inducult.heritage.domain import opening_hours as oh
 from inducult.heritage.enums import SiteKind, TourLanguage
@@ -26,9 +27,6 @@ from inducult.heritage.models import Event, Festival, Site
 from inducult.heritage.services.photo_files import ACCEPTED_FORMATS
 from inducult.network.enums import Sector
 from inducult.network.models import Organisation
-
-DATE = {"type": "date"}
-TIME = {"type": "time"}
 
 
 class SiteFilterForm(forms.Form):
@@ -47,7 +45,7 @@ class SiteFilterForm(forms.Form):
     open_on = forms.DateField(
         label=_("Open on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={"invalid": _("Give the day as a date, e.g. 2026-07-11.")},
     )
     wheelchair = forms.BooleanField(label=_("Wheelchair accessible"), required=False)
@@ -66,7 +64,9 @@ class SiteFilterForm(forms.Form):
 
 # --- Editing a site, opening hours included -------------------------------------------------------
 
-MONTH_CHOICES = [(m, MONTHS[m]) for m in range(1, 13)]
+# A blank first choice: a select without one sends January from an untouched empty row, which then
+# counts as filled in (Django ignores an extra row only if nothing in it differs from blank).
+MONTH_CHOICES = [("", "—"), *((m, MONTHS[m]) for m in range(1, 13))]
 WEEKDAY_CHOICES = [(d, WEEKDAYS[d]) for d in range(7)]
 HOURS_KINDS = [
     ("regular", _("Regular hours (seasons below)")),
@@ -96,6 +96,8 @@ def intervals_text(intervals) -> str:
 
 
 class IntervalsField(forms.CharField):
+    """Times typed as text, cleaned to intervals."""
+
     default_error_messages = {
         "bad": _("“%(piece)s” is not a time range; write e.g. 9:00–12:00, 13:00–17:00."),
     }
@@ -106,6 +108,15 @@ class IntervalsField(forms.CharField):
             return parse_intervals(text)
         except ValueError as error:
             raise forms.ValidationError(self.error_messages["bad"], code="bad", params={"piece": str(error)}) from None
+
+    def has_changed(self, initial, data):
+        # Django compares the cleaned value with the initial text, and no intervals, (), never equals
+        # "": an untouched blank row counted as filled in and refused the save. Intervals are
+        # compared with intervals.
+        try:
+            return parse_intervals(initial or "") != self.to_python(data)
+        except (ValueError, forms.ValidationError):
+            return True
 
 
 class SeasonForm(forms.Form):
@@ -135,8 +146,8 @@ class SeasonForm(forms.Form):
 
 
 class ExceptionForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"))
-    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"))
+    start = forms.DateField(label=_("From"), widget=DateInput())
+    end = forms.DateField(label=_("To"), required=False, widget=DateInput())
     closed = forms.BooleanField(label=_("Closed"), required=False)
     hours = IntervalsField(label=_("Hours"), required=False, max_length=200)
     note = forms.CharField(label=_("Note"), required=False, max_length=200)
@@ -226,20 +237,20 @@ class SiteForm(forms.ModelForm):
 
 
 class EventForm(forms.ModelForm):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"))
+    date = forms.DateField(label=_("Date"), widget=DateInput())
     time = forms.TimeField(
         label=_("Start time"),
         required=False,
-        widget=forms.TimeInput(attrs=TIME, format="%H:%M"),
+        widget=TimeInput(),
         help_text=_("Leave empty for an all-day event."),
     )
     end_date = forms.DateField(
         label=_("Last day"),
         required=False,
-        widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+        widget=DateInput(),
         help_text=_("For an event over several days."),
     )
-    end_time = forms.TimeField(label=_("End time"), required=False, widget=forms.TimeInput(attrs=TIME, format="%H:%M"))
+    end_time = forms.TimeField(label=_("End time"), required=False, widget=TimeInput())
     # The version an edit began from, for the optimistic lock: without it a stale edit would overwrite
     # a newer one. A new event has none (the field is dropped); an edit must bring it, checked in
     # clean() so that the refusal reads at the top of the form rather than at a hidden field.

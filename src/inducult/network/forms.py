@@ -11,6 +11,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from inducult.core.forms import DateInput
 from inducult.core.text import split_tags
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.models import Membership, Organisation, OrganisationRelationship, Person
@@ -246,7 +247,7 @@ class PersonForm(forms.ModelForm):
             "is_sample",
         ]
         widgets = {
-            "consent_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "consent_date": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -279,8 +280,8 @@ class MembershipForm(forms.ModelForm):
         model = Membership
         fields = ["organisation", "role", "start_date", "end_date"]
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
         }
 
     def __init__(self, *args, region, **kwargs):
@@ -303,7 +304,7 @@ class MembershipForm(forms.ModelForm):
 class MembershipEndForm(forms.Form):
     end_date = forms.DateField(
         label=_("End date"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={"required": _("Give the date the role ended.")},
     )
 
@@ -334,8 +335,8 @@ class RelationshipForm(forms.Form):
             )
         },
     )
-    valid_from = forms.DateField(label=_("Valid from"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    valid_to = forms.DateField(label=_("Valid to"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    valid_from = forms.DateField(label=_("Valid from"), required=False, widget=DateInput())
+    valid_to = forms.DateField(label=_("Valid to"), required=False, widget=DateInput())
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
 
     def __init__(self, *args, organisation: Organisation, **kwargs):

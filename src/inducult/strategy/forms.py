@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from inducult.core.forms import DateInput
 from inducult.engagement.enums import EngagementKind
 from inducult.engagement.models import Topic
 from inducult.engagement.validators import validate_engagement_kinds
@@ -20,7 +21,7 @@ class ActualisationForm(forms.Form):
     label = forms.CharField(label=_("Label"), max_length=120, help_text=_("e.g. 2021 actualisation"))
     valid_from = forms.DateField(
         label=_("In force from"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Must be after the day the current version came into force."),
     )
 
@@ -104,4 +105,4 @@ class CountRuleForm(forms.Form):
 class DeliverableRuleForm(forms.Form):
     key = forms.SlugField(label=_("Key"), max_length=60, help_text=_("A short identifier, e.g. sclld-priorities"))
     title = forms.CharField(label=_("Title"), max_length=300)
-    due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(label=_("Due date"), widget=DateInput())

@@ -8,6 +8,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from inducult.core.forms import DateInput, TimeInput
 from inducult.core.geo import distance_km
 from inducult.heritage.enums import TourLanguage
 from inducult.network.enums import Sector
@@ -40,17 +41,17 @@ class PlannerForm(forms.Form):
     longitude = forms.FloatField(label=_("Longitude of your start"), required=False, min_value=-180, max_value=180)
     day = forms.DateField(
         label=_("Date"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={"invalid": _("Give the day as a date, e.g. 2026-07-11.")},
     )
     day_from = forms.TimeField(
         label=_("From"),
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        widget=TimeInput(),
         error_messages={"invalid": _("Give a time such as 9:00.")},
     )
     day_to = forms.TimeField(
         label=_("Back by"),
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        widget=TimeInput(),
         error_messages={"invalid": _("Give a time such as 17:30.")},
     )
     mode = forms.ChoiceField(label=_("Travelling by"), choices=MODES, widget=forms.RadioSelect)
