@@ -13,6 +13,7 @@ import logging
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from PIL import ImageFile
 
 from inducult.core import charts
 from inducult.reports.presentation import context as ctx
@@ -96,5 +97,9 @@ def render(report: ctx.ReportContext) -> bytes:
             )
             % {"error": error}
         ) from None
+    # Importing WeasyPrint tells Pillow, for the whole process, to accept truncated images; after a
+    # PDF report a damaged site photo would then be stored half grey instead of refused. Our PDFs
+    # embed only the charts we draw, so Pillow's strict default is kept for everyone.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
 
     return weasyprint.HTML(string=html(report)).write_pdf()
