@@ -122,3 +122,16 @@ def test_demo_exhibition_follows_the_strategy_and_labels_what_it_does_not_say(cl
     ).content.decode()
     assert "Sample votes included" in page
     assert page.index("Porcelain") < page.index("Car production")  # most chosen first, as reported
+
+
+def test_a_stop_reads_as_its_venue_and_when(region):
+    exhibition = ExhibitionFactory(region=region)
+    known_by_venue = ExhibitionStopFactory(exhibition=exhibition, venue="Statek Bernard", starts_on=None, period="")
+    dated = ExhibitionStopFactory(exhibition=exhibition, venue="Březová", starts_on=datetime.date(2018, 9, 1))
+    by_period = ExhibitionStopFactory(exhibition=exhibition, venue="Žatec", starts_on=None, period="2018")
+
+    assert [str(known_by_venue), str(dated), str(by_period)] == [
+        "Statek Bernard",
+        "Březová (2018-09-01)",
+        "Žatec (2018)",
+    ]

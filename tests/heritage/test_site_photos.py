@@ -15,6 +15,7 @@ from PIL import Image
 from inducult.core.models import AuditEntry
 from inducult.heritage.models import SitePhoto
 from inducult.heritage.services import photos
+from inducult.reports.services import annual
 from tests.factories import OrganisationFactory, SiteFactory
 
 pytestmark = pytest.mark.django_db
@@ -165,11 +166,9 @@ def test_a_truncated_jpeg_is_refused_as_damaged_and_leaves_no_file(coordinator, 
     assert not [p for p in media.rglob("*") if p.is_file()]
 
 
-def test_a_truncated_jpeg_is_refused_after_the_process_made_a_pdf(coordinator, region, site, media):
-    # Importing WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process.
-    from inducult.reports.presentation.pdf import weasyprint_module
-
-    weasyprint_module()
+def test_a_truncated_jpeg_is_refused_after_a_pdf_report_was_made(coordinator, region, site, media):
+    # Importing WeasyPrint makes Pillow accept truncated images process-wide; the PDF renderer undoes it.
+    annual.render(annual.build_report(region, 2026, "en"), "pdf")
     whole = picture(size=(1200, 900)).read()
     broken = SimpleUploadedFile("cut.jpg", whole[: len(whole) // 3])
 

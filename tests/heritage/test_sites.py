@@ -136,6 +136,26 @@ def test_site_page_has_json_ld_with_geo_and_opening_hours(client, region):
     assert "&lt;/script&gt;" in html  # and the page shows it as text
 
 
+def test_site_page_names_the_tour_languages_the_site_records(client, region):
+    site = SiteFactory(region=region, tour_languages=["cs", "de"])
+
+    html = page(client, reverse("heritage_public:site", args=[region.slug, site.pk]), "en").content.decode()
+
+    assert re.search(r'<dd data-testid="tour-languages">(.*?)</dd>', html).group(1) == "Czech, German"
+
+
+def test_site_page_without_tour_languages_says_nothing_of_tours(client, region):
+    # The page once said "Guided tours in: {'bidi': False, 'code': 'cs', …}" here: the base template's
+    # language list had overwritten the site's (issue #14).
+    site = SiteFactory(region=region, tour_languages=[])
+
+    html = page(client, reverse("heritage_public:site", args=[region.slug, site.pk]), "en").content.decode()
+
+    assert 'data-testid="tour-languages"' not in html
+    assert "Guided tours in" not in html
+    assert "{&#x27;" not in html
+
+
 def test_unknown_hours_are_shown_as_unknown_with_the_sources_words(client, region):
     site = SiteFactory(region=region, opening_hours=None, opening_hours_text="Occasional tours of the 12th level.")
 

@@ -453,7 +453,9 @@ class ExhibitionStop(models.Model):
         verbose_name_plural = _("exhibition stops")
 
     def __str__(self) -> str:
-        return f"{self.venue} ({self.occasion or self.period or self.starts_on})"
+        when = self.occasion or self.period or (self.starts_on.isoformat() if self.starts_on else "")
+        # A stop known by its venue alone reads as the venue (it once read "… (None)").
+        return f"{self.venue} ({when})" if when else self.venue
 
     def clean(self) -> None:
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:

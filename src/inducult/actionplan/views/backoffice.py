@@ -74,7 +74,7 @@ class ActionPlanMixin(RegionMixin):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(region=self.region, can_change=self.can("actionplan.change"), today=self.today())
+        context.update(can_change=self.can("actionplan.change"), today=self.today())
         return context
 
 

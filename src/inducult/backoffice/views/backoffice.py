@@ -92,7 +92,8 @@ class AuditLogView(RegionMixin, TemplateView):
                     "entry": entry,
                     "type_label": _type_label(entry.object_type),
                     "link": links.get((entry.object_type, entry.object_id)),
-                    "changes": change_rows(entry, model) if model else [],
+                    # An entry of a record type since removed still shows its changes, by the names kept.
+                    "changes": change_rows(entry, model),
                 }
             )
         return rows

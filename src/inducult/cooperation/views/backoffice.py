@@ -61,7 +61,7 @@ class CooperationMixin(RegionMixin):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(region=self.region, can_change=self.can("cooperation.change"))
+        context.update(can_change=self.can("cooperation.change"))
         return context
 
 

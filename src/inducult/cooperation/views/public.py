@@ -50,7 +50,7 @@ class PublicIndexView(RegionMixin, TemplateView):
         for year in school_years(self.region):
             summary = year_summary(self.region, year)
             years.append({"year": year, "label": pairs.school_year_label(year), "summary": summary})
-        context.update(region=self.region, years=years)
+        context.update(years=years)
         return context
 
 
@@ -64,7 +64,6 @@ class PublicYearView(RegionMixin, TemplateView):
             raise Http404
         summary = year_summary(self.region, year)
         context.update(
-            region=self.region,
             year=year,
             year_label=pairs.school_year_label(year),
             summary=summary,

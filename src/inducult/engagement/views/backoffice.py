@@ -24,7 +24,7 @@ from django.views.generic import TemplateView
 
 from inducult.core.forms import add_domain_errors
 from inducult.core.models import AuditEntry
-from inducult.core.presentation import change_rows, display_value
+from inducult.core.presentation import change_rows
 from inducult.core.text import search_terms
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import conflict_details
@@ -154,30 +154,7 @@ def history_rows(engagement: Engagement) -> list[dict]:
         action = entry.get_action_display()
         if model is not Engagement:
             action = f"{model._meta.verbose_name}: {action} ({entry.object_repr})"
-        rows.append({"entry": entry, "action": action, "changes": _change_rows(entry, model)})
-    return rows
-
-
-# Keys of a deletion's snapshot that are not fields of the engagement (what hung on it).
-CONTENT_LABELS = {
-    "participants": gettext_lazy("Participants"),
-    "tasks": gettext_lazy("Follow-up tasks"),
-    "attachments": gettext_lazy("Attachments"),
-}
-
-
-def _change_rows(entry, model) -> list[dict]:
-    if model is not Engagement or not any(key in CONTENT_LABELS for key in entry.changes or {}):
-        return change_rows(entry, model)
-    plain = copy.copy(entry)
-    plain.changes = {k: v for k, v in entry.changes.items() if k not in CONTENT_LABELS}
-    rows = change_rows(plain, model)
-    for key, label in CONTENT_LABELS.items():
-        if key in entry.changes:
-            before, after = (list(entry.changes[key]) + [None, None])[:2]
-            rows.append(
-                {"label": label, "before": display_value(model, "", before), "after": display_value(model, "", after)}
-            )
+        rows.append({"entry": entry, "action": action, "changes": change_rows(entry, model)})
     return rows
 
 

@@ -61,7 +61,7 @@ class PracticeMixin(RegionMixin):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(region=self.region, can_change=self.can("practices.change"))
+        context.update(can_change=self.can("practices.change"))
         return context
 
     def visible_or_404(self, pk: int) -> GoodPractice:

@@ -13,6 +13,7 @@ import logging
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from PIL import ImageFile
 
 from inducult.core import charts
 from inducult.reports.presentation import context as ctx
@@ -91,7 +92,6 @@ def weasyprint_module():
     # WeasyPrint reports each step (already while importing) at INFO, which the root logger prints.
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     import weasyprint
-    from PIL import ImageFile
 
     ImageFile.LOAD_TRUNCATED_IMAGES = False
     return weasyprint

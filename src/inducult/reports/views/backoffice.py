@@ -29,7 +29,6 @@ class ReportIndexView(RegionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            region=self.region,
             years=years_with_data(self.region),
             report_languages=SUPPORTED_LANGUAGES,
             version=strategy_export.version_in_force(self.region),

@@ -27,7 +27,7 @@ from inducult.heritage.models import Festival, Site
 from inducult.heritage.presentation import event_row
 from inducult.heritage.services.events import published_events
 from inducult.heritage.views.public.sites import SiteMapView
-from inducult.regions.models import Region
+from inducult.regions.views import RegionMixin
 
 EMBEDDABLE_LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
@@ -65,15 +65,14 @@ class EmbedMapView(EmbedMixin, SiteMapView):
 
 
 @method_decorator(xframe_options_exempt, name="dispatch")
-class EmbedFestivalView(EmbedMixin, TemplateView):
+class EmbedFestivalView(EmbedMixin, RegionMixin, TemplateView):
     template_name = "heritage/embed_events.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        festival = get_object_or_404(Festival, region__slug=kwargs["region_slug"], slug=kwargs["festival_slug"])
-        region = festival.region
+        region = self.region
+        festival = get_object_or_404(Festival, region=region, slug=kwargs["festival_slug"])
         context.update(
-            region=region,
             heading=festival.localized("name"),
             page_url=reverse("heritage_public:festival", args=[region.slug, festival.slug]),
             rows=[event_row(e, region.tz) for e in published_events(region).filter(festival=festival)],
@@ -82,15 +81,14 @@ class EmbedFestivalView(EmbedMixin, TemplateView):
 
 
 @method_decorator(xframe_options_exempt, name="dispatch")
-class EmbedSiteEventsView(EmbedMixin, TemplateView):
+class EmbedSiteEventsView(EmbedMixin, RegionMixin, TemplateView):
     template_name = "heritage/embed_events.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        site = get_object_or_404(Site.objects.active(), region__slug=kwargs["region_slug"], pk=kwargs["pk"])
-        region = site.region
+        region = self.region
+        site = get_object_or_404(Site.objects.active(), region=region, pk=kwargs["pk"])
         context.update(
-            region=region,
             heading=site.display_name,
             page_url=reverse("heritage_public:site", args=[region.slug, site.pk]),
             rows=[event_row(e, region.tz) for e in published_events(region).filter(site=site)],
@@ -104,14 +102,14 @@ def _param(value) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-class EmbedBuilderView(TemplateView):
+class EmbedBuilderView(RegionMixin, TemplateView):
     """The snippet generator: choose what to embed, its filters and language; copy one line."""
 
     template_name = "heritage/embed_builder.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        region = get_object_or_404(Region, slug=kwargs["region_slug"])
+        region = self.region
         query = self.request.GET
         what = query.get("what", "map")
         language = query.get("lang") if query.get("lang") in EMBEDDABLE_LANGUAGES else region.default_language
@@ -138,7 +136,6 @@ class EmbedBuilderView(TemplateView):
             f'<iframe src="{escape(src)}" title="{escape(title)}" width="100%" height="520" loading="lazy"></iframe>'
         )
         context.update(
-            region=region,
             form=form,
             what=what,
             language=language,

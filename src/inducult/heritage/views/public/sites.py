@@ -141,7 +141,7 @@ class SiteDetailView(RegionMixin, TemplateView):
             today_text=day_text(oh.on(hours, today)),
             price=dict(PriceLevel.choices).get(site.price_level, ""),
             wheelchair=dict(Wheelchair.choices).get(site.wheelchair, ""),
-            languages=[dict(TourLanguage.choices).get(code, code) for code in site.tour_languages],
+            tour_languages=[dict(TourLanguage.choices).get(code, code) for code in site.tour_languages],
             jsonld=jsonld_script(site_jsonld(site, url=url, language=language, today=today, photos=photo_urls)),
         )
         return context
