@@ -43,7 +43,7 @@ from inducult.actionplan.services.matching import fitting_activities, funding_fi
 from inducult.core import ical
 from inducult.core.forms import add_domain_errors
 from inducult.core.versioning import EditConflict
-from inducult.core.views.conflicts import conflict_details
+from inducult.core.views.conflicts import refused_edit
 from inducult.regions.lookup import region_by_slug
 from inducult.regions.rules import has_rule
 from inducult.regions.views import RegionMixin
@@ -258,15 +258,10 @@ class ActivityEditView(ActivityFormMixin, TemplateView):
         return self.render_form(form, indicators, activity=activity)
 
     def conflict_response(self, form, indicators, current):
-        message, differing = conflict_details(form, current, Activity.AUDITED_FIELDS, str(self.CONFLICT_MESSAGE))
-        data = self.request.POST.copy()
-        # Saving the reviewed form again is a deliberate overwrite of the newer version.
-        data["version"] = str(current.version)
+        data, conflict = refused_edit(self.request, form, current, Activity.AUDITED_FIELDS, str(self.CONFLICT_MESSAGE))
         form = ActivityEditForm(data, instance=copy.copy(current), region=self.region)
         form.is_valid()
-        return self.render_form(
-            form, indicators, status=409, activity=current, conflict_message=message, differing=differing
-        )
+        return self.render_form(form, indicators, status=409, activity=current, **conflict)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(is_new=False, **kwargs)

@@ -36,7 +36,7 @@ from inducult.cooperation.services.cooperations import (
 )
 from inducult.core.forms import add_domain_errors
 from inducult.core.versioning import EditConflict
-from inducult.core.views.conflicts import conflict_details
+from inducult.core.views.conflicts import refused_edit
 from inducult.engagement.enums import EngagementStatus, Visibility
 from inducult.network.enums import OrganisationKind
 from inducult.network.models import Organisation
@@ -114,12 +114,8 @@ class FormMixin(CooperationMixin):
         whose stored value differs from the one submitted, next to it (as the other back-office
         forms do). ``rebuild(data)`` makes the form again, now at the stored version, so saving it
         once more is a deliberate overwrite."""
-        text, differing = conflict_details(form, current, type(current).AUDITED_FIELDS, str(message))
-        data = self.request.POST.copy()
-        data["version"] = str(current.version)
-        return self.render_form(
-            rebuild(data), status=409, heading=str(current), conflict_message=text, differing=differing, **extra
-        )
+        data, conflict = refused_edit(self.request, form, current, type(current).AUDITED_FIELDS, str(message))
+        return self.render_form(rebuild(data), status=409, heading=str(current), **conflict, **extra)
 
     def to_detail(self, cooperation, message: str):
         messages.success(self.request, message)

@@ -38,6 +38,16 @@ def conflict_details(form, current, fields, message: str) -> tuple[str, list[dic
     return message, differing
 
 
+def refused_edit(request, form, current, fields, message: str) -> tuple:
+    """What every edit page shows when ``current`` was saved meanwhile: the submitted data again, now
+    at the stored version (so that saving the reviewed form once more is a deliberate overwrite of the
+    newer one), and the context of the conflict (``conflict_message``, ``differing``) for the page."""
+    text, differing = conflict_details(form, current, fields, message)
+    data = request.POST.copy()
+    data["version"] = str(current.version)
+    return data, {"conflict_message": text, "differing": differing}
+
+
 def _same(a, b) -> bool:
     # 50.23 and the stored 50.230000 are the same coordinate; "" and None are both "not given".
     if a in (None, "") and b in (None, ""):

@@ -27,7 +27,7 @@ from inducult.core.models import AuditEntry
 from inducult.core.presentation import change_rows
 from inducult.core.text import search_terms
 from inducult.core.versioning import EditConflict
-from inducult.core.views.conflicts import conflict_details
+from inducult.core.views.conflicts import refused_edit
 from inducult.core.views.downloads import Download, FileDownloadView
 from inducult.core.views.pagination import paginate
 from inducult.engagement.forms import (
@@ -406,14 +406,11 @@ class EngagementUpdateView(EngagementFormMixin, EngagementMixin, TemplateView):
 
     def conflict_response(self, form, current):
         current.region = self.region
-        message, differing = conflict_details(form, current, CONFLICT_FIELDS, str(self.CONFLICT_MESSAGE))
-        data = self.request.POST.copy()
-        # Saving the reviewed form again is a deliberate overwrite of the newer version.
-        data["version"] = str(current.version)
+        data, conflict = refused_edit(self.request, form, current, CONFLICT_FIELDS, str(self.CONFLICT_MESSAGE))
         form, formset = self.build(data, None, instance=copy.copy(current))
         form.is_valid()
         formset.is_valid()
-        context = self.get_context_data(form=form, formset=formset, conflict_message=message, differing=differing)
+        context = self.get_context_data(form=form, formset=formset, **conflict)
         return self.render_to_response(context, status=409)
 
     def get_context_data(self, **kwargs):

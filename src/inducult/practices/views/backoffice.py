@@ -22,7 +22,7 @@ from django.views.generic import TemplateView
 
 from inducult.core.forms import add_domain_errors
 from inducult.core.versioning import EditConflict
-from inducult.core.views.conflicts import conflict_details
+from inducult.core.views.conflicts import refused_edit
 from inducult.core.views.downloads import Download, FileDownloadView
 from inducult.core.views.pagination import paginate
 from inducult.practices.enums import PracticeTheme
@@ -198,13 +198,11 @@ class PracticeEditView(PracticeFormMixin, TemplateView):
         return self.render_form(form, practice=practice)
 
     def conflict_response(self, form, current):
-        message, differing = conflict_details(form, current, GoodPractice.AUDITED_FIELDS, str(self.CONFLICT_MESSAGE))
-        data = self.request.POST.copy()
-        # Saving the reviewed form again is a deliberate overwrite of the newer version.
-        data["version"] = str(current.version)
+        message = str(self.CONFLICT_MESSAGE)
+        data, conflict = refused_edit(self.request, form, current, GoodPractice.AUDITED_FIELDS, message)
         form = PracticeEditForm(data, instance=copy.copy(current), region=self.region)
         form.is_valid()
-        return self.render_form(form, status=409, practice=current, conflict_message=message, differing=differing)
+        return self.render_form(form, status=409, practice=current, **conflict)
 
 
 class PracticeActionView(PracticeMixin, View):

@@ -17,7 +17,7 @@ from django.views.generic import TemplateView
 from inducult.core.forms import add_domain_errors
 from inducult.core.presentation import field_label, history_rows
 from inducult.core.versioning import EditConflict
-from inducult.core.views.conflicts import conflict_details
+from inducult.core.views.conflicts import refused_edit
 from inducult.core.views.pagination import paginate
 from inducult.network.domain import exporting
 from inducult.network.enums import OrganisationKind, Sector
@@ -205,13 +205,11 @@ class OrganisationUpdateView(OrganisationMixin, TemplateView):
         return self.can("network.add_organisation")
 
     def conflict_response(self, form, current):
-        message, differing = conflict_details(form, current, Organisation.AUDITED_FIELDS, str(self.CONFLICT_MESSAGE))
-        data = self.request.POST.copy()
-        # Saving the reviewed form again is a deliberate overwrite of the newer version.
-        data["version"] = str(current.version)
+        message = str(self.CONFLICT_MESSAGE)
+        data, conflict = refused_edit(self.request, form, current, Organisation.AUDITED_FIELDS, message)
         form = OrganisationEditForm(data, instance=copy.copy(current), can_assess=self.can_assess())
         form.is_valid()
-        context = self.get_context_data(form=form, conflict_message=message, differing=differing)
+        context = self.get_context_data(form=form, **conflict)
         return self.render_to_response(context, status=409)
 
     def get_context_data(self, **kwargs):

@@ -21,7 +21,7 @@ from inducult.core.forms import add_domain_errors
 from inducult.core.presentation import history_rows
 from inducult.core.text import search_terms
 from inducult.core.versioning import EditConflict
-from inducult.core.views.conflicts import conflict_details
+from inducult.core.views.conflicts import refused_edit
 from inducult.core.views.pagination import paginate
 from inducult.network.domain import exporting
 from inducult.network.forms import MembershipEndForm, MembershipForm, PersonEditForm, PersonFilterForm, PersonForm
@@ -126,12 +126,10 @@ class PersonUpdateView(PersonFormView):
         if current.erased_at is not None:
             messages.error(self.request, _("This person's personal data was erased meanwhile; nothing was saved."))
             return HttpResponseRedirect(self.detail_url(current))
-        message, differing = conflict_details(form, current, Person.AUDITED_FIELDS, str(self.CONFLICT_MESSAGE))
-        data = self.request.POST.copy()
-        data["version"] = str(current.version)
+        data, conflict = refused_edit(self.request, form, current, Person.AUDITED_FIELDS, str(self.CONFLICT_MESSAGE))
         form = PersonEditForm(data, instance=copy.copy(current))
         form.is_valid()
-        context = self.get_context_data(form=form, person=current, conflict_message=message, differing=differing)
+        context = self.get_context_data(form=form, person=current, **conflict)
         return self.render_to_response(context, status=409)
 
 
