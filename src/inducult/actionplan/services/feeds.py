@@ -8,6 +8,7 @@ import hashlib
 import secrets
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar
 from icalendar import Event as VEvent
@@ -38,6 +39,17 @@ def feed_for(token: str) -> CalendarFeed | None:
     if not token or len(token) > 100:
         return None
     return CalendarFeed.objects.select_related("user", "region").filter(token_hash=token_hash(token)).first()
+
+
+# A calendar program fetches a feed every few minutes; its last use is kept to the hour, not written each time.
+USE_STAMP_EVERY = datetime.timedelta(hours=1)
+
+
+def note_use(feed: CalendarFeed) -> None:
+    """Remember when the feed was last fetched (shown to its owner, so an unused address can be revoked)."""
+    now = timezone.now()
+    if feed.last_used_at is None or now - feed.last_used_at > USE_STAMP_EVERY:
+        CalendarFeed.objects.filter(pk=feed.pk).update(last_used_at=now)
 
 
 def region_entries(region, *, today: datetime.date) -> list[calendar.Entry]:

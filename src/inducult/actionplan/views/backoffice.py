@@ -16,7 +16,6 @@ from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -51,7 +50,6 @@ from inducult.regions.views import RegionMixin
 STATUS_LABELS = dict(ActivityStatus.choices)
 WORK_PACKAGE_LABELS = dict(WorkPackage.choices)
 # A feed records when it was last read, at most this often (calendar apps poll every few minutes).
-USE_STAMP_EVERY = datetime.timedelta(hours=1)
 
 
 def _split(rows) -> dict[str, list[dict]]:
@@ -406,9 +404,7 @@ class FeedView(View):
             or not has_rule(feed.user, "actionplan.view", region)
         ):
             raise Http404
-        now = timezone.now()
-        if feed.last_used_at is None or now - feed.last_used_at > USE_STAMP_EVERY:
-            CalendarFeed.objects.filter(pk=feed.pk).update(last_used_at=now)
+        feeds.note_use(feed)
         cal = feeds.ics_calendar(
             region, feeds.region_entries(region, today=region.today()), url_of=_url_of(request, region)
         )
