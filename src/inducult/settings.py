@@ -129,6 +129,9 @@ elif DATABASES["default"]["ENGINE"] not in ("django.db.backends.postgresql",):
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Backups serialise rows with every microsecond kept (core/backup/exact_json.py).
+SERIALIZATION_MODULES = {"inducult-exact-json": "inducult.core.backup.exact_json"}
+
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 _redis_url = env_str("REDIS_URL", "")
 if _redis_url:
