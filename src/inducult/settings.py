@@ -192,6 +192,16 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "inducult-hub@localhost")
 # Imports: a spreadsheet of a region's contacts is a few MB at most; anything far larger is a
 # mistake (a wrong file) and is refused before it is parsed.
 INDUCULT_IMPORT_MAX_BYTES = env_int("INDUCULT_IMPORT_MAX_BYTES", 20 * 1024 * 1024, minimum=1024)
+# What of a spreadsheet is read (network.services.importing.reading.Limits): data rows below the header
+# (twice the 100,000 the import is measured at), columns (the export has 19), characters in one cell
+# (Excel's own maximum) and the bytes a workbook unpacks to (100,000 exported rows unpack to ~95 MB).
+# A file past any of them is refused with a message naming the limit, before or while it is read.
+INDUCULT_IMPORT_MAX_ROWS = env_int("INDUCULT_IMPORT_MAX_ROWS", 200_000, minimum=10)
+INDUCULT_IMPORT_MAX_COLUMNS = env_int("INDUCULT_IMPORT_MAX_COLUMNS", 100, minimum=20, maximum=16_384)
+INDUCULT_IMPORT_MAX_CELL_CHARS = env_int("INDUCULT_IMPORT_MAX_CELL_CHARS", 32_767, minimum=1000, maximum=131_072)
+INDUCULT_IMPORT_MAX_UNPACKED_BYTES = env_int(
+    "INDUCULT_IMPORT_MAX_UNPACKED_BYTES", 256 * 1024 * 1024, minimum=1024 * 1024
+)
 # Attachments of engagements and evidence of deliverables (PDF, office documents, images).
 INDUCULT_ATTACHMENT_MAX_BYTES = env_int("INDUCULT_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024, minimum=1024)
 # Site photos: refused above these limits, stored re-encoded with at most MAX_EDGE pixels a side.
