@@ -25,6 +25,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from inducult.core.opendata import FORMULA_STARTS
+
 ENCODINGS = [
     ("auto", gettext_lazy("Detect automatically (UTF-8, otherwise Windows-1250)")),
     ("utf-8", gettext_lazy("UTF-8")),
@@ -369,8 +371,18 @@ def _sheet_records(sheet, limits: Limits) -> list[list[str]]:
     return records
 
 
+def _unquoted(cell: str) -> str:
+    """A cell's text without surrounding blanks and without the apostrophe our exports (and people
+    typing in Excel) put before text that would otherwise run as a formula: the export reads back
+    as it was written."""
+    cell = cell.strip()
+    if cell[:1] == "'" and cell[1:2] and cell[1] in FORMULA_STARTS:
+        return cell[1:].strip()
+    return cell
+
+
 def _table(records: list[list[str]], file_type: str, **extra) -> Table:
-    numbered = [(number, [c.strip() for c in cells]) for number, cells in enumerate(records, start=1)]
+    numbered = [(number, [_unquoted(c) for c in cells]) for number, cells in enumerate(records, start=1)]
     # Leading blank rows are skipped (the header is the first row with text); trailing blank
     # rows and trailing empty cells are spreadsheet noise.
     while numbered and not any(numbered[0][1]):
