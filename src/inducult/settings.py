@@ -141,6 +141,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Throttled sign-in and password reset (core.throttle, decision 0016): after this many failed
+# sign-ins of one account, or from one address, within the window, both are refused until it ends,
+# even with the right password; an address may ask for this many password resets per window.
+INDUCULT_LOGIN_FAILURES_PER_ACCOUNT = env_int("INDUCULT_LOGIN_FAILURES_PER_ACCOUNT", 5, minimum=1)
+INDUCULT_LOGIN_FAILURES_PER_ADDRESS = env_int("INDUCULT_LOGIN_FAILURES_PER_ADDRESS", 20, minimum=1)
+INDUCULT_LOGIN_WINDOW_SECONDS = env_int("INDUCULT_LOGIN_WINDOW_SECONDS", 15 * 60, minimum=60)
+INDUCULT_PASSWORD_RESETS_PER_ADDRESS = env_int("INDUCULT_PASSWORD_RESETS_PER_ADDRESS", 5, minimum=1)
+INDUCULT_PASSWORD_RESETS_PER_EMAIL = env_int("INDUCULT_PASSWORD_RESETS_PER_EMAIL", 3, minimum=1)
+INDUCULT_PASSWORD_RESET_WINDOW_SECONDS = env_int("INDUCULT_PASSWORD_RESET_WINDOW_SECONDS", 60 * 60, minimum=60)
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
