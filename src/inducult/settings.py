@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Back office, admin and account pages: Cache-Control no-store (personal data).
+    "inducult.core.middleware.PrivatePagesMiddleware",
 ]
 
 ROOT_URLCONF = "inducult.urls"
@@ -272,6 +274,9 @@ if env_bool("USE_X_FORWARDED_PROTO", False):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_refusals": {"()": "inducult.core.logging.OneLineRefusals"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A refused request (403) in one line, without a traceback.
+    "loggers": {"django.request": {"filters": ["one_line_refusals"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }

@@ -120,3 +120,18 @@ def test_throttle_counts_every_attempt_and_forgets_on_clear():
     assert 0 < throttle.wait_seconds("someone") <= 60
     throttle.clear("someone")
     assert not throttle.blocked("someone") and throttle.wait_seconds("someone") == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("cs", "Příliš mnoho pokusů. Počkejte 15 minut a zkuste to znovu."),
+        ("de", "Zu viele Versuche. Warten Sie 15 Minuten und versuchen Sie es erneut."),
+    ],
+)
+def test_refusal_reads_in_the_visitors_language(client, coordinator, language, message):
+    for _attempt in range(6):
+        response = client.post(
+            "/accounts/login/", {"username": "coordinator", "password": "wrong"}, HTTP_ACCEPT_LANGUAGE=language
+        )
+    assert message in shown(response)
