@@ -382,7 +382,10 @@ def _unquoted(cell: str) -> str:
 
 
 def _table(records: list[list[str]], file_type: str, **extra) -> Table:
-    numbered = [(number, [_unquoted(c) for c in cells]) for number, cells in enumerate(records, start=1)]
+    numbered = [
+        (number, [_unquoted(c) if "'" in c else c.strip() for c in cells])
+        for number, cells in enumerate(records, start=1)
+    ]
     # Leading blank rows are skipped (the header is the first row with text); trailing blank
     # rows and trailing empty cells are spreadsheet noise.
     while numbered and not any(numbered[0][1]):
