@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -54,6 +55,11 @@ _BINARY = (_PNG, _JPEG, _GIF, _PDF, _GZIP)
 # unpack to more than RATIO_FLOOR bytes are held to it.
 MAX_RATIO = 100
 RATIO_FLOOR = 1024 * 1024
+# openpyxl holds a whole row in memory before handing it over, so a sheet's rows are counted in its
+# XML first: no real row has more cells than Excel's columns (16,384), a hostile one may have millions.
+MAX_CELLS_IN_A_ROW = 16_384
+_ROW_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -320,6 +326,40 @@ def check_archive(data: bytes, limits: Limits) -> None:
             )
             % {"size": filesizeformat(unpacked), "limit": filesizeformat(limits.unpacked_bytes)}
         )
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for member in members:
+            if "worksheets/" in member.filename and member.filename.endswith(".xml"):
+                _check_cells_per_row(archive, member, limits)
+
+
+def _cells(text: bytes) -> int:
+    # Cell start tags, plain or with a namespace prefix ("<c r=…>", "<x:c>"); a stray ":c " in a text
+    # only counts one cell too many.
+    return text.count(b"<c ") + text.count(b"<c>") + text.count(b":c ") + text.count(b":c>")
+
+
+def _check_cells_per_row(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limits: Limits) -> None:
+    """Refuse a sheet with a row of more than MAX_CELLS_IN_A_ROW cells, reading its XML in chunks
+    (a tag cut by a chunk's end is carried to the next) without parsing it."""
+    cells, carry = 0, b""
+    try:
+        with archive.open(member) as stream:
+            while chunk := stream.read(_CHUNK):
+                text = carry + chunk
+                cut = text.rfind(b"<")
+                text, carry = (text[:cut], text[cut:]) if cut > 0 else (text, b"")
+                pieces = _ROW_START.split(text)
+                for piece in pieces[:-1]:
+                    if cells + _cells(piece) > MAX_CELLS_IN_A_ROW:
+                        raise too_many_columns(limits)
+                    cells = 0
+                cells += _cells(pieces[-1])
+                if cells > MAX_CELLS_IN_A_ROW:
+                    raise too_many_columns(limits)
+            if cells + _cells(carry) > MAX_CELLS_IN_A_ROW:
+                raise too_many_columns(limits)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise not_a_spreadsheet(_("It could not be opened as an Excel workbook.")) from None
 
 
 def _read_xlsx(data: bytes, limits: Limits) -> Table:
