@@ -4,8 +4,9 @@ Every way a file can be unreadable ends in a ``FileProblem`` whose message tells
 to do; nothing further down the pipeline has to guess about encodings or file types.
 
 A file is read within ``Limits`` (rows, columns, characters in a cell, the size a workbook unpacks
-to): a workbook's archive and its sheet's declared size are checked before any cell is read, and
-rows are read one at a time, stopping at the first one past a limit. So a hostile or broken file (a
+to): a workbook's archive (sizes, compression ratios), its sheets' XML (cells per row, counted
+unparsed) and its sheet's declared size are checked before any cell is read, and rows are read one
+at a time, stopping at the first one past a limit. So a hostile or broken file (a
 few KB declaring a million rows, a zip bomb, ten thousand columns, a cell of a million characters)
 is refused in moments with a message naming the limit, never parsed whole.
 """
