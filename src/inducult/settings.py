@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Back office, admin and account pages: Cache-Control no-store (personal data).
+    "inducult.core.middleware.PrivatePagesMiddleware",
 ]
 
 ROOT_URLCONF = "inducult.urls"
@@ -144,6 +146,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Throttled sign-in and password reset (core.throttle, decision 0016): after this many failed
+# sign-ins of one account, or from one address, within the window, both are refused until it ends,
+# even with the right password; an address may ask for this many password resets per window.
+INDUCULT_LOGIN_FAILURES_PER_ACCOUNT = env_int("INDUCULT_LOGIN_FAILURES_PER_ACCOUNT", 5, minimum=1)
+INDUCULT_LOGIN_FAILURES_PER_ADDRESS = env_int("INDUCULT_LOGIN_FAILURES_PER_ADDRESS", 20, minimum=1)
+INDUCULT_LOGIN_WINDOW_SECONDS = env_int("INDUCULT_LOGIN_WINDOW_SECONDS", 15 * 60, minimum=60)
+INDUCULT_PASSWORD_RESETS_PER_ADDRESS = env_int("INDUCULT_PASSWORD_RESETS_PER_ADDRESS", 5, minimum=1)
+INDUCULT_PASSWORD_RESETS_PER_EMAIL = env_int("INDUCULT_PASSWORD_RESETS_PER_EMAIL", 3, minimum=1)
+INDUCULT_PASSWORD_RESET_WINDOW_SECONDS = env_int("INDUCULT_PASSWORD_RESET_WINDOW_SECONDS", 60 * 60, minimum=60)
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
@@ -195,6 +206,16 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "inducult-hub@localhost")
 # Imports: a spreadsheet of a region's contacts is a few MB at most; anything far larger is a
 # mistake (a wrong file) and is refused before it is parsed.
 INDUCULT_IMPORT_MAX_BYTES = env_int("INDUCULT_IMPORT_MAX_BYTES", 20 * 1024 * 1024, minimum=1024)
+# What of a spreadsheet is read (network.services.importing.reading.Limits): data rows below the header
+# (twice the 100,000 the import is measured at), columns (the export has 19), characters in one cell
+# (Excel's own maximum) and the bytes a workbook unpacks to (100,000 exported rows unpack to ~95 MB).
+# A file past any of them is refused with a message naming the limit, before or while it is read.
+INDUCULT_IMPORT_MAX_ROWS = env_int("INDUCULT_IMPORT_MAX_ROWS", 200_000, minimum=10)
+INDUCULT_IMPORT_MAX_COLUMNS = env_int("INDUCULT_IMPORT_MAX_COLUMNS", 100, minimum=20, maximum=16_384)
+INDUCULT_IMPORT_MAX_CELL_CHARS = env_int("INDUCULT_IMPORT_MAX_CELL_CHARS", 32_767, minimum=1000, maximum=131_072)
+INDUCULT_IMPORT_MAX_UNPACKED_BYTES = env_int(
+    "INDUCULT_IMPORT_MAX_UNPACKED_BYTES", 256 * 1024 * 1024, minimum=1024 * 1024
+)
 # Attachments of engagements and evidence of deliverables (PDF, office documents, images).
 INDUCULT_ATTACHMENT_MAX_BYTES = env_int("INDUCULT_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024, minimum=1024)
 # Site photos: refused above these limits, stored re-encoded with at most MAX_EDGE pixels a side.
@@ -256,6 +277,9 @@ if env_bool("USE_X_FORWARDED_PROTO", False):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_refusals": {"()": "inducult.core.logging.OneLineRefusals"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A refused request (403) in one line, without a traceback.
+    "loggers": {"django.request": {"filters": ["one_line_refusals"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }

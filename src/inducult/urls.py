@@ -3,6 +3,7 @@
 contracts (tests/contracts/url_patterns.txt)."""
 
 from django.contrib import admin
+from django.contrib.auth import urls as auth_urls
 from django.urls import include, path
 from django.views.i18n import set_language
 
@@ -10,6 +11,7 @@ from inducult.actionplan import urls as actionplan
 from inducult.analytics import urls as analytics
 from inducult.backoffice import urls as backoffice
 from inducult.cooperation import urls as cooperation
+from inducult.core.views.accounts import PasswordResetView, SignInView
 from inducult.core.views.health import healthz
 from inducult.engagement import urls as engagement
 from inducult.heritage import urls as heritage
@@ -26,11 +28,16 @@ def mount(patterns: list, namespace: str):
     return path("", include((patterns, namespace)))
 
 
+# Django's account pages, signing in and asking for a password reset throttled (core.views.accounts).
+THROTTLED = {"login": SignInView.as_view(), "password_reset": PasswordResetView.as_view()}
+account_patterns = [path(str(p.pattern), THROTTLED.get(p.name, p.callback), name=p.name) for p in auth_urls.urlpatterns]
+
+
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include(account_patterns)),
     path("admin/", admin.site.urls),
     # The back office of a region: /manage/<region>/…
     mount(backoffice.backoffice_patterns + network.backoffice_patterns + analytics.backoffice_patterns, "network"),

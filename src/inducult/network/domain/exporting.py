@@ -3,6 +3,11 @@
 The column names are a contract shared with the import (network.services.importing), so an export can be
 edited in a spreadsheet and read back unchanged. Codes (kind, sector, position) are written rather
 than translated labels for the same reason.
+
+No text cell runs as a formula in a spreadsheet program (an editor can name an organisation
+``=HYPERLINK(…)``): the CSV prefixes text starting with ``= + - @`` (or a tab or CR) with an apostrophe,
+as the open data does (``core.opendata.csv_safe``), and the import takes the apostrophe off again;
+the XLSX stores such text as a string cell, which Excel and LibreOffice never evaluate.
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ from typing import Any
 
 import vobject
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+from inducult.core.opendata import csv_safe
 
 EXPORT_COLUMNS: tuple[str, ...] = (
     "id",
@@ -77,7 +85,8 @@ def _text(value: Any) -> str:
 
 
 def organisation_text_row(org) -> list[str]:
-    return [_text(v) for v in organisation_values(org)]
+    """One organisation as CSV cells: text safe from formulas, numbers as they are."""
+    return [csv_safe(v) if isinstance(v, str) else _text(v) for v in organisation_values(org)]
 
 
 class _Echo:
@@ -105,10 +114,22 @@ def organisations_xlsx(organisations: Iterable, *, title: str = "organisations")
     sheet = workbook.create_sheet(title=title[:31])
     sheet.append(list(EXPORT_COLUMNS))
     for org in organisations:
-        sheet.append([float(v) if isinstance(v, Decimal) else v for v in organisation_values(org)])
+        sheet.append([_xlsx_cell(sheet, v) for v in organisation_values(org)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _xlsx_cell(sheet, value: Any) -> Any:
+    """A value for a write-only sheet's row; text openpyxl would store as a formula (it starts with
+    ``=``) becomes a string cell, shown and read back as the text it is."""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, str) and value.startswith("="):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def person_vcard(person, memberships: Iterable = ()) -> str:
