@@ -4,6 +4,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from inducult.actionplan.models import Activity
 from inducult.core.models import AuditEntry
@@ -177,16 +178,18 @@ def test_saving_the_form_reports_the_state_so_lateness_can_be_told(client, coord
         region=region, status="planned", starts_on=datetime.date(2020, 1, 1), ends_on=datetime.date(2030, 1, 1)
     )
     client.force_login(coordinator)
-    assert texts(client.get(_url("activity", region, activity.pk)).content, "late")[0].startswith("Not reported")
+    page = client.get(_url("activity", region, activity.pk)).content
+    assert texts(page, "late")[0].startswith("Not reported")
+    assert texts(page, "reported-on") == ["never reported"]
 
     data = _form_data(activity, status="planned", starts_on="2020-01-01", ends_on="2030-01-01")
     assert client.post(_url("activity_edit", region, activity.pk), data).status_code == 302
 
     activity.refresh_from_db()
     assert activity.reported_on == region.today()
-    assert texts(client.get(_url("activity", region, activity.pk)).content, "late")[0].startswith(
-        "Late: it should have started on 1 January 2020"
-    )
+    page = client.get(_url("activity", region, activity.pk)).content
+    assert texts(page, "late")[0].startswith("Late: it should have started on 1 January 2020")
+    assert texts(page, "reported-on") == [date_format(region.today(), "DATE_FORMAT")]
 
 
 def test_timeline_has_a_column_per_year_and_marks_the_years_an_activity_runs(client, coordinator, region):
