@@ -91,7 +91,11 @@ def reason(m, code):
 def test_the_catalogue_is_ranked_by_score_then_name():
     # Museum programme: half the themes (25), a museum may apply (20), 275 of the activity's 365 days
     # (15 * 275 / 365 = 11.3), a call closing in February (15): 71.
-    assert ranked() == [(1, 100), (7, 75), (2, 75), (3, 71), (6, 35)]
+    # The youth grant has no call at all: no fit, unscored (it would have been 35), listed last.
+    assert ranked() == [(1, 100), (7, 75), (2, 75), (3, 71), (6, 0)]
+    youth = rank_instruments(TRAIL, CATALOGUE, today=TODAY)[-1]
+    assert (youth.without_call, youth.fits, youth.excluded) == (True, False, False)
+    assert all(m.fits for m in rank_instruments(TRAIL, CATALOGUE, today=TODAY)[:-1])
 
 
 def test_excluded_instruments_come_last_when_asked_for():

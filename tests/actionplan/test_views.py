@@ -4,6 +4,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from inducult.actionplan.models import Activity
 from inducult.core.models import AuditEntry
@@ -17,6 +18,7 @@ from tests.factories import (
     StrategicGoalFactory,
 )
 from tests.queries import queries_at_two_sizes
+from tests.testids import elements, texts
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
@@ -128,15 +130,66 @@ def test_list_filters_by_work_package_status_and_theme(client, coordinator, regi
     assert titles(status="running", theme="tourism") == []
 
 
-def test_list_flags_late_activities(client, coordinator, region):
+def test_list_flags_late_activities_only_when_a_report_says_so(client, coordinator, region):
+    today = region.today()
     ActivityFactory(
-        region=region, status="planned", starts_on=datetime.date(2020, 1, 1), ends_on=datetime.date(2030, 1, 1)
+        region=region,
+        title="Reported",
+        status="planned",
+        starts_on=datetime.date(2020, 1, 1),
+        ends_on=datetime.date(2030, 1, 1),
+        reported_on=datetime.date(2020, 3, 1),  # a report after its start still said "planned"
+    )
+    ActivityFactory(
+        region=region,
+        title="Unreported",
+        status="planned",
+        starts_on=datetime.date(2020, 1, 1),
+        ends_on=datetime.date(2030, 1, 1),
     )
     client.force_login(coordinator)
 
-    text = _text(client.get(_url("list", region)))
+    found = {e.attrs["data-code"]: e.text for e in elements(client.get(_url("list", region)).content, "late")}
 
-    assert "Late: it should have started on 1 January 2020" in text
+    assert set(found) == {"not_started", "not_reported"}
+    assert found["not_started"].startswith("Late: it should have started on 1 January 2020, ")
+    assert found["not_reported"].startswith("Not reported: it was to start on 1 January 2020, ")
+    assert found["not_reported"].endswith("; its state has never been reported.")
+    # Durations in years and months, never thousands of days.
+    years = today.year - 2020  # whole years since 1 January 2020
+    for sentence in found.values():
+        assert re.search(rf", {years} years( \d+ months?)? ago", sentence), sentence
+        assert "day" not in sentence
+
+
+def test_timeline_marks_unreported_activities_not_reported_not_late(client, coordinator, region):
+    ActivityFactory(
+        region=region, title="Unreported", starts_on=datetime.date(2020, 1, 1), ends_on=datetime.date(2030, 1, 1)
+    )
+    client.force_login(coordinator)
+
+    marks = elements(client.get(_url("timeline", region)).content, "late")
+
+    assert [(m.attrs["data-code"], m.text) for m in marks] == [("not_reported", "not reported")]
+
+
+def test_saving_the_form_reports_the_state_so_lateness_can_be_told(client, coordinator, region):
+    activity = ActivityFactory(
+        region=region, status="planned", starts_on=datetime.date(2020, 1, 1), ends_on=datetime.date(2030, 1, 1)
+    )
+    client.force_login(coordinator)
+    page = client.get(_url("activity", region, activity.pk)).content
+    assert texts(page, "late")[0].startswith("Not reported")
+    assert texts(page, "reported-on") == ["never reported"]
+
+    data = _form_data(activity, status="planned", starts_on="2020-01-01", ends_on="2030-01-01")
+    assert client.post(_url("activity_edit", region, activity.pk), data).status_code == 302
+
+    activity.refresh_from_db()
+    assert activity.reported_on == region.today()
+    page = client.get(_url("activity", region, activity.pk)).content
+    assert texts(page, "late")[0].startswith("Late: it should have started on 1 January 2020")
+    assert texts(page, "reported-on") == [date_format(region.today(), "DATE_FORMAT")]
 
 
 def test_timeline_has_a_column_per_year_and_marks_the_years_an_activity_runs(client, coordinator, region):
@@ -180,30 +233,24 @@ def test_list_query_count_does_not_grow_with_activities(client, coordinator, reg
 # --- detail and funding fits -------------------------------------------------------------------
 
 
-def test_design_park_shows_ranked_funding_fits_with_reasons(client, coordinator, region, design_park):
+def test_design_park_lists_instruments_without_a_call_apart_unscored(client, coordinator, region, design_park):
+    # The design park started on 1 January 2019: no call of the catalogue can still be applied to
+    # before it starts, so no instrument is a fit ("fit 85 of 100" was shown before issue #14).
     client.force_login(coordinator)
 
-    response = client.get(_url("activity", region, design_park.pk))
-    text = _text(response)
+    html = client.get(_url("activity", region, design_park.pk)).content
 
-    assert "<h1>Creative Region – Design Park" in text
-    section = text.split('data-testid="funding-fits"')[1]
-    names = re.findall(r'data-testid="fit" data-pk="\d+"> <h3><a [^>]+>([^<]+)</a>', section)
-    scores = [int(s) for s in re.findall(r"fit (\d+) of 100", section)]
-    assert names[:2] == [
-        "Operational Programme Enterprise and Innovation for Competitiveness (OPPIK)",
-        "Regeneration and commercial use of brownfields",
-    ]
-    assert scores[:2] == [60, 60]
-    assert scores == sorted(scores, reverse=True)
-    assert len(names) == 9
-    # The two that share a theme come first; the seven that fit by period alone are folded away.
-    assert section.split('data-testid="other-fits"')[1].count('data-testid="fit"') == 7
-    first = section.split('data-testid="fit"')[1]
-    assert "Supports the activity&#x27;s themes: Enterprise support." in first
-    assert "The catalogue records no restriction on who may apply." in first
-    assert "Its period covers the whole activity." in first
+    assert texts(html, "score") == []
+    assert elements(html, "no-fit-with-call")
+    (apart,) = elements(html, "without-call")
+    assert apart.text.startswith("Without a call one can still apply to")
+    listed = elements(html, "fit")
+    assert len(listed) == 9
+    first = listed[0].text
+    assert first.startswith("Czech–Saxony Programme")  # by name, since none is scored
     assert "No call one could still apply to before the activity starts (1 January 2019)." in first
+    oppik = next(f.text for f in listed if f.text.startswith("Operational Programme Enterprise"))
+    assert "Supports the activity's themes: Enterprise support." in oppik
 
 
 def test_activity_detail_ranks_an_open_call_before_the_start_first(client, coordinator, region):
@@ -263,13 +310,18 @@ def test_instrument_detail_lists_calls_and_the_activities_it_could_fund(client, 
     client.force_login(viewer)
     opz = region.funding_instruments.get(external_id="opz")
 
-    text = _text(client.get(_url("instrument", region, opz.pk)))
+    response = client.get(_url("instrument", region, opz.pk))
+    text = _text(response)
 
     assert "Operational Programme Employment (OPZ)" in text
     assert '<span class="badge sample">Sample</span>' in text.split('data-testid="calls"')[1]
-    fits = text.split('data-testid="activity-fits"')[1]
-    titles = re.findall(r"<h3><a [^>]+>([^<]+)</a>", fits)
-    assert titles[:2] == ["KOMPAS", "Pupils Go to the Labour Market"]
+    # Every activity of the demo plan has started: none can still apply before it starts, so they
+    # are listed apart, by title, with no score.
+    assert texts(response.content, "score") == []
+    (apart,) = elements(response.content, "without-call")
+    titles = [t.split(" No call")[0] for t in texts(response.content, "fit")]
+    assert "KOMPAS" in " ".join(titles) and "Pupils Go to the Labour Market" in " ".join(titles)
+    assert apart.text.startswith("Without a call one can still apply to")
 
 
 def test_instrument_list_shows_the_catalogue(client, viewer, region, demo_plan):

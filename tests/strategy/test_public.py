@@ -20,6 +20,7 @@ from tests.strategy.conftest import at
 
 pytestmark = pytest.mark.django_db
 
+REASON_KEYS = {"reason", "reason_translations", "reason_facts"}  # added for issue #14; never renamed
 MILESTONE_KEYS = {
     "code",
     "title",
@@ -32,6 +33,7 @@ MILESTONE_KEYS = {
     "target",
     "count",
     "status",
+    *REASON_KEYS,
 }
 COUNT_RULE_KEYS = {
     "type",
@@ -47,8 +49,9 @@ COUNT_RULE_KEYS = {
     "deadline",
     "projected",
     "sample_count",
+    *REASON_KEYS,
 }
-DELIVERABLE_RULE_KEYS = {"type", "key", "title", "due", "target", "count", "status", "late"}
+DELIVERABLE_RULE_KEYS = {"type", "key", "title", "due", "target", "count", "status", "late", *REASON_KEYS}
 
 
 def page_url(region, year=None):
@@ -140,7 +143,8 @@ def test_progress_json_contract(client, region, plan, people_log):
             assert set(rule) == (COUNT_RULE_KEYS if rule["type"] == "count" else DELIVERABLE_RULE_KEYS)
     m1, m2, t1 = document["milestones"]
     assert m1["goal_codes"] == ["SG1"]
-    assert m1["rules"][0] == {
+    rule = {k: v for k, v in m1["rules"][0].items() if k not in REASON_KEYS}
+    assert rule == {
         "type": "count",
         "kinds": ["bilateral_meeting"],
         "minimum": 3,
@@ -155,6 +159,18 @@ def test_progress_json_contract(client, region, plan, people_log):
         "projected": None,
         "sample_count": 2,
     }
+    assert m1["rules"][0]["reason"] == "2 of 3 held by 31 December 2024: missed"
+    assert m1["reason"] == m1["rules"][0]["reason"]
+    assert m1["rules"][0]["reason_facts"] == {
+        "basis": "year_over",
+        "held": 2,
+        "target": 3,
+        "needed": 1,
+        "days_left": None,
+        "planned": 0,
+        "projected": None,
+    }
+    assert set(m1["reason_translations"]) == {"cs", "en", "de"}
     assert (m1["target"], m1["count"]) == (3, 2)
     assert m2["rules"][0]["type"] == "deliverable" and m2["rules"][0]["due"] == "2024-06-30"
     assert (t1["is_standing_target"], t1["count"], t1["status"]) == (True, 2, "achieved")

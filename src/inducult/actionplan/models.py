@@ -252,6 +252,9 @@ class Activity(Translated, models.Model):
     )
     themes = DelimitedListField(_("themes"), choices=Theme.choices)
     status = models.CharField(_("status"), max_length=16, choices=ActivityStatus.choices, default=ActivityStatus.IDEA)
+    # The day someone last reported the activity's state (saved its form); None for records loaded
+    # from a document, which say what was planned, not what happened (domain.lateness).
+    reported_on = models.DateField(_("state reported on"), null=True, blank=True, editable=False)
     budget = _amount_field(_("budget"))
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.CZK)
     goals = models.ManyToManyField(
@@ -277,6 +280,7 @@ class Activity(Translated, models.Model):
         "funding_form",
         "themes",
         "status",
+        "reported_on",
         "budget",
         "currency",
         "translations",
@@ -318,7 +322,13 @@ class Activity(Translated, models.Model):
             raise ValidationError(errors)
 
     def lateness(self, today: datetime.date) -> plan_lateness.Lateness | None:
-        return plan_lateness.lateness(status=self.status, starts_on=self.starts_on, ends_on=self.ends_on, today=today)
+        return plan_lateness.lateness(
+            status=self.status,
+            starts_on=self.starts_on,
+            ends_on=self.ends_on,
+            reported_on=self.reported_on,
+            today=today,
+        )
 
 
 class Indicator(models.Model):

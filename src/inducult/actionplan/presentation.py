@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from inducult.actionplan.domain.funding_match import Match, Reason, ReasonCode
-from inducult.actionplan.domain.lateness import LateCode, Lateness
+from inducult.actionplan.domain.lateness import LateCode, Lateness, Span
 from inducult.actionplan.enums import Theme
 from inducult.network.enums import OrganisationKind
 
@@ -102,24 +102,47 @@ def reasons(match: Match) -> list[dict]:
     ]
 
 
+def duration(value: Span) -> str:
+    """A duration as people say it: years and months, or days when under a month."""
+    parts = []
+    if value.years:
+        parts.append(ngettext("%(n)s year", "%(n)s years", value.years) % {"n": value.years})
+    if value.months:
+        parts.append(ngettext("%(n)s month", "%(n)s months", value.months) % {"n": value.months})
+    if not parts:
+        parts.append(ngettext("%(n)s day", "%(n)s days", value.days) % {"n": value.days})
+    return " ".join(parts)
+
+
 def late_sentence(late: Lateness | None) -> str:
+    """Whether the activity is late, or nobody has said: one sentence, durations in years and months."""
     if late is None:
         return ""
-    values = {"since": _day(late.since), "days": late.days}
+    values = {"since": _day(late.since), "duration": duration(late.duration)}
+    if late.code == LateCode.NOT_REPORTED:
+        if late.reported_on is None:
+            values["report"] = str(NEVER_REPORTED)
+        else:
+            values["report"] = str(LAST_REPORTED % {"day": _day(late.reported_on)})
+        template = NOT_REPORTED_START if late.since_start else NOT_REPORTED_END
+        return str(template % values)
     if late.code == LateCode.NOT_STARTED:
-        return (
-            ngettext(
-                "Late: it should have started on %(since)s (%(days)s day ago).",
-                "Late: it should have started on %(since)s (%(days)s days ago).",
-                late.days,
-            )
-            % values
-        )
-    return (
-        ngettext(
-            "Late: still running after its end on %(since)s (%(days)s day ago).",
-            "Late: still running after its end on %(since)s (%(days)s days ago).",
-            late.days,
-        )
-        % values
-    )
+        return str(LATE_START % values)
+    return str(LATE_END % values)
+
+
+LATE_START = _("Late: it should have started on %(since)s, %(duration)s ago.")
+LATE_END = _("Late: still running after its end on %(since)s, %(duration)s ago.")
+NOT_REPORTED_START = _("Not reported: it was to start on %(since)s, %(duration)s ago; %(report)s.")
+NOT_REPORTED_END = _("Not reported: its period ended on %(since)s, %(duration)s ago; %(report)s.")
+NEVER_REPORTED = _("its state has never been reported")
+LAST_REPORTED = _("its state was last reported on %(day)s")
+# Short labels for lists and the timeline.
+LATE_LABEL = _("late")
+NOT_REPORTED_LABEL = _("not reported")
+
+
+def late_label(late: Lateness | None) -> str:
+    if late is None:
+        return ""
+    return str(NOT_REPORTED_LABEL if late.code == LateCode.NOT_REPORTED else LATE_LABEL)

@@ -15,9 +15,10 @@ from django.utils.translation import ngettext
 
 from inducult.engagement.enums import EngagementKind
 from inducult.network.enums import OrganisationKind
-from inducult.strategy.domain.progress import Status
+from inducult.strategy.domain.progress import Status, explain, explain_milestone
 from inducult.strategy.enums import STATUS_LABELS
 from inducult.strategy.services import progress as service
+from inducult.strategy.services.reasons import reason_sentence
 from inducult.strategy.services.versions import rule_description
 
 KIND_LABELS = dict(EngagementKind.choices)
@@ -84,6 +85,11 @@ def rule_sentences(result: service.RuleResult, year: int) -> list[str]:
     return sentences
 
 
+def milestone_reason(result: service.MilestoneResult) -> str:
+    """Why the milestone has its status, in one sentence (the domain's reason, worded)."""
+    return reason_sentence(explain_milestone(result.progress))
+
+
 def engagement_url(region_slug: str, pk: int) -> str:
     """The engagement's back-office page."""
     return reverse("engagement:detail", args=[region_slug, pk])
@@ -104,6 +110,7 @@ def milestone_row(result: service.MilestoneResult, year: int, *, public: bool, r
                 "count": progress.count,
                 "target": progress.target,
                 "bar_value": min(progress.count, progress.target),
+                "reason": reason_sentence(explain(progress)),
                 "sentences": rule_sentences(rule_result, year),
                 "engagements": [
                     {
@@ -125,6 +132,7 @@ def milestone_row(result: service.MilestoneResult, year: int, *, public: bool, r
         "title": milestone.localized("title"),
         "status": result.status.value,
         "status_label": STATUS_LABELS[result.status],
+        "reason": milestone_reason(result),
         "applies": result.status != Status.NOT_APPLICABLE,
         "goal_codes": result.goal_codes,
         "rules": rules,

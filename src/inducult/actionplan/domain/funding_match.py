@@ -24,8 +24,12 @@ Soft scoring (0-100 points, only for matches that are not excluded):
   most programmes fund only work that starts after the application (the "incentive effect").
   Otherwise no_call_before_start, no points.
 
-The score is rounded to a whole number; matches are ordered by score (highest first), then by the
-other side's name, then id. Excluded pairs are left out unless asked for, then they come last.
+A pair without such a call is not a fit (`Match.without_call`): whatever its themes, applicants and
+period, nobody can apply for it now, so it gets no score (0) and the pages list it apart, unscored
+("no call one can still apply to"), with its reasons.
+The score is rounded to a whole number; matches are ordered fits first, by score (highest first),
+then those without a call, then by the other side's name, then id. Excluded pairs are left out
+unless asked for, then they come last.
 """
 
 from __future__ import annotations
@@ -143,6 +147,16 @@ class Match:
     def excluded(self) -> bool:
         return any(r.excludes for r in self.reasons)
 
+    @property
+    def without_call(self) -> bool:
+        """No call one can still apply to before the activity starts: listed apart, never scored."""
+        return any(r.code == ReasonCode.NO_CALL_BEFORE_START for r in self.reasons)
+
+    @property
+    def fits(self) -> bool:
+        """A scored fit: not excluded, and a call one can still apply to."""
+        return not self.excluded and not self.without_call
+
     def codes(self) -> tuple[ReasonCode, ...]:
         return tuple(r.code for r in self.reasons)
 
@@ -206,7 +220,7 @@ def match(activity: ActivityFacts, instrument: InstrumentFacts, *, today: date) 
     reasons = tuple(reasons)
     excluded = any(r.excludes for r in reasons)
     # round() of a Fraction rounds halves to even; floor(x + 1/2) rounds them up, and stays monotone.
-    score = 0 if excluded else int(points + Fraction(1, 2))
+    score = 0 if excluded or call is None else int(points + Fraction(1, 2))
     return Match(activity_id=activity.id, instrument_id=instrument.id, score=score, reasons=reasons)
 
 
@@ -243,4 +257,4 @@ def _distinct(facts: Iterable[ActivityFacts | InstrumentFacts]) -> list:
 
 def _ordered(pairs: list[tuple[Match, tuple[str, int]]], include_excluded: bool) -> list[Match]:
     kept = [(m, name) for m, name in pairs if include_excluded or not m.excluded]
-    return [m for m, _ in sorted(kept, key=lambda p: (p[0].excluded, -p[0].score, p[1]))]
+    return [m for m, _ in sorted(kept, key=lambda p: (p[0].excluded, p[0].without_call, -p[0].score, p[1]))]

@@ -53,11 +53,14 @@ WORK_PACKAGE_LABELS = dict(WorkPackage.choices)
 
 
 def _split(rows) -> dict[str, list[dict]]:
-    """Ranked fits that share a theme first; the rest (a fit by period and applicant alone) apart."""
+    """Ranked fits that share a theme first; the rest (a fit by period and applicant alone) apart;
+    pairs without a call one can still apply to are no fits at all: listed apart, unscored."""
     rows = list(rows)
+    scored = [row for row in rows if row["scored"]]
     return {
-        "fits": [row for row in rows if row["shares_theme"]],
-        "other_fits": [row for row in rows if not row["shares_theme"]],
+        "fits": [row for row in scored if row["shares_theme"]],
+        "other_fits": [row for row in scored if not row["shares_theme"]],
+        "without_call": [row for row in rows if not row["scored"]],
     }
 
 
@@ -77,13 +80,16 @@ class ActionPlanMixin(RegionMixin):
 
 
 def _activity_row(activity: Activity, today: datetime.date) -> dict:
+    late = activity.lateness(today)
     return {
         "activity": activity,
         "title": activity.display_title,
         "status": STATUS_LABELS.get(activity.status, activity.status),
         "themes": [presentation.THEME_LABELS.get(t, t) for t in activity.themes],
         "responsible": [o.name for o in activity.responsible.all()],
-        "late": presentation.late_sentence(activity.lateness(today)),
+        "late": presentation.late_sentence(late),
+        "late_label": presentation.late_label(late),
+        "late_code": late.code.value if late else "",
     }
 
 
@@ -167,6 +173,7 @@ class ActivityDetailView(ActionPlanMixin, TemplateView):
                     "name": fit.record.display_name,
                     "score": fit.match.score,
                     "reasons": presentation.reasons(fit.match),
+                    "scored": fit.match.fits,
                     "shares_theme": ReasonCode.THEME in fit.match.codes(),
                     "named_in_plan": fit.record in activity.instruments.all(),
                 }
@@ -206,7 +213,8 @@ class ActivityCreateView(ActivityFormMixin, TemplateView):
                 activity = create_activity(
                     region=self.region,
                     actor=request.user,
-                    data=form.domain_data(),
+                    # Saving the form is a report of the activity's state as of today.
+                    data={**form.domain_data(), "reported_on": self.today()},
                     relations=form.relations(),
                     indicators=indicator_rows(indicators),
                 )
@@ -242,7 +250,8 @@ class ActivityEditView(ActivityFormMixin, TemplateView):
                 activity = update_activity(
                     activity=activity,
                     actor=request.user,
-                    data=form.domain_data(),
+                    # Saving the form is a report of the activity's state as of today.
+                    data={**form.domain_data(), "reported_on": self.today()},
                     relations=form.relations(),
                     indicators=indicator_rows(indicators),
                     version=form.cleaned_data["version"],
@@ -316,6 +325,7 @@ class InstrumentDetailView(ActionPlanMixin, TemplateView):
                     "title": fit.record.display_title,
                     "score": fit.match.score,
                     "reasons": presentation.reasons(fit.match),
+                    "scored": fit.match.fits,
                     "shares_theme": ReasonCode.THEME in fit.match.codes(),
                 }
                 for fit in fitting_activities(instrument, today=today)

@@ -16,6 +16,7 @@ class RuleFact:
     count: int
     target: int
     sample_count: int = 0
+    reason: str = ""  # why the rule has its status, in one sentence of the report's language
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class MilestoneFact:
     sample_count: int = 0
     rules: tuple[RuleFact, ...] = ()
     evidence: tuple[EvidenceFact, ...] = ()
+    reason: str = ""  # why the milestone has its status (strategy.domain.progress.explain_milestone), worded
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ class ActivityFact:
     status: str  # an ActivityStatus value
     starts_on: datetime.date | None
     ends_on: datetime.date | None
-    late: str = ""  # an actionplan.domain.lateness.LateCode value, or "" when not late at the year's end
+    late: str = ""  # an actionplan.domain.lateness.LateCode value (also not_reported), or "" when not late
     indicators: tuple[IndicatorFact, ...] = ()
     is_sample: bool = False
 

@@ -30,6 +30,7 @@ SUPPORTED_LANGUAGES = ("cs", "en")
 FALLBACK_LANGUAGE = "en"
 STATUS_ORDER = (Status.ACHIEVED, Status.ON_TRACK, Status.AT_RISK, Status.MISSED, Status.NOT_STARTED)
 DASH = "—"
+RAN_STATUSES = frozenset({ActivityStatus.RUNNING, ActivityStatus.DONE})
 
 
 def resolve_language(requested: str | None, region_default: str) -> tuple[str, str]:
@@ -182,6 +183,24 @@ def _status_summary(milestones: Iterable[MilestoneFact]) -> str:
     return ", ".join(parts)
 
 
+def _activities_phrase(activities: tuple[ActivityFact, ...]) -> str:
+    """How many activities of the plan fell in the year, and how many of them ran by their status
+    (running or done): the period alone says what was planned, not what happened."""
+    planned = ngettext(
+        "%(n)s activity of the action plan was planned for the year",
+        "%(n)s activities of the action plan were planned for the year",
+        len(activities),
+    ) % {"n": number(len(activities))}
+    if not activities:
+        return planned
+    ran = sum(1 for a in activities if a.status in RAN_STATUSES)
+    return _("%(planned)s, %(ran)s") % {
+        "planned": planned,
+        "ran": ngettext("%(n)s of them reported running or done", "%(n)s of them reported running or done", ran)
+        % {"n": number(ran)},
+    }
+
+
 def _summary(facts: ReportFacts, notes: tuple[str, ...], has_data: bool) -> Section:
     year = facts.year
     stats = facts.engagements
@@ -211,12 +230,7 @@ def _summary(facts: ReportFacts, notes: tuple[str, ...], has_data: bool) -> Sect
                         "%(n)s public event took place", "%(n)s public events took place", len(facts.events)
                     )
                     % {"n": number(len(facts.events))},
-                    "activities": ngettext(
-                        "%(n)s activity of the action plan ran in the year",
-                        "%(n)s activities of the action plan ran in the year",
-                        len(facts.activities),
-                    )
-                    % {"n": number(len(facts.activities))},
+                    "activities": _activities_phrase(facts.activities),
                 }
             )
         )
@@ -272,15 +286,16 @@ def _milestones(facts: ReportFacts) -> Section:
             number(m.count),
             number(m.target),
             _milestone_evidence(m),
+            m.reason or DASH,
         )
         for m in facts.milestones
     )
     blocks.append(
         Table(
             "milestones",
-            (_("Code"), _("Milestone"), _("Status"), _("Count"), _("Target"), _("Evidence")),
+            (_("Code"), _("Milestone"), _("Status"), _("Count"), _("Target"), _("Evidence"), _("Why")),
             rows,
-            (8, 24, 22, 10, 10, 26),
+            (6, 16, 20, 7, 7, 18, 26),
             empty=_("The strategy version has no milestones."),
             numeric=(3, 4),
         )
@@ -378,7 +393,11 @@ def _organisations(facts: ReportFacts) -> Section:
 
 def _activity_rows(activities: Iterable[ActivityFact], *, late: bool) -> tuple[tuple[str, ...], ...]:
     status_labels = _labels(ActivityStatus.choices)
-    late_labels = {"not_started": _("not started on time"), "overrunning": _("running after its end")}
+    late_labels = {
+        "not_started": _("not started on time"),
+        "overrunning": _("running after its end"),
+        "not_reported": _("not reported"),
+    }
     rows = []
     for a in activities:
         row = [sample(a.title, a.is_sample), a.work_package, status_labels.get(a.status, a.status)]
@@ -407,7 +426,7 @@ def _action_plan(facts: ReportFacts) -> Section:
             (_("Activity"), _("Work package"), _("Status"), _("Period"), _("Late at the year's end")),
             _activity_rows(facts.activities, late=True),
             (33, 9, 14, 28, 16),
-            empty=_("No activity of the action plan ran in %(year)s.") % {"year": year},
+            empty=_("No activity of the action plan was planned for %(year)s.") % {"year": year},
         )
     )
     indicator_rows = []

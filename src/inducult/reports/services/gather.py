@@ -25,8 +25,9 @@ from inducult.heritage.models import Event, ExhibitionStop
 from inducult.network.models import Organisation
 from inducult.reports.domain import facts as f
 from inducult.strategy import models as sm
-from inducult.strategy.domain.progress import Status
+from inducult.strategy.domain.progress import Status, explain, explain_milestone
 from inducult.strategy.services import progress as service
+from inducult.strategy.services.reasons import reason_sentence
 from inducult.strategy.services.versions import rule_description
 
 MOST_ACTIVE_LIMIT = 10
@@ -70,10 +71,12 @@ def _milestones(region, year: int, now: datetime.datetime) -> tuple[f.StrategyFa
                         count=r.progress.count,
                         target=r.progress.target,
                         sample_count=r.sample_count,
+                        reason=reason_sentence(explain(r.progress)),
                     )
                     for r in m.rules
                 ),
                 evidence=tuple(e for r in applicable if not r.is_count for e in evidence.get(r.rule.pk, ())),
+                reason=reason_sentence(explain_milestone(m.progress)),
             )
         )
     strategy = f.StrategyFact(
@@ -147,7 +150,7 @@ def _organisations(region, year: int, now: datetime.datetime) -> tuple[f.Organis
 def _activity(a: Activity, *, as_of: datetime.date | None) -> f.ActivityFact:
     late = None
     if as_of is not None:
-        late = plan_lateness.lateness(status=a.status, starts_on=a.starts_on, ends_on=a.ends_on, today=as_of)
+        late = a.lateness(as_of)
     return f.ActivityFact(
         title=a.localized("title"),
         work_package=a.work_package,

@@ -26,6 +26,12 @@ Statuses of a rule for the evaluated year Y; "today" and "month" are `now` seen 
 A milestone's status is the worst of its applicable rules' statuses, in the order
 missed < at_risk < not_started < on_track < achieved.
 
+Each status carries its reason (`RuleProgress.basis`, which of the clauses above decided it) and
+the facts behind it (`held`, `remaining`, `days_left`, `scheduled`, `projected`): `explain` gives
+them as one `Reason`, the single definition the dashboard, the public page, progress.json and the
+annual report put into words ("3 of 5 held; 2 more needed in 24 days; 2 planned: on track").
+Where several clauses hold, the first in the order (a), (b), (c), (d) is named.
+
 Held engagements count even when `starts_at` is after `now`: the log is the truth, and correcting a
 wrong date is the log's business, not the engine's. Planned (not held) engagements never count:
 they only inform the status through (d), and only while still ahead (a planned one dated before
@@ -40,6 +46,24 @@ from datetime import UTC, date, datetime, tzinfo
 from enum import StrEnum
 
 AT_RISK_DAYS = 60  # a missing deliverable is at risk this many days before (and on) its due date
+
+
+class Basis(StrEnum):
+    """Which clause decided a rule's status (see the module's docstring)."""
+
+    REACHED = "reached"  # count rule: at least the minimum held
+    DELIVERED = "delivered"  # deliverable with evidence (also a late one: RuleProgress.late)
+    PACE = "pace"  # (a) the pace so far reaches the target
+    MONTHS_LEFT = "months_left"  # (b) one a month in the whole months left would do
+    JANUARY = "january"  # (c) too early in the year to judge a pace
+    PLANNED = "planned"  # (d) the planned engagements still ahead cover the rest
+    SHORT = "short"  # current year, none of (a)-(d) holds
+    YEAR_OVER = "year_over"  # the year is over, not reached
+    NOT_YET = "not_yet"  # the year lies ahead
+    DUE_PASSED = "due_passed"  # deliverable: today is after the due date, none recorded
+    DUE_SOON = "due_soon"  # deliverable: due within AT_RISK_DAYS, none recorded
+    DUE_LATER = "due_later"  # deliverable: due later than that
+    OTHER_YEAR = "other_year"  # the rule does not cover the evaluated year
 
 
 class Status(StrEnum):
@@ -194,10 +218,65 @@ class RuleProgress:
     projected: int | None = None  # count at the pace so far by year end; current year only
     scheduled: int = 0  # planned qualifying engagements in the year dated at or after `now` (rule (d))
     late: bool = False  # a deliverable exists but every such fact is dated after the due date
+    basis: Basis = Basis.OTHER_YEAR  # which clause decided `status`
+    days_left: int | None = None  # days from today to the deadline; None once it has passed
 
     @property
     def remaining(self) -> int:
         return max(0, self.target - self.count)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a rule (or a milestone, by its deciding rule) has its status: the facts that decide it.
+
+    `needed` is what is still missing, `days_left` the days from today to the deadline (None once
+    it has passed), `planned` the planned engagements still ahead (they never count; they only
+    decide through (d)), `projected` the count at the pace so far by the year's end (current year).
+    """
+
+    status: Status
+    basis: Basis
+    is_count: bool
+    held: int
+    target: int
+    needed: int
+    deadline: date
+    days_left: int | None
+    planned: int
+    projected: int | None
+    late: bool = False
+
+
+def explain(progress: RuleProgress) -> Reason:
+    """The reason of one rule's status."""
+    return Reason(
+        status=progress.status,
+        basis=progress.basis,
+        is_count=isinstance(progress.rule, CountRule),
+        held=progress.count,
+        target=progress.target,
+        needed=progress.remaining,
+        deadline=progress.deadline,
+        days_left=progress.days_left,
+        planned=progress.scheduled,
+        projected=progress.projected,
+        late=progress.late,
+    )
+
+
+def deciding_rule(milestone: MilestoneProgress) -> RuleProgress | None:
+    """The rule whose status is the milestone's: the first applicable rule of the worst status."""
+    for rule in milestone.rules:
+        if rule.status is milestone.status and rule.status is not Status.NOT_APPLICABLE:
+            return rule
+    return None
+
+
+def explain_milestone(milestone: MilestoneProgress) -> Reason | None:
+    """The reason of a milestone's status: its deciding rule's; None when no rule applies."""
+    rule = deciding_rule(milestone)
+    return explain(rule) if rule is not None else None
 
 
 @dataclass(frozen=True)
@@ -227,6 +306,10 @@ class _Clock:
     def ahead(self) -> bool:
         """The year has not begun yet."""
         return self.year > self.local_now.year
+
+    def days_to(self, deadline: date) -> int | None:
+        days = (deadline - self.local_now.date()).days
+        return days if days >= 0 else None
 
     def project(self, count: int) -> int:
         # Instants, not wall clocks: subtracting datetimes that share a tzinfo ignores the DST offset.
@@ -338,7 +421,14 @@ def _evaluate_count(rule: CountRule, facts: tuple[EngagementFact, ...], clock: _
 
 
 def _not_applicable(rule: CountRule, clock: _Clock) -> RuleProgress:
-    return RuleProgress(rule, Status.NOT_APPLICABLE, count=0, target=rule.minimum, deadline=date(clock.year, 12, 31))
+    return RuleProgress(
+        rule,
+        Status.NOT_APPLICABLE,
+        count=0,
+        target=rule.minimum,
+        deadline=date(clock.year, 12, 31),
+        basis=Basis.OTHER_YEAR,
+    )
 
 
 def _count_progress(
@@ -351,12 +441,16 @@ def _count_progress(
 ) -> RuleProgress:
     count = tallied.held
     projected = None if clock.over or clock.ahead else clock.project(count)
+    status, basis = _count_status(count, rule.minimum, clock, tallied.scheduled)
+    deadline = date(clock.year, 12, 31)
     return RuleProgress(
         rule,
-        _count_status(count, rule.minimum, clock, tallied.scheduled),
+        status,
+        basis=basis,
+        days_left=clock.days_to(deadline),
         count=count,
         target=rule.minimum,
-        deadline=date(clock.year, 12, 31),
+        deadline=deadline,
         counted_ids=counted_ids,
         planned_ids=planned_ids,
         projected=projected,
@@ -364,42 +458,50 @@ def _count_progress(
     )
 
 
-def _count_status(count: int, minimum: int, clock: _Clock, scheduled: int) -> Status:
+def _count_status(count: int, minimum: int, clock: _Clock, scheduled: int) -> tuple[Status, Basis]:
     if count >= minimum:
-        return Status.ACHIEVED
+        return Status.ACHIEVED, Basis.REACHED
     if clock.over:
-        return Status.MISSED
+        return Status.MISSED, Basis.YEAR_OVER
     if clock.ahead:
-        return Status.NOT_STARTED
+        return Status.NOT_STARTED, Basis.NOT_YET
     month = clock.local_now.month
     # Early in the year the pace says little (0 meetings on 3 January projects to 0), so a rule
     # stays on track while one engagement a month in the whole months left would still do, and
     # throughout January whatever the target. Later, planned engagements still ahead that cover the
     # rest keep it on track too: the coordinator has scheduled what is missing.
     remaining = minimum - count
-    if clock.project(count) >= minimum or remaining <= 12 - month or month == 1 or remaining <= scheduled:
-        return Status.ON_TRACK
-    return Status.AT_RISK
+    if clock.project(count) >= minimum:
+        return Status.ON_TRACK, Basis.PACE
+    if remaining <= 12 - month:
+        return Status.ON_TRACK, Basis.MONTHS_LEFT
+    if month == 1:
+        return Status.ON_TRACK, Basis.JANUARY
+    if remaining <= scheduled:
+        return Status.ON_TRACK, Basis.PLANNED
+    return Status.AT_RISK, Basis.SHORT
 
 
 def _evaluate_deliverable(rule: DeliverableRule, documents: tuple[DeliverableFact, ...], clock: _Clock) -> RuleProgress:
     if not rule.applies_to(clock.year):
-        return RuleProgress(rule, Status.NOT_APPLICABLE, count=0, target=1, deadline=rule.due)
+        return RuleProgress(rule, Status.NOT_APPLICABLE, count=0, target=1, deadline=rule.due, basis=Basis.OTHER_YEAR)
     satisfying = [d for d in documents if d.rule_key == rule.key and d.evidence.strip()]
     today = clock.local_now.date()
     if satisfying:
-        status = Status.ACHIEVED
+        status, basis = Status.ACHIEVED, Basis.DELIVERED
     elif today > rule.due:
-        status = Status.MISSED
+        status, basis = Status.MISSED, Basis.DUE_PASSED
     elif (rule.due - today).days <= AT_RISK_DAYS:
-        status = Status.AT_RISK
+        status, basis = Status.AT_RISK, Basis.DUE_SOON
     elif clock.ahead:
-        status = Status.NOT_STARTED
+        status, basis = Status.NOT_STARTED, Basis.DUE_LATER
     else:
-        status = Status.ON_TRACK
+        status, basis = Status.ON_TRACK, Basis.DUE_LATER
     return RuleProgress(
         rule,
         status,
+        basis=basis,
+        days_left=clock.days_to(rule.due),
         count=1 if satisfying else 0,
         target=1,
         deadline=rule.due,

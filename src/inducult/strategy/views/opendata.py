@@ -12,15 +12,16 @@ import json
 from typing import Any
 
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views import View
 
 from inducult.core import opendata
 from inducult.core.years import parse_year
 from inducult.regions.views import RegionMixin
 from inducult.strategy import models as sm
-from inducult.strategy.domain.progress import Status
+from inducult.strategy.domain.progress import Reason, Status, explain, explain_milestone
 from inducult.strategy.services import progress as service
+from inducult.strategy.services.reasons import reason_sentence, reason_translations
 
 NOTES = [
     "Progress is computed, never stored: a count rule counts held engagements of its kinds in the calendar "
@@ -30,6 +31,12 @@ NOTES = [
     "A milestone's target and count are the sums of the targets and counts of its rules that apply in the "
     "year (null if none applies); each rule carries its own target, count and status.",
     "sample_count says how many counted engagements are made-up samples for demonstration.",
+    "reason says in one sentence (English; reason_translations in cs, en, de) why a rule or milestone has its "
+    "status, and reason_facts gives the facts that decide it: basis (which clause decided: reached, pace, "
+    "months_left, january, planned, short, year_over, not_yet, delivered, due_passed, due_soon, due_later, "
+    "other_year), held, target, needed, days_left (to the deadline, null once passed), planned (planned "
+    "engagements still ahead: they never count, but when they cover what is needed the rule is on_track) and "
+    "projected. A milestone's reason is that of its first rule with the milestone's status.",
     "The strategy version is the one in force today for the current year and on 31 December for other years.",
 ]
 
@@ -38,9 +45,31 @@ def _iso(day: datetime.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def reason_fields(reason: Reason | None) -> dict[str, Any]:
+    """The reason of a status: one sentence (English, and in every language) and its facts."""
+    if reason is None:
+        return {"reason": None, "reason_translations": {}, "reason_facts": None}
+    with translation.override("en"):
+        sentence = reason_sentence(reason)
+    return {
+        "reason": sentence,
+        "reason_translations": reason_translations(reason),
+        "reason_facts": {
+            "basis": reason.basis.value,
+            "held": reason.held,
+            "target": reason.target,
+            "needed": reason.needed,
+            "days_left": reason.days_left,
+            "planned": reason.planned,
+            "projected": reason.projected,
+        },
+    }
+
+
 def rule_record(result: service.RuleResult) -> dict[str, Any]:
     progress = result.progress
     rule = result.rule
+    reason = reason_fields(explain(progress))
     if isinstance(rule, sm.CountRule):
         return {
             "type": "count",
@@ -56,6 +85,7 @@ def rule_record(result: service.RuleResult) -> dict[str, Any]:
             "deadline": _iso(progress.deadline),
             "projected": progress.projected,
             "sample_count": result.sample_count,
+            **reason,
         }
     return {
         "type": "deliverable",
@@ -66,6 +96,7 @@ def rule_record(result: service.RuleResult) -> dict[str, Any]:
         "count": progress.count,
         "status": progress.status.value,
         "late": progress.late,
+        **reason,
     }
 
 
@@ -83,6 +114,7 @@ def milestone_record(result: service.MilestoneResult) -> dict[str, Any]:
         "target": result.target,
         "count": result.count,
         "status": result.status.value,
+        **reason_fields(explain_milestone(result.progress)),
     }
 
 

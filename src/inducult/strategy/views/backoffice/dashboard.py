@@ -15,6 +15,7 @@ from inducult.strategy.presentation import (
     KIND_LABELS,
     ORGANISATION_KIND_LABELS,
     engagement_url,
+    milestone_reason,
     month_names,
     progress_context,
     year_choices,
@@ -60,7 +61,8 @@ class DashboardView(RegionMixin, TemplateView):
                 for task in reminders.overdue_tasks
             ],
             at_risk_rows=[
-                {"code": m.milestone.code, "title": m.milestone.localized("title")} for m in reminders.at_risk or ()
+                {"code": m.milestone.code, "title": m.milestone.localized("title"), "reason": milestone_reason(m)}
+                for m in reminders.at_risk or ()
             ],
             quiet_kind_labels=[ORGANISATION_KIND_LABELS.get(k, k) for k in reminders.quiet_kinds],
             can_view_people=self.can("network.view_people"),
