@@ -11,6 +11,8 @@ embeds it with ``core.presentation.jsonld_script``, which escapes it. The map pa
 from __future__ import annotations
 
 import datetime
+import re
+from functools import cache
 from typing import Any
 
 from django.urls import reverse
@@ -19,6 +21,7 @@ from django.utils.dates import MONTHS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
 from inducult.heritage.domain import opening_hours as oh
+from inducult.heritage.domain import stated_hours
 from inducult.heritage.enums import PriceLevel, SiteKind, Wheelchair
 from inducult.heritage.models import Event
 from inducult.network.enums import Sector
@@ -87,6 +90,37 @@ def hours_lines(hours: oh.OpeningHours) -> list[str]:
     if hours.note:
         lines.append(hours.note)
     return lines
+
+
+@cache
+def _reason_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each reason the stated-hours reader gives, as a pattern that finds its quoted parts again."""
+    patterns = []
+    for reason in stated_hours.REASONS:
+        parts = re.split(r"%\((\w+)\)s", reason)  # text, name, text, name, …, text
+        regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+)" for i, part in enumerate(parts))
+        patterns.append((reason, re.compile(regex, re.DOTALL)))
+    return tuple(patterns)
+
+
+def _one_reason(text: str) -> str | None:
+    for reason, pattern in _reason_patterns():
+        if match := pattern.fullmatch(text):
+            return _(reason) % match.groupdict() if match.groupdict() else _(reason)
+    return None
+
+
+def hours_review(text: str) -> str:
+    """Why a site's stated hours are to be checked, in the reader's language: the reason is stored
+    in English as the reader gave it (several joined by "; "); parts quoted from the stated text stay
+    as stated. A reason written by hand is shown as written."""
+    if not text:
+        return ""
+    whole = _one_reason(text)
+    if whole is not None:
+        return whole
+    parts = [_one_reason(part) for part in text.split("; ")]
+    return "; ".join(parts) if all(p is not None for p in parts) else text
 
 
 KIND_LABELS = dict(SiteKind.choices)
