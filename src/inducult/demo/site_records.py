@@ -49,6 +49,15 @@ def _kind(row: dict[str, str]) -> SiteKind:
     return kind
 
 
+# The list notes a place outside the Karlovy Vary Region in its town: "Žatec (Ústí nad Labem Region)",
+# "Chodová Planá (Plzeň Region)", "Loučná pod Klínovcem (Háj), near Kovářská (Ústí nad Labem Region)".
+OTHER_REGION = re.compile(r"\((?![^()]*Karlovy Vary)[^()]*\bRegion\)")
+
+
+def is_outside_region(row: dict[str, str]) -> bool:
+    return bool(OTHER_REGION.search(row["town"]))
+
+
 def _hours(row: dict[str, str]) -> dict[str, Any]:
     text = row["opening_season_hours"].strip()
     parsed = parse_stated(text)
@@ -75,6 +84,7 @@ def site_records() -> list[SiteRecord]:
             "latitude": Decimal(row["lat"]) if row["lat"] else None,
             "longitude": Decimal(row["lon"]) if row["lon"] else None,
             "coordinate_precision": row["precision"] if row["lat"] else "",
+            "outside_region": is_outside_region(row),
             "website": row["website"],
             "description": row["notes"],
             "translations": {"name": {"en": row["name_en"]}} if row["name_en"] else {},

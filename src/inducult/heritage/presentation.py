@@ -123,12 +123,20 @@ def hours_review(text: str) -> str:
     return "; ".join(parts) if all(p is not None for p in parts) else text
 
 
+def outside_region_note(region_name: str) -> str:
+    """What a place outside the region's borders says on its pages, in the active language. Why it is
+    listed is what the reference list says of its rows outside the region."""
+    return _("Outside the region (%(region)s): listed because it belongs to the same industrial story.") % {
+        "region": region_name
+    }
+
+
 KIND_LABELS = dict(SiteKind.choices)
 SECTOR_LABELS = dict(Sector.choices)
 
 
-def site_marker(site, region_slug: str, day: oh.DayHours | None = None) -> dict:
-    """What the map script needs of one site (sites without coordinates have no marker)."""
+def site_marker(site, region, day: oh.DayHours | None = None) -> dict:
+    """What the map script needs of one site of ``region`` (sites without coordinates have no marker)."""
     return {
         "id": site.pk,
         "name": site.display_name,
@@ -137,7 +145,8 @@ def site_marker(site, region_slug: str, day: oh.DayHours | None = None) -> dict:
         "kind": KIND_LABELS.get(site.kind, site.kind),
         "day": day_text(day) if day else "",
         "sample": site.is_sample,
-        "url": reverse("heritage_public:site", args=[region_slug, site.pk]),
+        "outside_region": outside_region_note(region.name) if site.outside_region else "",
+        "url": reverse("heritage_public:site", args=[region.slug, site.pk]),
     }
 
 
@@ -208,6 +217,15 @@ def site_jsonld(
         document["image"] = [_image(address, photo, language) for address, photo in photos]
     if site.organisation_id:
         document["maintainer"] = {"@type": "Organization", "name": site.organisation.name}
+    if site.outside_region:
+        document["additionalProperty"] = [
+            {
+                "@type": "PropertyValue",
+                "propertyID": "outside_region",
+                "name": outside_region_note(site.region.name),
+                "value": True,
+            }
+        ]
     return document
 
 
