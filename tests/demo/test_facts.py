@@ -133,6 +133,32 @@ def test_thun_1794_takes_neither_a_seat_nor_a_history_from_its_plants(client, re
     assert "Klášterec nad Ohří" not in "".join(texts(html, "organisation-facts"))
 
 
+@pytest.mark.parametrize(
+    ("row_id", "runs_it"),
+    [
+        ("KV001", "Muzeum Sokolov (zámek Sokolov)"),  # "Branch of Muzeum Sokolov"
+        ("KV002", "Muzeum Sokolov (zámek Sokolov)"),  # "operated by Muzeum Sokolov"
+        ("KV003", "Muzeum Sokolov (zámek Sokolov)"),
+        ("KV005", "Muzeum Karlovy Vary (Karlovarské muzeum)"),  # "branch of Muzeum Karlovy Vary"
+        ("KV007", None),  # "operated by the town of Abertamy": not in the registry
+        ("KV008", None),  # "operated by Služby Boží Dar s.r.o.": not in the registry
+        ("KV017", "Muzeum Sokolov (zámek Sokolov)"),
+    ],
+)
+def test_a_place_is_run_by_the_body_its_source_names(client, region, row_id, runs_it):
+    place = site(region, row_id)
+
+    html = get(client, reverse("heritage_public:site", args=[region.slug, place.pk])).content.decode()
+
+    assert (place.organisation.name if place.organisation else None) == runs_it
+    run_by = texts(html, "run-by")
+    if runs_it:
+        with translation.override("en"):
+            assert run_by == [f"Run by {place.organisation.display_name}"]
+    else:
+        assert run_by == []
+
+
 def test_the_science_park_is_not_called_a_creative_incubator(region):
     from inducult.actionplan.models import Activity
 

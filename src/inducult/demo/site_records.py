@@ -54,6 +54,27 @@ def _kind(row: dict[str, str]) -> SiteKind:
 OTHER_REGION = re.compile(r"\((?![^()]*Karlovy Vary)[^()]*\bRegion\)")
 
 
+# Who runs a place, where the reference list names a body other than the place itself: the site is run
+# by the organisation of that body's row, or by none when the body is not in the registry. Without this
+# a place's page said "Run by Jeroným Mine" under "operated by Muzeum Sokolov" (issue #14).
+OPERATOR_ROW = {
+    "KV001": "KV017",  # "Branch of Muzeum Sokolov"; KV017: "runs … Hornické muzeum Krásno …"
+    "KV002": "KV017",  # "operated by Muzeum Sokolov"; KV017: "runs Důl Jeroným …"
+    "KV003": "KV017",  # "operated by Muzeum Sokolov"; KV017: "runs … Štola č. 1 Jáchymov"
+    "KV005": "KV018",  # "branch of Muzeum Karlovy Vary"; KV018: "also runs the Royal Mint museum in Jáchymov"
+    "KV007": None,  # "operated by the town of Abertamy", which the registry does not hold
+    "KV008": None,  # "operated by Služby Boží Dar s.r.o.", which the registry does not hold
+}
+
+
+def owner_key(row_id: str, owners: dict[str, str]) -> str | None:
+    """The key of the organisation that runs the place of a row, as the reference list says."""
+    if row_id in OPERATOR_ROW:
+        operator = OPERATOR_ROW[row_id]
+        return owners[operator] if operator else None
+    return owners.get(row_id)
+
+
 def is_outside_region(row: dict[str, str]) -> bool:
     return bool(OTHER_REGION.search(row["town"]))
 
@@ -92,7 +113,7 @@ def site_records() -> list[SiteRecord]:
             "is_sample": False,
             **_hours(row),
         }
-        result.append(SiteRecord(external_id=row_id, data=data, owner_key=owners.get(row_id)))
+        result.append(SiteRecord(external_id=row_id, data=data, owner_key=owner_key(row_id, owners)))
     return result
 
 
