@@ -8,6 +8,7 @@ import csv
 import datetime
 import io
 import json
+import re
 
 import pytest
 from django.db import transaction
@@ -142,6 +143,8 @@ def test_thun_1794_takes_neither_a_seat_nor_a_history_from_its_plants(client, re
         ("KV005", "Muzeum Karlovy Vary (Karlovarské muzeum)"),  # "branch of Muzeum Karlovy Vary"
         ("KV007", None),  # "operated by the town of Abertamy": not in the registry
         ("KV008", None),  # "operated by Služby Boží Dar s.r.o.": not in the registry
+        ("KV016", None),  # "run by the town cultural centre"
+        ("KV037", None),  # "run by Chmelařství, družstvo Žatec"
         ("KV017", "Muzeum Sokolov (zámek Sokolov)"),
     ],
 )
@@ -157,6 +160,21 @@ def test_a_place_is_run_by_the_body_its_source_names(client, region, row_id, run
             assert run_by == [f"Run by {place.organisation.display_name}"]
     else:
         assert run_by == []
+
+
+def test_every_place_whose_source_names_its_operator_is_run_by_that_body_or_by_none(region):
+    # "operated by Muzeum Sokolov", "run by the town cultural centre", "Branch of Muzeum Sokolov"; not
+    # "no longer a branch of Muzeum Karlovy Vary".
+    named = re.compile(r"\b(?<!no longer a )(?:operated by|run by|operator|branch of) ([^;,.]+)", re.IGNORECASE)
+    checked = 0
+    for place in Site.objects.filter(region=region).select_related("organisation"):
+        operators = named.findall(place.description)
+        if not operators or place.organisation is None:
+            continue
+        checked += 1
+        body = re.sub(r"\s*\(.*\)$", "", place.organisation.name)  # "Muzeum Sokolov (zámek Sokolov)"
+        assert any(body in operator for operator in operators), (place.external_id, body, operators)
+    assert checked >= 4
 
 
 def test_the_science_park_is_not_called_a_creative_incubator(region):

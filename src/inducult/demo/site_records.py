@@ -64,6 +64,8 @@ OPERATOR_ROW = {
     "KV005": "KV018",  # "branch of Muzeum Karlovy Vary"; KV018: "also runs the Royal Mint museum in Jáchymov"
     "KV007": None,  # "operated by the town of Abertamy", which the registry does not hold
     "KV008": None,  # "operated by Služby Boží Dar s.r.o.", which the registry does not hold
+    "KV016": None,  # "run by the town cultural centre since 1 June 2012", not in the registry
+    "KV037": None,  # "run by Chmelařství, družstvo Žatec", not in the registry
 }
 
 
