@@ -65,3 +65,6 @@ def elements(html: str | bytes, testid: str) -> list[Element]:
 
 def texts(html: str | bytes, testid: str) -> list[str]:
     return [e.text for e in elements(html, testid)]
+
+
+marked = elements  # the name some tests read better with

@@ -40,7 +40,7 @@ def organisations(region):
         "sps-loket": org("Střední průmyslová škola Loket", OrganisationKind.SCHOOL, "Loket"),
         "KV052": org("Hnědouhelné lomy Jiří a Družba", OrganisationKind.ENTERPRISE),
         "amati-denak": org("Amati-Denak", OrganisationKind.ENTERPRISE, "Kraslice"),
-        "thun-1794": org("Thun 1794 a.s.", OrganisationKind.ENTERPRISE, "Klášterec nad Ohří"),
+        "thun-1794": org("Thun 1794 a.s.", OrganisationKind.ENTERPRISE),  # no source states its seat
         "depo2015": org("DEPO2015 – kreativní zóna", OrganisationKind.CREATIVE, "Plzeň"),
         "KV022": org("Sklárna a muzeum Moser", OrganisationKind.ENTERPRISE, "Karlovy Vary"),
     }

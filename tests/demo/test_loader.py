@@ -124,7 +124,10 @@ def test_load_demo_merges_thun_rows_into_one_company():
     thun = Organisation.objects.filter(name__icontains="Thun")
     assert [o.name for o in thun] == ["Thun 1794 a.s."]
     assert thun[0].sectors == ["porcelain"]
-    assert "row KV026" in thun[0].source and "row KV025" in thun[0].source
+    # The two rows describe its plants (Klášterec, Nová Role), not the company: they stay sites run by
+    # it and give it no town, point or history (issue #14); its facts are the strategy's.
+    assert "row KV02" not in thun[0].source and thun[0].town == "" and thun[0].latitude is None
+    assert sorted(thun[0].sites.values_list("external_id", flat=True)) == ["KV025", "KV026"]
     assert thun[0].translations == {}
 
 

@@ -1,5 +1,5 @@
-"""The sites map in Chromium on the demo region: a German visitor filters to porcelain on a Saturday
-in July; the map shows the sites open that day (and the list the same ones), with no failed request
+"""The sites map in Chromium on the demo region: a German visitor filters to food and beverages on a
+Saturday in July; the map shows the sites open that day (and the list the same ones), with no failed request
 but the tiles, which are pointed at a server that cannot be reached."""
 
 import datetime
@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from inducult.heritage.models import Site
 from inducult.heritage.services.finder import find_sites
 from inducult.regions.models import Region
 from tests.e2e.conftest import watch_for_failures
@@ -37,11 +38,14 @@ def german(browser, live_server):
     context.close()
 
 
-def test_german_map_of_porcelain_open_on_a_saturday_in_july(demo, german, live_server):
+def test_german_map_of_food_and_beverage_sites_open_on_a_saturday_in_july(demo, german, live_server):
+    # Porcelain no longer has a site known to be open then: the Klášterec museum's source states hours
+    # but no days, so it is among the sites to check (issue #14). The Mattoni museum opens Tue–Sun.
     page, failures = german
-    expected = find_sites(demo, sector="porcelain", open_on=SATURDAY_IN_JULY)
-    assert expected.matches, "the demo should have a porcelain site open on that day"
-    url = reverse("heritage_public:map", args=[demo.slug]) + "?sector=porcelain&open_on=2026-07-11"
+    expected = find_sites(demo, sector="food_beverage", open_on=SATURDAY_IN_JULY)
+    assert expected.matches, "the demo should have a food and beverage site open on that day"
+    assert expected.check_hours, "and sites whose hours are to be checked"
+    url = reverse("heritage_public:map", args=[demo.slug]) + "?sector=food_beverage&open_on=2026-07-11"
 
     page.goto(live_server.url + url)
     page.wait_for_selector("#site-map[data-markers]")
@@ -67,6 +71,23 @@ def test_german_map_of_porcelain_open_on_a_saturday_in_july(demo, german, live_s
 
     assert failures, "the tiles should have failed"
     assert all(f.startswith("http://127.0.0.1:9/") for f in failures), failures
+
+
+def test_a_place_outside_the_region_says_so_in_its_map_popup(demo, german, live_server):
+    page, _failures = german
+    # One marker: the Žatec hop landscape, a UNESCO property in the Ústí nad Labem Region.
+    url = reverse("heritage_public:map", args=[demo.slug]) + "?sector=food_beverage&kind=unesco_component"
+
+    page.goto(live_server.url + url)
+    page.wait_for_selector("#site-map[data-markers='1']")
+    page.locator("img.leaflet-marker-icon").first.click()
+
+    popup = page.locator(".leaflet-popup-content")
+    hops = Site.objects.get(region=demo, external_id="KV039")
+    assert popup.locator("a").get_attribute("href") == reverse("heritage_public:site", args=[demo.slug, hops.pk])
+    assert popup.locator("[data-testid=outside-region]").inner_text() == (
+        "Außerhalb der Region (Karlovarský kraj): aufgeführt, weil es zur selben Industriegeschichte gehört."
+    )
 
 
 def test_the_embedded_map_works_inside_a_partners_page(demo, browser_type, browser_type_launch_args, live_server):

@@ -26,7 +26,7 @@ from inducult.heritage.domain.opening_hours import (
     on,
     validate,
 )
-from inducult.heritage.domain.stated_hours import ParseResult, parse_stated
+from inducult.heritage.domain.stated_hours import CANNOT_READ, NO_DAYS, ParseResult, parse_stated
 
 # The copy the demo loads (src/inducult/demo/data, with its README naming the sources).
 SITES_CSV = Path(__file__).resolve().parents[2] / "src" / "inducult" / "demo" / "data" / "karlovy-vary-sites.csv"
@@ -63,6 +63,7 @@ KEPT_AS_TEXT = {
     "KV022": "hours not stated",
     "KV025": "hours not stated",
     "KV026": "hours not stated",
+    "KV027": "hours but not the days of the week",  # "Year-round 9:00–17:00 …": which days is not stated
     "KV030": "cannot read 'Castle open every day'",  # the castle's days, not the exhibition's hours
     "KV032": "recurring event",
     "KV034": "recurring event",
@@ -91,9 +92,9 @@ def test_exactly_the_unclear_rows_stay_text_each_with_its_reason(parsed):
         assert fragment in kept[row_id], (row_id, kept[row_id])
 
 
-def test_36_rows_are_structured_and_16_stay_text(parsed):
+def test_35_rows_are_structured_and_17_stay_text(parsed):
     kinds = Counter(str(result.hours.kind) if result.hours else "text" for result in parsed.values())
-    assert kinds == {"unknown": 26, "regular": 9, "by_appointment": 1, "text": 16}
+    assert kinds == {"unknown": 26, "regular": 8, "by_appointment": 1, "text": 17}
 
 
 def test_empty_cells_are_unknown(rows, parsed):
@@ -207,14 +208,32 @@ def test_kv024_mattoni_daily_except_monday(parsed):
     )
 
 
-def test_kv027_klasterec_shorter_hours_october_to_march(rows, parsed):
+def test_kv027_klasterec_hours_without_days_stay_text_for_the_coordinator(rows, parsed):
+    # The source states the hours of the year and of the winter, but not on which days: reading them as
+    # "daily" showed the museum open on a Monday in December (issue #14).
     assert rows["KV027"]["opening_season_hours"].startswith("Year-round 9:00–17:00, October–March until 15:00")
-    hours = parsed["KV027"].hours
+    assert parsed["KV027"] == ParseResult(None, "it states hours but not the days of the week they apply to")
+
+
+@pytest.mark.parametrize(
+    "text", ["Year-round 9:00–17:00", "9:00–17:00", "May–September 10:00–16:00 (example.cz)", "all year 9:30–15:00"]
+)
+def test_hours_without_stated_days_never_become_daily(text):
+    assert parse_stated(text) == ParseResult(None, NO_DAYS)
+
+
+def test_hours_without_minutes_and_without_days_stay_text_too():
+    assert parse_stated("Feb–Apr 10–17") == ParseResult(None, CANNOT_READ % {"clause": "Feb–Apr 10–17"})
+
+
+def test_shorter_hours_for_some_months_apply_to_the_stated_days():
+    hours = parse_stated("Year-round, Wed–Sun 9:00–17:00, October–March until 15:00").hours
     assert hours.seasons == (
-        Season(MonthDay(4, 1), MonthDay(9, 30), DAILY, (hhmm("9:00", "17:00"),)),
-        Season(MonthDay(10, 1), MonthDay(3, 31), DAILY, (hhmm("9:00", "15:00"),)),
+        Season(MonthDay(4, 1), MonthDay(9, 30), WED_SUN, (hhmm("9:00", "17:00"),)),
+        Season(MonthDay(10, 1), MonthDay(3, 31), WED_SUN, (hhmm("9:00", "15:00"),)),
     )
-    assert on(hours, date(2028, 2, 29)).intervals == (hhmm("9:00", "15:00"),)
+    assert on(hours, date(2028, 3, 1)).intervals == (hhmm("9:00", "15:00"),)  # a Wednesday in March
+    assert on(hours, date(2028, 2, 29)).state == State.CLOSED  # a Tuesday: not a stated day
 
 
 def test_kv004_svornost_stays_text(parsed):
@@ -265,7 +284,7 @@ def test_appointment_only_texts_are_by_appointment(text):
         ("Tue–Sun 10:00–18:00; closed Tuesdays", "closed on days for which it also gives opening hours"),
         ("March–November daily 9:00–17:00; closed October", "closed on days"),
         ("Wed–Sun 9:00–12:00, 11:00–17:00", "contradict each other: Season 1 (1 Jan–31 Dec): 09:00–12:00 and"),
-        ("Year-round 9:00–17:00. Closed in winter.", "cannot read 'Closed in winter'"),
+        ("Year-round, daily 9:00–17:00. Closed in winter.", "cannot read 'Closed in winter'"),
         ("Mon–Fri 9:00–17:00 (closed 12–13)", "cannot read"),
     ],
 )

@@ -14,7 +14,10 @@ is the record (the region's language) and the English row its translation. Where
 - "Implementace digitálního vzdělávání…": the Czech row names ISŠTE Sokolov and the regional chamber
   of commerce, the English row only the chamber; both are kept.
 - Descriptions differ in detail (e.g. "Creative incubator." for the Design Park); both are kept, one
-  as the translation of the other.
+  as the translation of the other. Except where the English row contradicts the Czech one: for the
+  science and technology park (VTP) the English table repeats the Design Park's "Creative incubator.",
+  while the Czech row says "Vybudování vědeckotechnického parku."; the English there is translated
+  from the Czech, and the activity's source says so.
 
 Not in the sources, so left empty: budgets, indicators, links to strategic goals (the strategy ties
 milestones to goals, never activities), instruments' providers (except where named), eligible
@@ -436,7 +439,9 @@ ACTIVITIES: tuple[ActivityRow, ...] = (
         funding_form=SUBSIDY_OWN[0],
         funding_form_en=SUBSIDY_OWN[1],
         description="Vybudování vědeckotechnického parku.",
-        description_en="Creative incubator.",
+        # The English table repeats the Design Park's "Creative incubator." in this row; the Czech row
+        # (the record) says "building a science and technology park", so the English follows it.
+        description_en="Building a science and technology park.",
         themes=("research", "business"),
     ),
     ActivityRow(
@@ -459,8 +464,21 @@ ACTIVITIES: tuple[ActivityRow, ...] = (
 CONTINUED_AFTER_SECTION_7 = frozenset({"ap-wp3-06", "ap-wp3-07", "ap-wp4-01", "ap-wp4-02", "ap-wp4-03", "ap-wp4-04"})
 
 
+# Rows whose English is ours, translated from the Czech row, and why.
+ENGLISH_FROM_CZECH = {
+    "ap-wp4-03": (
+        ". English description translated from the Czech row; the English table repeats the Design Park's "
+        "'Creative incubator.' here"
+    ),
+}
+
+
 def activity_source(record: ActivityRow) -> str:
-    return ACTIVITY_SOURCE + (SECTION_CONTINUED if record.key in CONTINUED_AFTER_SECTION_7 else "")
+    return (
+        ACTIVITY_SOURCE
+        + (SECTION_CONTINUED if record.key in CONTINUED_AFTER_SECTION_7 else "")
+        + ENGLISH_FROM_CZECH.get(record.key, "")
+    )
 
 
 def activity_data(record: ActivityRow) -> dict:

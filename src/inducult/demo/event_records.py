@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from inducult.demo.records import STRATEGY
+from inducult.demo.strategy_records import cite
 from inducult.heritage.demo import EventRecord
 
 SEPTEMBER_2018 = {
@@ -26,7 +26,9 @@ SEPTEMBER_2018 = {
     ),
     "starts_on": datetime.date(2018, 9, 1),
     "ends_on": datetime.date(2018, 9, 30),
-    "source": f"{STRATEGY}, sections 8 and 10 (English summary)",
+    # The product and its September 2018 are in 4.3 (experience), 5.5 (milestones' preamble) and the
+    # English summary's 10.3.3; the strategy has no section 8.
+    "source": cite(("4.3", "465–467"), ("5.5", "703–705"), ("10.3.3", "1472–1473")),
     "is_sample": False,
 }
 

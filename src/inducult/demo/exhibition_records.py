@@ -10,10 +10,11 @@ every visitor count and every vote are made up for demonstration and labelled as
 
 from __future__ import annotations
 
-from inducult.demo.records import STRATEGY
+from inducult.demo.strategy_records import cite
 from inducult.heritage.demo import ExhibitionRecord, ShowcaseRecord, StopRecord
 
-SOURCE = f"{STRATEGY}, section on the project's results (Czech text and English summary 10.3)"
+# The exhibition, its two stops and the showcases visitors liked most: 4.3 and the English summary's 10.3.3.
+SOURCE = cite(("4.3", "467–475"), ("10.3.3", "1474–1484"))
 
 EXHIBITION = {
     "title": "Průmyslová putovní výstava",

@@ -142,7 +142,14 @@ def _name_translations(strategy: dict[str, Any], from_csv: dict[str, Any]) -> di
 
 
 def _merge(strategy: dict[str, Any], rows: list[dict[str, str]]) -> dict[str, Any]:
-    """One organisation from a strategy record and the reference rows about the same body."""
+    """One organisation from a strategy record and the reference rows about the same body.
+
+    Where the rows describe places the body runs rather than the body itself ("rows_are_places": the
+    plants of a company), the organisation takes none of their facts: a plant's town is not the
+    company's seat, nor does one plant's history describe the company. The places stay sites, run by
+    the organisation."""
+    if strategy.get("rows_are_places"):
+        rows = []
     merged = _from_csv(rows[0]) if rows else {"address": "", "latitude": None, "longitude": None, "website": ""}
     for row in rows[1:]:
         extra = _from_csv(row)

@@ -49,6 +49,38 @@ def _kind(row: dict[str, str]) -> SiteKind:
     return kind
 
 
+# The list notes a place outside the Karlovy Vary Region in its town: "Žatec (Ústí nad Labem Region)",
+# "Chodová Planá (Plzeň Region)", "Loučná pod Klínovcem (Háj), near Kovářská (Ústí nad Labem Region)".
+OTHER_REGION = re.compile(r"\((?![^()]*Karlovy Vary)[^()]*\bRegion\)")
+
+
+# Who runs a place, where the reference list names a body other than the place itself: the site is run
+# by the organisation of that body's row, or by none when the body is not in the registry. Without this
+# a place's page said "Run by Jeroným Mine" under "operated by Muzeum Sokolov" (issue #14).
+OPERATOR_ROW = {
+    "KV001": "KV017",  # "Branch of Muzeum Sokolov"; KV017: "runs … Hornické muzeum Krásno …"
+    "KV002": "KV017",  # "operated by Muzeum Sokolov"; KV017: "runs Důl Jeroným …"
+    "KV003": "KV017",  # "operated by Muzeum Sokolov"; KV017: "runs … Štola č. 1 Jáchymov"
+    "KV005": "KV018",  # "branch of Muzeum Karlovy Vary"; KV018: "also runs the Royal Mint museum in Jáchymov"
+    "KV007": None,  # "operated by the town of Abertamy", which the registry does not hold
+    "KV008": None,  # "operated by Služby Boží Dar s.r.o.", which the registry does not hold
+    "KV016": None,  # "run by the town cultural centre since 1 June 2012", not in the registry
+    "KV037": None,  # "run by Chmelařství, družstvo Žatec", not in the registry
+}
+
+
+def owner_key(row_id: str, owners: dict[str, str]) -> str | None:
+    """The key of the organisation that runs the place of a row, as the reference list says."""
+    if row_id in OPERATOR_ROW:
+        operator = OPERATOR_ROW[row_id]
+        return owners[operator] if operator else None
+    return owners.get(row_id)
+
+
+def is_outside_region(row: dict[str, str]) -> bool:
+    return bool(OTHER_REGION.search(row["town"]))
+
+
 def _hours(row: dict[str, str]) -> dict[str, Any]:
     text = row["opening_season_hours"].strip()
     parsed = parse_stated(text)
@@ -75,6 +107,7 @@ def site_records() -> list[SiteRecord]:
             "latitude": Decimal(row["lat"]) if row["lat"] else None,
             "longitude": Decimal(row["lon"]) if row["lon"] else None,
             "coordinate_precision": row["precision"] if row["lat"] else "",
+            "outside_region": is_outside_region(row),
             "website": row["website"],
             "description": row["notes"],
             "translations": {"name": {"en": row["name_en"]}} if row["name_en"] else {},
@@ -82,7 +115,7 @@ def site_records() -> list[SiteRecord]:
             "is_sample": False,
             **_hours(row),
         }
-        result.append(SiteRecord(external_id=row_id, data=data, owner_key=owners.get(row_id)))
+        result.append(SiteRecord(external_id=row_id, data=data, owner_key=owner_key(row_id, owners)))
     return result
 
 

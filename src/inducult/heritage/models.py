@@ -65,6 +65,13 @@ class Site(Translated, models.Model):
     coordinate_precision = models.CharField(
         _("coordinates show"), max_length=16, choices=CoordinatePrecision.choices, blank=True
     )
+    # A place beyond the region's borders, listed because it belongs to the same story (the
+    # reference list keeps a few: Klášterec nad Ohří, Žatec, Krupka, …); its pages and the open data say so.
+    outside_region = models.BooleanField(
+        _("outside the region"),
+        default=False,
+        help_text=_("The place lies outside the region's borders; its pages and the open data say so."),
+    )
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), max_length=300, blank=True)
     opening_hours = models.JSONField(_("opening hours (structured)"), null=True, blank=True)

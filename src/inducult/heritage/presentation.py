@@ -11,6 +11,8 @@ embeds it with ``core.presentation.jsonld_script``, which escapes it. The map pa
 from __future__ import annotations
 
 import datetime
+import re
+from functools import cache
 from typing import Any
 
 from django.urls import reverse
@@ -19,6 +21,7 @@ from django.utils.dates import MONTHS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
 from inducult.heritage.domain import opening_hours as oh
+from inducult.heritage.domain import stated_hours
 from inducult.heritage.enums import PriceLevel, SiteKind, Wheelchair
 from inducult.heritage.models import Event
 from inducult.network.enums import Sector
@@ -89,12 +92,51 @@ def hours_lines(hours: oh.OpeningHours) -> list[str]:
     return lines
 
 
+@cache
+def _reason_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each reason the stated-hours reader gives, as a pattern that finds its quoted parts again."""
+    patterns = []
+    for reason in stated_hours.REASONS:
+        parts = re.split(r"%\((\w+)\)s", reason)  # text, name, text, name, …, text
+        regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+)" for i, part in enumerate(parts))
+        patterns.append((reason, re.compile(regex, re.DOTALL)))
+    return tuple(patterns)
+
+
+def _one_reason(text: str) -> str | None:
+    for reason, pattern in _reason_patterns():
+        if match := pattern.fullmatch(text):
+            return _(reason) % match.groupdict() if match.groupdict() else _(reason)
+    return None
+
+
+def hours_review(text: str) -> str:
+    """Why a site's stated hours are to be checked, in the reader's language: the reason is stored
+    in English as the reader gave it (several joined by "; "); parts quoted from the stated text stay
+    as stated. A reason written by hand is shown as written."""
+    if not text:
+        return ""
+    whole = _one_reason(text)
+    if whole is not None:
+        return whole
+    parts = [_one_reason(part) for part in text.split("; ")]
+    return "; ".join(parts) if all(p is not None for p in parts) else text
+
+
+def outside_region_note(region_name: str) -> str:
+    """What a place outside the region's borders says on its pages, in the active language. Why it is
+    listed is what the reference list says of its rows outside the region."""
+    return _("Outside the region (%(region)s): listed because it belongs to the same industrial story.") % {
+        "region": region_name
+    }
+
+
 KIND_LABELS = dict(SiteKind.choices)
 SECTOR_LABELS = dict(Sector.choices)
 
 
-def site_marker(site, region_slug: str, day: oh.DayHours | None = None) -> dict:
-    """What the map script needs of one site (sites without coordinates have no marker)."""
+def site_marker(site, region, day: oh.DayHours | None = None) -> dict:
+    """What the map script needs of one site of ``region`` (sites without coordinates have no marker)."""
     return {
         "id": site.pk,
         "name": site.display_name,
@@ -103,7 +145,8 @@ def site_marker(site, region_slug: str, day: oh.DayHours | None = None) -> dict:
         "kind": KIND_LABELS.get(site.kind, site.kind),
         "day": day_text(day) if day else "",
         "sample": site.is_sample,
-        "url": reverse("heritage_public:site", args=[region_slug, site.pk]),
+        "outside_region": outside_region_note(region.name) if site.outside_region else "",
+        "url": reverse("heritage_public:site", args=[region.slug, site.pk]),
     }
 
 
@@ -174,6 +217,15 @@ def site_jsonld(
         document["image"] = [_image(address, photo, language) for address, photo in photos]
     if site.organisation_id:
         document["maintainer"] = {"@type": "Organization", "name": site.organisation.name}
+    if site.outside_region:
+        document["additionalProperty"] = [
+            {
+                "@type": "PropertyValue",
+                "propertyID": "outside_region",
+                "name": outside_region_note(site.region.name),
+                "value": True,
+            }
+        ]
     return document
 
 

@@ -29,6 +29,56 @@ from inducult.heritage.domain.opening_hours import (
     validate,
 )
 
+# --- Why a text stays text -----------------------------------------------------------------------
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a reason for the translation catalogues (``make messages`` collects calls by this name)
+    without importing Django; ``heritage.presentation.hours_review`` translates a stored reason."""
+    return message
+
+
+# Each reason is one sentence in English (it is stored with the site, see models.Site); "%(name)s"
+# marks a part quoted from the stated text, kept as stated in every language.
+NO_HOURS = gettext_noop("no hours stated")
+AS_STATED = gettext_noop("seasons, days and hours as stated")
+APPOINTMENT_AS_STATED = gettext_noop("by appointment, as stated")
+REPORTED_CLOSED = gettext_noop("it reports the site as closed without saying for how long")
+OCCASIONAL = gettext_noop("it mentions occasional or irregular opening only")
+SEE_WEBSITE = gettext_noop("it refers to a website for the hours")
+HOURS_NOT_STATED = gettext_noop("hours not stated")
+RECURRING_EVENT = gettext_noop("it describes a recurring event, not opening hours")
+EXAMPLE_YEAR = gettext_noop("it only gives an example from one year, not the regular hours")
+OUTDOOR = gettext_noop("it describes an outdoor site or trail without stating access times")
+DEPENDS = gettext_noop("it says the hours depend on something it does not state")
+HOLIDAYS = gettext_noop("it mentions holidays, whose dates the structure cannot hold")
+WEATHER = gettext_noop("it makes the hours depend on the weather")
+APPOINTMENT_MIXED = gettext_noop(
+    "it combines visits by appointment with other access rules, which one schedule cannot hold"
+)
+TOURS_ONLY = gettext_noop("it mentions tours at fixed times only")
+NO_DAYS_OR_HOURS = gettext_noop("it states no days or hours of opening")
+NO_DAYS = gettext_noop("it states hours but not the days of the week they apply to")
+CONTRADICTION = gettext_noop("the stated hours contradict each other: %(problems)s")
+CANNOT_READ = gettext_noop("the parser cannot read '%(clause)s' as opening hours")
+NOT_A_TIME = gettext_noop("%(time)s is not a time of day the structure can hold")
+EXCEPT_WITHOUT_DAYS = gettext_noop("it says 'except' without naming weekdays")
+OTHER_MONTH_LIMIT = gettext_noop("'%(limit)s' limits a different month than the one it follows")
+NO_SUCH_DAY = gettext_noop("it names a day that does not exist (%(problem)s)")
+MID_MONTH = gettext_noop("it says 'mid-%(month)s' without a stated day that fixes it")
+UNTIL_OUTSIDE = gettext_noop("it changes the closing time for months no stated season covers")
+CLOSED_AND_OPEN = gettext_noop("it says the site is closed on days for which it also gives opening hours")
+
+# Every reason a text can stay text for; a stored reason is one of these or several of the blockers'
+# joined by "; ".
+REASONS = (
+    NO_HOURS, REPORTED_CLOSED, OCCASIONAL, SEE_WEBSITE, HOURS_NOT_STATED, RECURRING_EVENT, EXAMPLE_YEAR,
+    OUTDOOR, DEPENDS, HOLIDAYS, WEATHER, APPOINTMENT_MIXED, TOURS_ONLY, NO_DAYS_OR_HOURS, NO_DAYS,
+    CONTRADICTION, CANNOT_READ, NOT_A_TIME, EXCEPT_WITHOUT_DAYS, OTHER_MONTH_LIMIT, NO_SUCH_DAY, MID_MONTH,
+    UNTIL_OUTSIDE, CLOSED_AND_OPEN,
+)  # fmt: skip
+
+
 # --- Reading stated hours -----------------------------------------------------------------------
 
 
@@ -51,11 +101,12 @@ def parse_stated(text: str) -> ParseResult:
     Structured: empty text (unknown), "by appointment / reservation / on request" alone, and
     schedules made of clauses like "1 May–30 June and 1 Sept–30 Oct Wed–Sun", "March–November,
     Wed–Sun 9:00–12:00 and 13:00–17:00", "Feb–Apr Wed–Sun 10–17", "daily except Monday",
-    "Year-round 9:00–17:00, October–March until 15:00", "May, June, October (to 15 Oct)", "closed
+    "Year-round, Wed–Sun 9:00–17:00, October–March until 15:00", "May, June, October (to 15 Oct)", "closed
     December–February" (checked against the seasons, nothing else), "tours at …" (kept as a note).
 
-    Defaults that are readings, not guesses: a clause without dates applies all year; a clause with
-    dates and times but no days applies every day; days without times give open_hours_unknown. A
+    Defaults that are readings, not guesses: a clause without dates applies all year; days without
+    times give open_hours_unknown. Days are never supplied: hours without stated days ("Year-round
+    9:00–17:00") stay text for the coordinator, since "every day" would be a guess. A
     "mid-April" boundary is accepted only when another season of the same text starts or ends on a
     stated day of that month (then the boundary is the day next to it).
 
@@ -67,7 +118,7 @@ def parse_stated(text: str) -> ParseResult:
     """
     cleaned = _normalise(text)
     if not cleaned:
-        return ParseResult(OpeningHours.unknown(), "no hours stated")
+        return ParseResult(OpeningHours.unknown(), NO_HOURS)
     blockers = [reason for pattern, reason in _BLOCKERS if pattern.search(cleaned)]
     if blockers:
         return ParseResult(None, "; ".join(blockers))
@@ -78,7 +129,7 @@ def parse_stated(text: str) -> ParseResult:
         hours = _schedule(body, remarks, sources)
     except _Unreadable as unreadable:
         return ParseResult(None, str(unreadable))
-    return ParseResult(hours, "seasons, days and hours as stated")
+    return ParseResult(hours, AS_STATED)
 
 
 def _normalise(text: str) -> str:
@@ -99,28 +150,28 @@ _BLOCKERS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\buntil\s+further\s+notice\b",
             r"\b(?:reconstruction|renovation|refurbishment)\b",
         ),
-        "it reports the site as closed without saying for how long",
+        REPORTED_CLOSED,
     ),
     (
         _words(r"\boccasional(?:ly)?\b", r"\birregular(?:ly)?\b", r"\bsporadic"),
-        "it mentions occasional or irregular opening only",
+        OCCASIONAL,
     ),
-    (_words(r"\bsee\s+(?:the\s+)?(?:website|web|www|page|facebook)"), "it refers to a website for the hours"),
+    (_words(r"\bsee\s+(?:the\s+)?(?:website|web|www|page|facebook)"), SEE_WEBSITE),
     (
         _words(
             r"\bhours\s+not\s+(?:captured|stated|given|known|published)\b", r"\bno\s+hours\b", r"\bhours\s+unknown\b"
         ),
-        "hours not stated",
+        HOURS_NOT_STATED,
     ),
     (
         _words(r"\bannual(?:ly)?\b", r"\bheld\s+(?:in|on|with|every|each)\b"),
-        "it describes a recurring event, not opening hours",
+        RECURRING_EVENT,
     ),
-    (_words(r"\be\.\s?g\.", r"\bfor\s+example\b"), "it only gives an example from one year, not the regular hours"),
-    (_words(r"\boutdoor\b", r"\btrail\b"), "it describes an outdoor site or trail without stating access times"),
-    (_words(r"\bdepend(?:s|ing)?\b"), "it says the hours depend on something it does not state"),
-    (_words(r"\bholidays?\b"), "it mentions holidays, whose dates the structure cannot hold"),
-    (_words(r"\bweather\b"), "it makes the hours depend on the weather"),
+    (_words(r"\be\.\s?g\.", r"\bfor\s+example\b"), EXAMPLE_YEAR),
+    (_words(r"\boutdoor\b", r"\btrail\b"), OUTDOOR),
+    (_words(r"\bdepend(?:s|ing)?\b"), DEPENDS),
+    (_words(r"\bholidays?\b"), HOLIDAYS),
+    (_words(r"\bweather\b"), WEATHER),
 )
 
 # Words about days, times or access: a parenthesis or sentence containing one is never a mere remark.
@@ -173,9 +224,9 @@ def _appointment(body: str, notes: list[str]) -> ParseResult:
     statement = body.strip().rstrip(".").strip()
     if not _APPOINTMENT_ONLY.fullmatch(statement):
         # "May–September, by reservation; closed otherwise" needs a seasonal appointment rule.
-        raise _Unreadable("it combines visits by appointment with other access rules, which one schedule cannot hold")
+        raise _Unreadable(APPOINTMENT_MIXED)
     note = " ".join([_sentence(statement), *notes])
-    return ParseResult(OpeningHours.by_appointment(note), "by appointment, as stated")
+    return ParseResult(OpeningHours.by_appointment(note), APPOINTMENT_AS_STATED)
 
 
 def _sentence(text: str) -> str:
@@ -303,7 +354,7 @@ class _Cursor:
 
 
 def _unreadable_clause(clause: str) -> _Unreadable:
-    return _Unreadable(f"the parser cannot read '{clause}' as opening hours")
+    return _Unreadable(CANNOT_READ % {"clause": clause})
 
 
 def _schedule(body: str, remarks: list[str], sources: list[str]) -> OpeningHours:
@@ -317,15 +368,15 @@ def _schedule(body: str, remarks: list[str], sources: list[str]) -> OpeningHours
     tours = [_sentence(c.text) for c in clauses if isinstance(c, _TourClause)]
     if not season_clauses:
         if tours:
-            raise _Unreadable("it mentions tours at fixed times only")
-        raise _Unreadable("it states no days or hours of opening")
+            raise _Unreadable(TOURS_ONLY)
+        raise _Unreadable(NO_DAYS_OR_HOURS)
     seasons = _seasons(season_clauses)
     _check_closures([c for c in clauses if isinstance(c, _ClosedClause)], seasons, _stated_ranges(season_clauses))
     hours = OpeningHours(Kind.REGULAR, tuple(seasons), note=" ".join([*remarks, *tours, *sources]))
     try:
         validate(hours)
     except OpeningHoursError as error:
-        raise _Unreadable(f"the stated hours contradict each other: {'; '.join(error.problems)}") from None
+        raise _Unreadable(CONTRADICTION % {"problems": "; ".join(error.problems)}) from None
     return hours
 
 
@@ -369,7 +420,11 @@ def _season_clause(cursor: _Cursor, clause: str) -> _SeasonClause:
     if weekdays is None and bare_hours:
         # "May 10–17" could be dates; hours without minutes are read only after stated days.
         raise _unreadable_clause(clause)
-    parsed = _SeasonClause(ranges or [], ALL_WEEKDAYS if weekdays is None else weekdays, intervals)
+    if weekdays is None:
+        # "Year-round 9:00–17:00": the hours of the days it is open, but which days? Reading it as
+        # "daily" would show the site open on days nobody stated (issue #14).
+        raise _Unreadable(NO_DAYS)
+    parsed = _SeasonClause(ranges or [], weekdays, intervals)
     while intervals and cursor.take(_COMMA):
         override_ranges = _date_spec(cursor)
         until = cursor.take(_UNTIL)
@@ -381,7 +436,7 @@ def _season_clause(cursor: _Cursor, clause: str) -> _SeasonClause:
 
 def _clock_time(hour: str, minute: str | None) -> time:
     if int(hour) > 23 or (minute is not None and int(minute) > 59):
-        raise _Unreadable(f"{hour}:{minute or '00'} is not a time of day the structure can hold")
+        raise _Unreadable(NOT_A_TIME % {"time": f"{hour}:{minute or '00'}"})
     return time(int(hour), int(minute or 0))
 
 
@@ -407,7 +462,7 @@ def _weekday_spec(cursor: _Cursor) -> frozenset[int] | None:
         if cursor.take(_EXCEPT):
             excluded = _weekday_list(cursor)
             if excluded is None:
-                raise _Unreadable("it says 'except' without naming weekdays")
+                raise _Unreadable(EXCEPT_WITHOUT_DAYS)
             return ALL_WEEKDAYS - excluded
         return ALL_WEEKDAYS
     return _weekday_list(cursor)
@@ -478,7 +533,7 @@ def _date_item(cursor: _Cursor) -> _Range | None:
     limit = cursor.take(_MONTH_LIMIT)
     if limit is not None:
         if _MONTHS[limit[3][:3].lower()] != number:
-            raise _Unreadable(f"'{limit[0].strip()}' limits a different month than the one it follows")
+            raise _Unreadable(OTHER_MONTH_LIMIT % {"limit": limit[0].strip()})
         bound = _month_day(number, limit[2])
         first, last = (first, bound) if limit[1].lower() != "from" else (bound, last)
     return (first, last)
@@ -500,7 +555,7 @@ def _month_day(month: int, day: str) -> MonthDay:
     try:
         return MonthDay(month, int(day))
     except OpeningHoursError as error:
-        raise _Unreadable(f"it names a day that does not exist ({error})") from None
+        raise _Unreadable(NO_SUCH_DAY % {"problem": error}) from None
 
 
 def _next_day(day: MonthDay) -> MonthDay:
@@ -562,7 +617,7 @@ def _resolve(endpoint: _Endpoint, context: Sequence[_Range], *, is_start: bool) 
             if isinstance(start, MonthDay) and start.month == endpoint.month and start.day > 1
         }
     if len(anchors) != 1:
-        raise _Unreadable(f"it says 'mid-{_MONTH_ABBR[endpoint.month - 1]}' without a stated day that fixes it")
+        raise _Unreadable(MID_MONTH % {"month": _MONTH_ABBR[endpoint.month - 1]})
     return anchors.pop()
 
 
@@ -583,7 +638,7 @@ def _apply_until(seasons: list[Season], ranges: list[tuple[MonthDay, MonthDay]],
         result += [Season(s, e, season.weekdays, season.intervals) for s, e in _season_ranges(outside)]
         result += [Season(s, e, season.weekdays, shortened) for s, e in _season_ranges(inside)]
     if not touched:
-        raise _Unreadable("it changes the closing time for months no stated season covers")
+        raise _Unreadable(UNTIL_OUTSIDE)
     return result
 
 
@@ -598,4 +653,4 @@ def _check_closures(closures: list[_ClosedClause], seasons: list[Season], stated
         else:
             clash = [s for s in seasons if s.weekdays & closure.weekdays]
         if clash:
-            raise _Unreadable("it says the site is closed on days for which it also gives opening hours")
+            raise _Unreadable(CLOSED_AND_OPEN)

@@ -24,6 +24,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import QuerySet
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from inducult.core.opendata import LICENCE, LICENCE_URL
 from inducult.heritage.enums import SiteKind
@@ -33,7 +34,7 @@ from inducult.heritage.models import Site
 # documents' form changes (a field added, another licence), so that bodies kept by the previous
 # release under the same fingerprint are not sent again.
 NAMESPACE = "heritage.opendata"
-BODY_FORMAT = 1
+BODY_FORMAT = 2  # 2: outside_region, outside_region_notes
 
 FIELDS = (
     "id",
@@ -61,8 +62,10 @@ FIELDS = (
     "source",
     "url",
     "updated_at",
+    "outside_region",
+    "outside_region_notes",
 )
-CSV_FIELDS = tuple(f for f in FIELDS if f not in ("names", "opening_hours"))
+CSV_FIELDS = tuple(f for f in FIELDS if f not in ("names", "opening_hours", "outside_region_notes"))
 
 
 def sites(region) -> QuerySet[Site]:
@@ -160,7 +163,18 @@ def _kind_label(kind: str) -> str:
         return str(SiteKind(kind).label) if kind in SiteKind.values else kind
 
 
-def record(site: Site, *, url: str, languages: list[str]) -> dict[str, Any]:
+def _outside_region_notes(region_name: str, languages: list[str]) -> dict[str, str]:
+    notes = {}
+    for language in languages:
+        with translation.override(language):
+            notes[language] = _(
+                "Outside the region (%(region)s): listed because it belongs to the same industrial story."
+            ) % {"region": region_name}
+    return notes
+
+
+def record(site: Site, *, url: str, languages: list[str], region_name: str = "") -> dict[str, Any]:
+    """``region_name``: the region's name, for the note of a site outside it (default: the site's region)."""
     names = {
         language: site.localized("name", language) if language != languages[0] else site.name for language in languages
     }
@@ -190,13 +204,18 @@ def record(site: Site, *, url: str, languages: list[str]) -> dict[str, Any]:
         "source": site.source,
         "url": url,
         "updated_at": site.updated_at.astimezone(datetime.UTC).isoformat(),
+        # A place beyond the region's borders, and what its pages say of it in each of the region's languages.
+        "outside_region": site.outside_region,
+        "outside_region_notes": (
+            _outside_region_notes(region_name or site.region.name, languages) if site.outside_region else {}
+        ),
     }
 
 
 def open_records(region, *, site_url: Callable[[Site], str]) -> list[dict[str, Any]]:
     """The open records of the region's active sites, each with its page's absolute ``site_url``."""
     languages = region.languages or [region.default_language]
-    return [record(site, url=site_url(site), languages=languages) for site in sites(region)]
+    return [record(site, url=site_url(site), languages=languages, region_name=region.name) for site in sites(region)]
 
 
 def geojson(region, records: list[dict[str, Any]]) -> dict[str, Any]:

@@ -21,6 +21,13 @@
     kind.className = "muted";
     kind.textContent = site.kind;
     box.appendChild(kind);
+    if (site.outside_region) {
+      var outside = document.createElement("div");
+      outside.className = "muted";
+      outside.setAttribute("data-testid", "outside-region");
+      outside.textContent = site.outside_region;
+      box.appendChild(outside);
+    }
     if (site.day) {
       var day = document.createElement("div");
       day.textContent = site.day;

@@ -24,7 +24,7 @@ from inducult.heritage.forms import (
     season_initial,
 )
 from inducult.heritage.models import Site
-from inducult.heritage.presentation import KIND_LABELS
+from inducult.heritage.presentation import KIND_LABELS, hours_review
 from inducult.heritage.services import sites as services
 from inducult.regions.rules import role_of
 from inducult.regions.views import RegionMixin
@@ -55,7 +55,7 @@ class SiteAdminListView(SiteAdminMixin, TemplateView):
                 {
                     "site": s,
                     "kind": KIND_LABELS.get(s.kind, s.kind),
-                    "review": s.opening_hours_review,
+                    "review": hours_review(s.opening_hours_review),
                     "photos": s.photo_count,
                 }
                 for s in sites.annotate(photo_count=Count("photos", filter=Q(photos__removed_at__isnull=True)))
@@ -89,7 +89,11 @@ class SiteEditView(SiteAdminMixin, TemplateView):
         if "form" not in kwargs:
             form, seasons, exceptions = self.forms(site)
             context.update(form=form, seasons=seasons, exceptions=exceptions)
-        context.update(site=site, hours_errors=kwargs.get("hours_errors", []))
+        context.update(
+            site=site,
+            hours_review=hours_review(site.opening_hours_review),
+            hours_errors=kwargs.get("hours_errors", []),
+        )
         return context
 
     def post(self, request, *args, **kwargs):

@@ -156,7 +156,7 @@ class FestivalView(RegionMixin, TemplateView):
             name=festival.localized("name"),
             description=festival.localized("description"),
             programme=[event_row(e, tz) for e in events],
-            markers=[site_marker(site, self.region.slug) for site in sites if site.has_location],
+            markers=[site_marker(site, self.region) for site in sites if site.has_location],
             tiles=settings.INDUCULT_MAP_TILES,
             attribution=settings.INDUCULT_MAP_ATTRIBUTION,
         )

@@ -35,6 +35,7 @@ from inducult.heritage.presentation import (
     SECTOR_LABELS,
     day_text,
     hours_lines,
+    outside_region_note,
     site_jsonld,
     site_marker,
 )
@@ -44,7 +45,7 @@ from inducult.heritage.views.opendata.sites import sites_etag, sites_last_modifi
 from inducult.regions.views import RegionMixin
 
 
-def _row(found) -> dict:
+def _row(found, region) -> dict:
     site = found.site
     return {
         "pk": site.pk,
@@ -56,6 +57,7 @@ def _row(found) -> dict:
         "is_visitor_site": site.is_visitor_site,
         "is_sample": site.is_sample,
         "day": day_text(found.day) if found.day else "",
+        "outside_region": outside_region_note(region.name) if site.outside_region else "",
     }
 
 
@@ -84,13 +86,18 @@ class SiteListView(RegionMixin, TemplateView):
             # of sites reads one page of rows, not all of them.
             sites = filtered_sites(self.region, **filters)
             page = Paginator(sites, LIST_PAGE_SIZE).get_page(self.request.GET.get("page"))
-            rows, total, check, day = [_row(Found(site)) for site in page.object_list], page.paginator.count, [], None
+            rows, total, check, day = (
+                [_row(Found(site), self.region) for site in page.object_list],
+                page.paginator.count,
+                [],
+                None,
+            )
             without_location = sites.filter(latitude__isnull=True).count()
         else:
             results = find_sites(self.region, **filters)
             page = Paginator(results.matches, LIST_PAGE_SIZE).get_page(self.request.GET.get("page"))
             rows, total, check, day = (
-                [_row(f) for f in page.object_list],
+                [_row(f, self.region) for f in page.object_list],
                 len(results.matches),
                 results.check_hours,
                 results.day,
@@ -102,7 +109,7 @@ class SiteListView(RegionMixin, TemplateView):
             total=total,
             page_obj=page,
             rows=rows,
-            check_rows=[_row(f) for f in check[:CHECK_LIST_CAP]],
+            check_rows=[_row(f, self.region) for f in check[:CHECK_LIST_CAP]],
             check_more=max(0, len(check) - CHECK_LIST_CAP),
             day=day,
             without_location=without_location,
@@ -135,6 +142,7 @@ class SiteDetailView(RegionMixin, TemplateView):
             kind=KIND_LABELS.get(site.kind, site.kind),
             sectors=[SECTOR_LABELS[s] for s in site.sectors if s in SECTOR_LABELS],
             precision=dict(CoordinatePrecision.choices).get(site.coordinate_precision, ""),
+            outside_region=outside_region_note(self.region.name) if site.outside_region else "",
             hours_known=hours.kind != "unknown",
             hours_lines=hours_lines(hours),
             today=today,
@@ -201,7 +209,7 @@ class SiteMarkersView(MarkersLanguageMixin, RegionMixin, View):
 
     def build(self) -> str:
         _form, _filters, results = _find(self.request, self.region)
-        markers = [site_marker(f.site, self.region.slug, f.day) for f in results.matches if f.site.has_location]
+        markers = [site_marker(f.site, self.region, f.day) for f in results.matches if f.site.has_location]
         document = {"count": len(markers), "markers": markers}
         # DjangoJSONEncoder: the kind labels are lazy translations.
         return json.dumps(document, ensure_ascii=False, separators=(",", ":"), cls=DjangoJSONEncoder)
