@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
@@ -177,3 +177,35 @@ def kept_report(region, *, year: int, quiet_months: int = DEFAULT_QUIET_MONTHS):
         kept = (report, layout(report))
         cache.set(key, kept, REPORT_CACHE_SECONDS)
     return kept
+
+
+# --- Samples behind a report ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SampleShare:
+    """How many of the held engagements a report reads (those of the region's organisations up to its
+    ``as_of``: the period's make the ties, the older ones "last engaged") are made-up samples."""
+
+    samples: int
+    total: int
+
+    @property
+    def includes_samples(self) -> bool:
+        return self.samples > 0
+
+
+def sample_share(region, *, year: int, now: datetime.datetime | None = None) -> SampleShare:
+    """The ``SampleShare`` of the year's report (two counts in one query)."""
+    _period, as_of = year_period(region, year, now=now)
+    read = Engagement.objects.filter(
+        region=region,
+        status=EngagementStatus.HELD,
+        starts_at__lt=region.start_of_day(as_of + datetime.timedelta(days=1)),
+        participants__organisation__region=region,
+        participants__organisation__archived_at__isnull=True,
+    ).distinct()
+    counts = Engagement.objects.filter(pk__in=read.values("pk")).aggregate(
+        total=Count("id"), samples=Count("id", filter=Q(is_sample=True))
+    )
+    return SampleShare(samples=counts["samples"], total=counts["total"])

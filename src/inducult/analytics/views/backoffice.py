@@ -29,10 +29,11 @@ from inducult.analytics.presentation import (
     coverage_row,
     measure_row,
     network_svg,
+    sample_note,
     sort_column,
     sorted_measures,
 )
-from inducult.analytics.services.reports import DEFAULT_QUIET_MONTHS, kept_report
+from inducult.analytics.services.reports import DEFAULT_QUIET_MONTHS, kept_report, sample_share
 from inducult.core.charts import COMMUNITY_COLOURS, COMMUNITY_GREY
 from inducult.core.years import MIN_YEAR, parse_year
 from inducult.network.enums import OrganisationKind, Sector
@@ -106,6 +107,7 @@ class AnalyticsView(RegionMixin, TemplateView):
             coverage_by_kind=[coverage_row(KIND_LABELS.get(c.key, c.key), c) for c in report.coverage_by_kind],
             coverage_by_municipality=[coverage_row(c.key or _("unknown"), c) for c in report.coverage_by_municipality],
             approximated=report.approximations,
+            sample_note=sample_note(sample_share(self.region, year=query.year)),
             svg_url=reverse("network:analytics_svg", args=[slug]) + f"?year={query.year}&quiet={query.quiet_months}",
         )
         return context
@@ -126,7 +128,8 @@ class AnalyticsSvgView(RegionMixin, View):
             "active are outlined in black. Lines join organisations that met or have a declared "
             "relationship; thicker lines are stronger ties. The analytics page lists the same measures as a table."
         )
-        body = network_svg(report, positions, title=title, description=description)
+        note = sample_note(sample_share(self.region, year=query.year))
+        body = network_svg(report, positions, title=title, description=description, note=note)
         response = HttpResponse(body, content_type="image/svg+xml; charset=utf-8")
         response["Cache-Control"] = "private, max-age=300"
         response["Content-Disposition"] = f'inline; filename="network-{self.region.slug}-{query.year}.svg"'
@@ -167,6 +170,7 @@ class GraphView(RegionMixin, TemplateView):
             errors=query.errors,
             data_url=f"{reverse('network:analytics_graph_json', args=[self.region.slug])}?{params.urlencode()}",
             table_url=f"{reverse('network:analytics', args=[self.region.slug])}?year={query.year}",
+            sample_note=sample_note(sample_share(self.region, year=query.year)),
         )
         return context
 
@@ -223,7 +227,17 @@ class GraphJsonView(RegionMixin, View):
             }
             for t in ties[:TIE_LIMIT]
         ]
+        share = sample_share(self.region, year=query.year)
         return JsonResponse(
-            {"year": query.year, "nodes": nodes, "edges": edges, "ties_left_out": max(0, len(ties) - TIE_LIMIT)},
+            {
+                "year": query.year,
+                "nodes": nodes,
+                "edges": edges,
+                "ties_left_out": max(0, len(ties) - TIE_LIMIT),
+                # The engagements the figures are read from, and how many of them are made-up samples.
+                "includes_samples": share.includes_samples,
+                "sample_engagements": share.samples,
+                "engagements": share.total,
+            },
             json_dumps_params={"ensure_ascii": False, "separators": (",", ":")},
         )

@@ -60,7 +60,7 @@ def vevent(event: Event, region, tz, *, url: str) -> VEvent:
         item.add("DESCRIPTION", text)
     if festival:
         item.add("CATEGORIES", [festival])
-    return item
+    return ical.mark_sample(item, is_sample=event.is_sample)
 
 
 def calendar(region, events, *, name: str, url_of) -> Calendar:

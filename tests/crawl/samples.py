@@ -1,0 +1,144 @@
+"""What a page or a feed shows, normalised so that two renderings of the same data compare equal,
+and whether it carries a sample mark: on a page an element with ``data-testid="sample-mark"``; in a
+feed a field whose name says "sample" set (``is_sample``, ``includes_samples``, ``sample_count`` …);
+in a report a figure or name marked "(sample)" in the reader's language.
+
+Used by ``test_samples``: any figure, status or list that depends on a sample record says so (issue #14).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db import models
+from django.db.models.deletion import ProtectedError, RestrictedError
+from django.utils.translation import gettext as _
+
+from tests.crawl import reading
+
+MARK = ("data-testid", "sample-mark")
+# What differs between two renderings of the same data: a form's CSRF token, the moment a feed was
+# made (``generated_at``, an iCalendar stamp), a kept document's version.
+VOLATILE = [
+    re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?"),
+    re.compile(r"^(DTSTAMP|LAST-MODIFIED|CREATED):.*$", re.MULTILINE),
+    re.compile(r"\d{8}T\d{6}Z"),
+]
+CSRF = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*')
+TRUE = {"true", "1", "yes", "ano", "ja"}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    status: int
+    text: str
+    marked: bool
+
+
+def _normalised(text: str) -> str:
+    for pattern in VOLATILE:
+        text = pattern.sub("<volatile>", text)
+    return text
+
+
+def _json_marked(value) -> bool:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if "sample" in key.lower() and item not in (False, None, 0, "", [], {}):
+                return True
+            if _json_marked(item):
+                return True
+    elif isinstance(value, list):
+        return any(_json_marked(item) for item in value)
+    return False
+
+
+def _csv_marked(text: str) -> bool:
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        return False
+    columns = [i for i, name in enumerate(rows[0]) if "sample" in name.lower()]
+    return any(row[i].strip().lower() in TRUE for row in rows[1:] for i in columns if i < len(row))
+
+
+def _ical_marked(text: str) -> bool:
+    return bool(re.search(r"^X-[A-Z-]*SAMPLE[A-Z-]*:TRUE\r?$", text, re.MULTILINE | re.IGNORECASE))
+
+
+def _docx_text(content: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(content)) as document:
+        xml = document.read("word/document.xml").decode("utf-8")
+    return " ".join(re.sub(r"<[^>]+>", " ", xml).split())
+
+
+def read(response) -> Rendered:
+    """The response as its reader meets it, and whether it carries a sample mark."""
+    status = response.status_code
+    content_type = response.get("Content-Type", "")
+    body = b"".join(response.streaming_content) if getattr(response, "streaming", False) else response.content
+    if content_type.startswith("application/vnd.openxmlformats"):
+        text = _docx_text(body)
+        return Rendered(status, _normalised(text), f"({_('sample')})" in text)
+    if not reading.is_text(content_type):
+        return Rendered(status, str(len(body)), False)
+    text = body.decode(response.charset or "utf-8", errors="replace")
+    if content_type.startswith(("text/html", "image/svg+xml")):
+        page = reading.read(CSRF.sub(r"\1", text))
+        seen = page.texts + [f"{tag} {name}={value}" for tag, name, value in page.attributes if name != "nonce"]
+        marked = any((name, value) == MARK for _tag, name, value in page.attributes)
+        return Rendered(status, _normalised("\n".join(seen)), marked)
+    if "json" in content_type:
+        try:
+            marked = _json_marked(json.loads(text))
+        except ValueError:
+            marked = False
+    elif content_type.startswith("text/csv"):
+        marked = _csv_marked(text)
+    elif content_type.startswith("text/calendar"):
+        marked = _ical_marked(text)
+    else:
+        marked = False
+    return Rendered(status, _normalised(text), marked)
+
+
+def sample_models() -> list[type[models.Model]]:
+    """Every model of the platform with an ``is_sample`` field."""
+    return [
+        model
+        for model in apps.get_models()
+        if model.__module__.startswith("inducult.") and any(f.name == "is_sample" for f in model._meta.concrete_fields)
+    ]
+
+
+def delete_samples() -> dict[str, int]:
+    """Delete every sample record (with what depends on it), and every figure marked a sample
+    (``visitors`` with ``visitors_is_sample``); how many of each model went."""
+    deleted: dict[str, int] = {}
+    for model in apps.get_models():
+        if not model.__module__.startswith("inducult."):
+            continue
+        for field in model._meta.concrete_fields:
+            figure = field.name.removesuffix("_is_sample")
+            if field.name.endswith("_is_sample") and figure != field.name:
+                model._base_manager.filter(**{field.name: True}).update(**{figure: None, field.name: False})
+    pending = sample_models()
+    for _attempt in range(len(pending) + 1):
+        blocked = []
+        for model in pending:
+            try:
+                _total, per_model = model._base_manager.filter(is_sample=True).delete()
+            except (ProtectedError, RestrictedError):
+                blocked.append(model)
+                continue
+            for label, n in per_model.items():
+                deleted[label] = deleted.get(label, 0) + n
+        if not blocked:
+            return deleted
+        pending = blocked
+    raise AssertionError(f"sample records of {pending} cannot be deleted: what protects them?")
