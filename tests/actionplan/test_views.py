@@ -238,7 +238,7 @@ def test_activity_detail_shows_indicators_and_sample_label(client, viewer, regio
 
     text = _text(client.get(_url("activity", region, activity.pk)))
 
-    assert '<span class="badge sample">Sample</span>' in text
+    assert '<span class="badge sample" data-testid="sample-mark">Sample</span>' in text
     assert '<th scope="row">Visitors</th><td>200 people</td><td>50 people</td><td>25 %</td>' in text
 
 
@@ -266,7 +266,7 @@ def test_instrument_detail_lists_calls_and_the_activities_it_could_fund(client, 
     text = _text(client.get(_url("instrument", region, opz.pk)))
 
     assert "Operational Programme Employment (OPZ)" in text
-    assert '<span class="badge sample">Sample</span>' in text.split('data-testid="calls"')[1]
+    assert '<span class="badge sample" data-testid="sample-mark">Sample</span>' in text.split('data-testid="calls"')[1]
     fits = text.split('data-testid="activity-fits"')[1]
     titles = re.findall(r"<h3><a [^>]+>([^<]+)</a>", fits)
     assert titles[:2] == ["KOMPAS", "Pupils Go to the Labour Market"]

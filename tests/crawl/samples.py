@@ -9,6 +9,7 @@ Used by ``test_samples``: any figure, status or list that depends on a sample re
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -23,10 +24,12 @@ from django.utils.translation import gettext as _
 from tests.crawl import reading
 
 MARK = ("data-testid", "sample-mark")
+_NOW = datetime.datetime.now(datetime.UTC)
+_TODAY = "(?:" + "|".join(str(_NOW.date() + datetime.timedelta(days=d)) for d in (-1, 0, 1)) + ")"
 # What differs between two renderings of the same data: a form's CSRF token, the moment a feed was
 # made (``generated_at``, an iCalendar stamp), a kept document's version.
 VOLATILE = [
-    re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?"),
+    re.compile(_TODAY + r"[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?"),
     re.compile(r"^(DTSTAMP|LAST-MODIFIED|CREATED):.*$", re.MULTILINE),
     re.compile(r"\d{8}T\d{6}Z"),
 ]
@@ -39,12 +42,73 @@ class Rendered:
     status: int
     text: str
     marked: bool
+    data: object = None  # a JSON feed's document, compared part by part (``unmarked_in_json``)
 
 
 def _normalised(text: str) -> str:
     for pattern in VOLATILE:
         text = pattern.sub("<volatile>", text)
     return text
+
+
+def _marked_here(value) -> bool:
+    """A JSON object with a sample field set, its own or one of the objects it holds (a graph's node
+    ``{"data": {"includes_samples": true, …}, "position": …}``), not one in a list it holds."""
+    return isinstance(value, dict) and any(
+        ("sample" in key.lower() and item not in (False, None, 0, "", [], {})) or _marked_here(item)
+        for key, item in value.items()
+    )
+
+
+IDENTITIES = ("id", "code", "key", "slug", "uid", "pk", "url")
+
+
+def _identity(items: list) -> str | None:
+    """The field that names each object of a list, if every one has it."""
+    for key in IDENTITIES:
+        if items and all(isinstance(item, dict) and key in item for item in items):
+            return key
+    return None
+
+
+def unmarked_in_json(before, after, path: str = "$") -> list[str]:
+    """Where a JSON document changed without a sample mark at or above the change: a value changed
+    in an object with no sample field set, an object gone from a list without a mark in it, one come.
+    An object with its own sample field set (a milestone's ``includes_samples``, a rule's
+    ``sample_count``) answers for its own values (status, count …) and objects, which rest on samples
+    as it says; the items of the lists it holds answer for themselves."""
+    if before == after:
+        return []
+    if isinstance(before, dict) and isinstance(after, dict):
+        found = []
+        marked = _marked_here(before)  # answers for its own values and objects, not for the lists it holds
+        for key in before.keys() | after.keys():
+            if key not in before or key not in after:
+                if not marked:
+                    found.append(f"{path}.{key} {'gone' if key in before else 'new'}")
+            elif isinstance(before[key], list) or not marked:
+                found += unmarked_in_json(before[key], after[key], f"{path}.{key}")
+        return found
+    if isinstance(before, list) and isinstance(after, list):
+        if len(before) == len(after):
+            return [
+                x
+                for i, (b, a) in enumerate(zip(before, after, strict=True))
+                for x in unmarked_in_json(b, a, f"{path}[{i}]")
+            ]
+        key = _identity(before + after)
+        if key is None:
+            return [] if all(_json_marked(item) for item in before if item not in after) else [f"{path} (changed)"]
+        remaining = {item[key]: item for item in after}
+        found = []
+        for item in before:
+            if item[key] in remaining:
+                found += unmarked_in_json(item, remaining.pop(item[key]), f"{path}[{key}={item[key]}]")
+            elif not _json_marked(item):
+                found.append(f"{path}[{key}={item[key]}] gone")
+        found += [f"{path}[{key}={k}] new" for k in remaining]
+        return found
+    return [f"{path} ({before!r:.40} → {after!r:.40})"]
 
 
 def _json_marked(value) -> bool:
@@ -95,9 +159,10 @@ def read(response) -> Rendered:
         return Rendered(status, _normalised("\n".join(seen)), marked)
     if "json" in content_type:
         try:
-            marked = _json_marked(json.loads(text))
+            data = json.loads(_normalised(text))
         except ValueError:
-            marked = False
+            return Rendered(status, _normalised(text), False)
+        return Rendered(status, _normalised(text), _json_marked(data), data)
     elif content_type.startswith("text/csv"):
         marked = _csv_marked(text)
     elif content_type.startswith("text/calendar"):
@@ -117,16 +182,19 @@ def sample_models() -> list[type[models.Model]]:
 
 
 def delete_samples() -> dict[str, int]:
-    """Delete every sample record (with what depends on it), and every figure marked a sample
-    (``visitors`` with ``visitors_is_sample``); how many of each model went."""
+    """Delete every sample record (with what depends on it), every figure marked a sample (``visitors``
+    with ``visitors_is_sample``) and every other ``…_is_sample`` flag (a deliverable rule's
+    ``history_is_sample``: its record of delivery is then as real as the rest); how many of each model went."""
     deleted: dict[str, int] = {}
     for model in apps.get_models():
         if not model.__module__.startswith("inducult."):
             continue
-        for field in model._meta.concrete_fields:
-            figure = field.name.removesuffix("_is_sample")
-            if field.name.endswith("_is_sample") and figure != field.name:
-                model._base_manager.filter(**{field.name: True}).update(**{figure: None, field.name: False})
+        names = {field.name for field in model._meta.concrete_fields}
+        for name in names:
+            figure = name.removesuffix("_is_sample")
+            if figure != name:  # a made-up figure goes (if the model has it), and so does its flag
+                values = {figure: None} if figure in names else {}
+                model._base_manager.filter(**{name: True}).update(**values, **{name: False})
     pending = sample_models()
     for _attempt in range(len(pending) + 1):
         blocked = []

@@ -68,12 +68,21 @@ def render(demo, pages) -> dict[str, samples.Rendered]:
 
 
 def unmarked_changes(before: dict, after: dict) -> list[str]:
-    return sorted(
-        f"{path}: {'answers ' + str(after[path].status) if before[path].status != after[path].status else 'changed'}"
-        for path in before
-        if (before[path].status, before[path].text) != (after[path].status, after[path].text)
-        and not before[path].marked
-    )
+    """Each page or feed that changed without a mark: a page or a document anywhere, a JSON feed
+    where it changed (see ``samples.unmarked_in_json``)."""
+    found = []
+    for path, was in before.items():
+        now = after[path]
+        if (was.status, was.text) == (now.status, now.text):
+            continue
+        if was.status != now.status:
+            if not was.marked:
+                found.append(f"{path}: answers {now.status}")
+        elif was.data is not None and now.data is not None:
+            found += [f"{path}: {where}" for where in samples.unmarked_in_json(was.data, now.data)]
+        elif not was.marked:
+            found.append(f"{path}: changed")
+    return sorted(found)
 
 
 def test_whatever_depends_on_a_sample_record_says_so(demo):

@@ -32,6 +32,7 @@ MILESTONE_KEYS = {
     "target",
     "count",
     "status",
+    "includes_samples",
 }
 COUNT_RULE_KEYS = {
     "type",
@@ -47,8 +48,20 @@ COUNT_RULE_KEYS = {
     "deadline",
     "projected",
     "sample_count",
+    "includes_samples",
 }
-DELIVERABLE_RULE_KEYS = {"type", "key", "title", "due", "target", "count", "status", "late"}
+DELIVERABLE_RULE_KEYS = {
+    "type",
+    "key",
+    "title",
+    "due",
+    "target",
+    "count",
+    "status",
+    "late",
+    "sample_count",
+    "includes_samples",
+}
 
 
 def page_url(region, year=None):
@@ -154,6 +167,7 @@ def test_progress_json_contract(client, region, plan, people_log):
         "deadline": "2024-12-31",
         "projected": None,
         "sample_count": 2,
+        "includes_samples": True,
     }
     assert (m1["target"], m1["count"]) == (3, 2)
     assert m2["rules"][0]["type"] == "deliverable" and m2["rules"][0]["due"] == "2024-06-30"

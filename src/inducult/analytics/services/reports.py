@@ -141,44 +141,6 @@ def network_report(
     return analyse(organisations.values(), engagements, relationships, period=period, as_of=as_of, options=options)
 
 
-# --- Kept reports ----------------------------------------------------------------------------------
-
-# A report of a large region takes seconds (docs/performance.md); the analytics page, its SVG and the
-# network view ask for the same one. It is kept in Django's cache under a key that changes with the
-# data it reads, so an edit shows at the next request; the timeout bounds what the key cannot see
-# (an edit to a participant row that changes neither its engagement nor the counts).
-REPORT_CACHE_SECONDS = 600
-
-
-def data_version(region) -> str:
-    """What the report reads, summed up in three aggregate queries: counts and newest changes of
-    the region's engagements, participations, organisations and relationships."""
-    # all_objects: a soft deletion changes updated_at, which only the manager that sees it can read.
-    facts = Engagement.all_objects.filter(region=region).aggregate(
-        n=Count("id"), changed=Max("updated_at"), participants=Count("participants")
-    )
-    organisations = Organisation.objects.filter(region=region).aggregate(n=Count("id"), changed=Max("updated_at"))
-    relationships = OrganisationRelationship.objects.filter(
-        Q(source__region=region) | Q(target__region=region)
-    ).aggregate(n=Count("id"), changed=Max("updated_at"))
-    return f"{facts}|{organisations}|{relationships}"
-
-
-def kept_report(region, *, year: int, quiet_months: int = DEFAULT_QUIET_MONTHS):
-    """``network_report`` for a year and its drawing positions, from the cache while the data is unchanged."""
-    today = region.today()
-    key = (
-        "network.report:"
-        + hashlib.sha256(f"{region.pk}:{year}:{quiet_months}:{today}:{data_version(region)}".encode()).hexdigest()
-    )
-    kept = cache.get(key)
-    if kept is None:
-        report = network_report(region, year=year, quiet_months=quiet_months)
-        kept = (report, layout(report))
-        cache.set(key, kept, REPORT_CACHE_SECONDS)
-    return kept
-
-
 # --- Samples behind a report ------------------------------------------------------------------------
 
 
@@ -209,3 +171,42 @@ def sample_share(region, *, year: int, now: datetime.datetime | None = None) -> 
         total=Count("id"), samples=Count("id", filter=Q(is_sample=True))
     )
     return SampleShare(samples=counts["samples"], total=counts["total"])
+
+
+# --- Kept reports ----------------------------------------------------------------------------------
+
+# A report of a large region takes seconds (docs/performance.md); the analytics page, its SVG and the
+# network view ask for the same one. It is kept in Django's cache under a key that changes with the
+# data it reads, so an edit shows at the next request; the timeout bounds what the key cannot see
+# (an edit to a participant row that changes neither its engagement nor the counts).
+REPORT_CACHE_SECONDS = 600
+
+
+def data_version(region) -> str:
+    """What the report reads, summed up in three aggregate queries: counts and newest changes of
+    the region's engagements, participations, organisations and relationships."""
+    # all_objects: a soft deletion changes updated_at, which only the manager that sees it can read.
+    facts = Engagement.all_objects.filter(region=region).aggregate(
+        n=Count("id"), changed=Max("updated_at"), participants=Count("participants")
+    )
+    organisations = Organisation.objects.filter(region=region).aggregate(n=Count("id"), changed=Max("updated_at"))
+    relationships = OrganisationRelationship.objects.filter(
+        Q(source__region=region) | Q(target__region=region)
+    ).aggregate(n=Count("id"), changed=Max("updated_at"))
+    return f"{facts}|{organisations}|{relationships}"
+
+
+def kept_report(region, *, year: int, quiet_months: int = DEFAULT_QUIET_MONTHS):
+    """``network_report`` for a year, its drawing positions and its ``SampleShare``, from the cache
+    while the data is unchanged."""
+    today = region.today()
+    key = (
+        "network.report:"
+        + hashlib.sha256(f"{region.pk}:{year}:{quiet_months}:{today}:{data_version(region)}".encode()).hexdigest()
+    )
+    kept = cache.get(key)
+    if kept is None:
+        report = network_report(region, year=year, quiet_months=quiet_months)
+        kept = (report, layout(report), sample_share(region, year=year))
+        cache.set(key, kept, REPORT_CACHE_SECONDS)
+    return kept

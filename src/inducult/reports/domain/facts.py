@@ -40,6 +40,7 @@ class MilestoneFact:
     sample_count: int = 0
     rules: tuple[RuleFact, ...] = ()
     evidence: tuple[EvidenceFact, ...] = ()
+    includes_samples: bool = False  # its status rests on a sample record (a deliverable's absence too)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class OrganisationFact:
     engagements: int
     partners: int
     is_sample: bool = False
+    sample_engagements: int = 0  # of ``engagements``, made up
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,10 @@ NOTES = [
     "A milestone's target and count are the sums of the targets and counts of its rules that apply in the "
     "year (null if none applies); each rule carries its own target, count and status.",
     "sample_count says how many counted engagements are made-up samples for demonstration.",
+    "A deliverable rule's sample_count says how many of its recorded deliverables are made-up samples.",
+    "includes_samples (of a rule, of a milestone) says that its count or status rests on made-up sample records: "
+    "counted sample engagements, a sample deliverable, or a record of delivery (its absence included) that is "
+    "a sample history.",
     "The strategy version is the one in force today for the current year and on 31 December for other years.",
 ]
 
@@ -56,6 +60,7 @@ def rule_record(result: service.RuleResult) -> dict[str, Any]:
             "deadline": _iso(progress.deadline),
             "projected": progress.projected,
             "sample_count": result.sample_count,
+            "includes_samples": result.includes_samples,
         }
     return {
         "type": "deliverable",
@@ -66,6 +71,8 @@ def rule_record(result: service.RuleResult) -> dict[str, Any]:
         "count": progress.count,
         "status": progress.status.value,
         "late": progress.late,
+        "sample_count": result.sample_count,
+        "includes_samples": result.includes_samples,
     }
 
 
@@ -83,6 +90,7 @@ def milestone_record(result: service.MilestoneResult) -> dict[str, Any]:
         "target": result.target,
         "count": result.count,
         "status": result.status.value,
+        "includes_samples": result.includes_samples,
     }
 
 

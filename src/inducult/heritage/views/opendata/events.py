@@ -140,6 +140,7 @@ class EventsJsonView(RegionMixin, View):
             "licence": LICENCE,
             "licence_url": LICENCE_URL,
             "count": len(records),
+            "sample_count": sum(record["is_sample"] for record in records),  # of count, made up
             "events": records,
         }
         body = json.dumps(document, ensure_ascii=False, indent=1)
