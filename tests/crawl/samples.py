@@ -15,6 +15,7 @@ import json
 import re
 import zipfile
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from django.apps import apps
 from django.db import models
@@ -210,3 +211,51 @@ def delete_samples() -> dict[str, int]:
             return deleted
         pending = blocked
     raise AssertionError(f"sample records of {pending} cannot be deleted: what protects them?")
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Marks(HTMLParser):
+    """The text of each sample mark, inside the elements with ``data-testid`` ``within`` (and
+    ``data-code`` ``code``, if given) when ``within`` is given, anywhere otherwise."""
+
+    def __init__(self, within: str | None = None, code: str | None = None):
+        super().__init__(convert_charrefs=True)
+        self.within, self.code = within, code
+        self.found: list[str] = []
+        self.open: list[tuple[bool, bool]] = []  # per open element: (is the container, is a mark)
+
+    def _inside(self, index: int) -> bool:
+        return any(flags[index] for flags in self.open)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        attrs = dict(attrs)
+        container = attrs.get("data-testid") == self.within and self.code in (None, attrs.get("data-code"))
+        mark = (MARK[0], attrs.get(MARK[0])) == MARK and (self.within is None or self._inside(0) or container)
+        if mark and not self._inside(1):
+            self.found.append("")
+        self.open.append((container, mark))
+
+    def handle_endtag(self, tag):
+        if tag not in VOID and self.open:
+            self.open.pop()
+
+    def handle_data(self, data):
+        if self._inside(1):
+            self.found[-1] = " ".join(f"{self.found[-1]} {data}".split())
+
+
+def marks(html: str, *, within: str | None = None, code: str | None = None) -> list[str]:
+    """The text of each sample mark of a page or picture; with ``within``, of those inside the
+    element of that ``data-testid`` (and ``data-code``)."""
+    parser = _Marks(within, code)
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def texts(html: str) -> list[str]:
+    return reading.read(html).texts

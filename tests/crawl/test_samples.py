@@ -36,6 +36,18 @@ BACK_OFFICE = (
     "reports:annual_docx",
 )
 LANGUAGE = "en"
+# Pages that take ``?year=``: each year of the demo's history (the sample deliverables are of 2019 and
+# 2020), not only the current one.
+YEARLY = {
+    "progress:page",
+    "progress:json",
+    "strategy:dashboard",
+    "network:analytics",
+    "network:analytics_svg",
+    "network:analytics_graph",
+    "network:analytics_graph_json",
+}
+YEARS = range(2018, 2028)
 
 
 def pages() -> list[tuple[str, str, str]]:
@@ -48,7 +60,9 @@ def pages() -> list[tuple[str, str, str]]:
                 found.append(("coordinator", route, path))
         elif not name.startswith(("password", "log")) and route not in ("set_language", "healthz", "tours:plan_ics"):
             found.append(("anonymous", route, path))
-    return found
+    return found + [
+        (persona, route, f"{path}?year={year}") for persona, route, path in found if route in YEARLY for year in YEARS
+    ]
 
 
 def render(demo, pages) -> dict[str, samples.Rendered]:
@@ -99,3 +113,65 @@ def test_whatever_depends_on_a_sample_record_says_so(demo):
     assert reverse("progress:json", args=[demo.region.slug]) in changed  # the test sees what samples change
     unmarked = unmarked_changes(before, after)
     assert unmarked == [], "\n".join(unmarked)
+
+
+# The named cases of issue #14, read as a reader meets them (in English), on the same loaded demo.
+
+
+def english(demo, persona: str):
+    client = demo.client(persona)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+def test_the_milestones_met_or_missed_by_sample_deliverables_say_so(demo):
+    slug = demo.region.slug
+    client = english(demo, "anonymous")
+    for year, codes in ((2019, {"M3": "achieved", "M4": "achieved"}), (2020, {"M7": "achieved", "M8": "missed"})):
+        document = client.get(reverse("progress:json", args=[slug]), {"year": year}).json()
+        milestones = {m["code"]: m for m in document["milestones"]}
+        for code, status in codes.items():
+            (rule,) = milestones[code]["rules"]
+            assert (milestones[code]["status"], rule["type"]) == (status, "deliverable")
+            assert milestones[code]["includes_samples"] is rule["includes_samples"] is True
+            assert rule["sample_count"] == (1 if status == "achieved" else 0)  # M8: the sample history left it out
+        for persona, route in (("anonymous", "progress:page"), ("coordinator", "strategy:dashboard")):
+            html = english(demo, persona).get(reverse(route, args=[slug]), {"year": year}).content.decode()
+            for code in codes:
+                assert "rests on sample data" in samples.marks(html, within="milestone", code=code), (route, year, code)
+
+
+def test_the_public_cooperation_index_says_its_figures_are_all_samples(demo):
+    html = english(demo, "anonymous").get(reverse("cooperation:public_index", args=[demo.region.slug])).content.decode()
+
+    assert "all samples" in samples.marks(html)
+
+
+def test_network_analytics_say_how_many_engagements_behind_them_are_samples(demo):
+    slug = demo.region.slug
+    client = english(demo, "coordinator")
+
+    for route in ("network:analytics", "network:analytics_graph", "network:analytics_svg"):
+        html = client.get(reverse(route, args=[slug]), {"year": 2025}).content.decode()
+        note = " ".join(samples.texts(html))
+        assert "Sample" in samples.marks(html) or route.endswith("svg"), route
+        assert "engagements behind these figures are samples" in note, route
+    svg = client.get(reverse("network:analytics_svg", args=[slug]), {"year": 2025}).content.decode()
+    assert any("engagements behind these figures" in mark for mark in samples.marks(svg))
+    data = client.get(reverse("network:analytics_graph_json", args=[slug]), {"year": 2025}).json()
+    assert data["includes_samples"] is True and 0 < data["sample_engagements"] <= data["engagements"]
+    assert all(node["data"]["includes_samples"] for node in data["nodes"])
+
+
+def test_the_annual_reports_most_active_organisations_count_their_sample_engagements(demo):
+    from django.utils import translation
+
+    from inducult.reports.presentation.context import build
+    from inducult.reports.services.gather import gather
+
+    with translation.override("en"):
+        facts = gather(demo.region, 2025, language="en", requested="en")
+        table = build(facts).section("organisations").table("organisations")
+
+    assert facts.organisations and all(0 < o.sample_engagements <= o.engagements for o in facts.organisations)
+    assert table.rows and all("of them samples" in row[3] for row in table.rows)
