@@ -13,8 +13,10 @@ cooperations as if they were real.
 
 import time
 
+import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.urls import reverse
 
 from inducult.heritage.services import opendata
@@ -175,3 +177,52 @@ def test_the_annual_reports_most_active_organisations_count_their_sample_engagem
 
     assert facts.organisations and all(0 < o.sample_engagements <= o.engagements for o in facts.organisations)
     assert table.rows and all("of them samples" in row[3] for row in table.rows)
+
+
+# The test's own checks catch what they are for: without these, a run that finds nothing proves nothing.
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "found"),
+    [
+        ({"count": 2, "sample_count": 1}, {"count": 1, "sample_count": 0}, []),
+        ({"count": 2}, {"count": 1}, ["$.count (2 → 1)"]),
+        # a milestone's mark answers for its status, not for a rule of its list
+        (
+            {"code": "M3", "status": "achieved", "includes_samples": True, "rules": [{"status": "achieved"}]},
+            {"code": "M3", "status": "missed", "includes_samples": False, "rules": [{"status": "missed"}]},
+            ["$.rules[0].status ('achieved' → 'missed')"],
+        ),
+        (
+            {"nodes": [{"data": {"includes_samples": True}, "position": {"x": 1}}]},
+            {"nodes": [{"data": {"includes_samples": False}, "position": {"x": 2}}]},
+            [],
+        ),
+        ({"items": [{"id": 1, "is_sample": True}, {"id": 2}]}, {"items": [{"id": 2}]}, []),
+        ({"items": [{"id": 1}, {"id": 2}]}, {"items": [{"id": 2}]}, ["$.items[id=1] gone"]),
+    ],
+)
+def test_a_feed_changed_where_no_sample_mark_stands_is_found(before, after, found):
+    assert samples.unmarked_in_json(before, after) == found
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body", "marked"),
+    [
+        ("text/html; charset=utf-8", '<p>3 <span class="badge" data-testid="sample-mark">Sample</span></p>', True),
+        ("text/html; charset=utf-8", '<p>3 <span class="badge sample">Sample</span></p>', False),
+        ("image/svg+xml", '<svg><text data-testid="sample-mark">All samples</text></svg>', True),
+        ("text/csv; charset=utf-8", "name,is_sample\r\nDůl,false\r\nVýstava,true\r\n", True),
+        ("text/csv; charset=utf-8", "name,is_sample\r\nDůl,false\r\n", False),
+        (
+            "text/calendar; charset=utf-8",
+            "BEGIN:VEVENT\r\nSUMMARY:[Sample] Den\r\nX-INDUCULT-SAMPLE:TRUE\r\nEND:VEVENT\r\n",
+            True,
+        ),
+        ("text/calendar; charset=utf-8", "BEGIN:VEVENT\r\nSUMMARY:Den\r\nEND:VEVENT\r\n", False),
+        ("application/json", '{"count": 4, "sample_count": 4}', True),
+        ("application/json", '{"count": 4, "sample_count": 0}', False),
+    ],
+)
+def test_a_mark_is_read_in_every_kind_of_page_and_feed(content_type, body, marked):
+    assert samples.read(HttpResponse(body, content_type=content_type)).marked is marked
