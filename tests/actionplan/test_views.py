@@ -285,7 +285,7 @@ def test_activity_detail_shows_indicators_and_sample_label(client, viewer, regio
 
     text = _text(client.get(_url("activity", region, activity.pk)))
 
-    assert '<span class="badge sample">Sample</span>' in text
+    assert '<span class="badge sample" data-testid="sample-mark">Sample</span>' in text
     assert '<th scope="row">Visitors</th><td>200 people</td><td>50 people</td><td>25 %</td>' in text
 
 
@@ -314,7 +314,7 @@ def test_instrument_detail_lists_calls_and_the_activities_it_could_fund(client, 
     text = _text(response)
 
     assert "Operational Programme Employment (OPZ)" in text
-    assert '<span class="badge sample">Sample</span>' in text.split('data-testid="calls"')[1]
+    assert '<span class="badge sample" data-testid="sample-mark">Sample</span>' in text.split('data-testid="calls"')[1]
     # Every activity of the demo plan has started: none can still apply before it starts, so they
     # are listed apart, by title, with no score.
     assert texts(response.content, "score") == []

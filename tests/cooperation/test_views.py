@@ -160,7 +160,7 @@ def test_public_summary_shows_counts_and_no_feedback(client, region, cooperation
     assert response.context["summary"].pupils == 22
     assert "ISŠTE Sokolov" in html and "Sokolovská uhelná" in html
     assert FEEDBACK not in html and "Petr" not in html
-    assert '<span class="badge sample">' in html  # the pair is a sample, and says so
+    assert '<span class="badge sample" data-testid="sample-mark">' in html  # the pair is a sample, and says so
 
 
 def test_public_summary_of_a_year_without_cooperation_is_not_found(client, region):

@@ -3,7 +3,7 @@ import zoneinfo
 
 import pytest
 
-from inducult.core.models import AuditEntry
+from inducult.core.models import AuditAction, AuditEntry
 from inducult.demo import strategy_records
 from inducult.demo.loader import load_demo
 from inducult.engagement.enums import EngagementKind
@@ -166,7 +166,11 @@ def test_strategy_demo_audits_every_created_record_in_the_region():
 
     # Sample deliverables (demo.sample_history) are audited too, but are not strategy records.
     entries = AuditEntry.objects.filter(object_type__startswith="strategy.").exclude(object_type="strategy.deliverable")
-    assert entries.count() == 39
+    assert entries.filter(action=AuditAction.CREATE).count() == 39
+    # The sample history then marks each deliverable rule's record of delivery as its own (made up).
+    changed = entries.exclude(action=AuditAction.CREATE)
+    assert changed.count() == DeliverableRule.objects.count() == 4
+    assert all(set(e.changes) == {"history_is_sample"} for e in changed)
     assert set(entries.values_list("region__slug", flat=True)) == {"karlovy-vary"}
 
 

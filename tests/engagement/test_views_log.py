@@ -125,7 +125,7 @@ def test_list_is_newest_first_with_sample_badge(coordinator_client, region):
     EngagementFactory(region=region, title="New", starts_at=datetime.datetime(2025, 1, 5, 9, tzinfo=PRAGUE))
     response = coordinator_client.get(url("list"))
     assert titles(response) == ["New", "Old"]
-    assert '<span class="badge sample">Sample</span>' in response.content.decode()
+    assert '<span class="badge sample" data-testid="sample-mark">Sample</span>' in response.content.decode()
 
 
 def test_list_filters_by_year_in_the_regions_time_zone(coordinator_client, region):

@@ -96,10 +96,11 @@ def test_page_and_open_data_show_what_interested_visitors_most(client, region, e
     assert page.context["total_votes"] == 3
     (record,) = document["exhibitions"]
     assert record["votes"] == [
-        {"showcase_id": glass.pk, "votes": 2, "percent": 66.7},
-        {"showcase_id": porcelain.pk, "votes": 1, "percent": 33.3},
+        {"showcase_id": glass.pk, "votes": 2, "percent": 66.7, "sample_votes": 0},
+        {"showcase_id": porcelain.pk, "votes": 1, "percent": 33.3, "sample_votes": 0},
     ]
     assert record["votes_include_samples"] is False
+    assert record["sample_votes"] == 0
     assert [s["venue"] for s in record["stops"]] == ["Březová", "Žatec"]  # dated stops first
 
 
@@ -120,8 +121,57 @@ def test_demo_exhibition_follows_the_strategy_and_labels_what_it_does_not_say(cl
     page = client.get(
         reverse("heritage_public:exhibition", args=["karlovy-vary", exhibition.pk]), headers={"accept-language": "en"}
     ).content.decode()
-    assert "Sample votes included" in page
     assert page.index("Porcelain") < page.index("Car production")  # most chosen first, as reported
+    # Every one of the demo's votes is a sample, and the page says so of the total and of each showcase.
+    marks = sample_marks(page)
+    assert marks.count("all samples") == 1 + len(real) + 1
+    # The Glass showcase, the Statek Bernard stop (and its vote form, if open), each stop's visitors.
+    bernard = stops["Statek Bernard, Královské Poříčí"]
+    assert bernard.is_sample
+    assert marks.count("Sample") == 2 + bernard.voting_open + len(stops)
+    (record,) = client.get(reverse("heritage_public:exhibitions_json", args=["karlovy-vary"])).json()["exhibitions"]
+    assert {s["title"]: s["is_sample"] for s in record["showcases"]} == {
+        "Porcelán": False,
+        "Hudební nástroje": False,
+        "Automobilový průmysl": False,
+        "Sklo": True,
+    }
+    assert {s["venue"]: s["is_sample"] for s in record["stops"]} == {
+        "Žatec": False,
+        "Březová u Sokolova": False,
+        "Statek Bernard, Královské Poříčí": True,
+    }
+    assert record["sample_votes"] == ShowcaseVote.objects.count() == sum(v["votes"] for v in record["votes"])
+    assert all(v["sample_votes"] == v["votes"] for v in record["votes"])
+
+
+def sample_marks(html: str) -> list[str]:
+    """The text of each element marked ``data-testid="sample-mark"``."""
+    from html.parser import HTMLParser
+
+    class Marks(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.found, self.depth = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            if self.depth:
+                self.depth += 1
+            elif ("data-testid", "sample-mark") in attrs:
+                self.depth = 1
+                self.found.append("")
+
+        def handle_endtag(self, tag):
+            if self.depth:
+                self.depth -= 1
+
+        def handle_data(self, data):
+            if self.depth:
+                self.found[-1] = " ".join((self.found[-1] + data).split())
+
+    parser = Marks()
+    parser.feed(html)
+    return parser.found
 
 
 def test_a_stop_reads_as_its_venue_and_when(region):

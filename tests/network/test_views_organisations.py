@@ -105,7 +105,7 @@ def test_list_paginates_by_fifty_and_keeps_filters_in_page_links(coordinator_cli
 def test_list_shows_sample_and_archived_badges(coordinator_client, region):
     OrganisationFactory(region=region, name="Old", is_sample=True, archived_at="2024-01-01T00:00:00Z")
     html = coordinator_client.get(url("organisation_list"), {"archived": "all"}).content.decode()
-    assert '<span class="badge sample">Sample</span>' in html
+    assert '<span class="badge sample" data-testid="sample-mark">Sample</span>' in html
     assert 'class="badge archived"' in html
 
 

@@ -50,9 +50,11 @@ def _figure(value) -> str:
     return "—" if value is None else str(value)
 
 
-def _label(status: str) -> str:
+def _label(milestone: dict) -> str:
+    """The status as the report gives it: marked "(sample)" when it rests on a sample record."""
     with translation.override("en"):
-        return str(STATUS_LABELS[Status(status)])
+        label = str(STATUS_LABELS[Status(milestone["status"])])
+    return f"{label} (sample)" if milestone["includes_samples"] else label
 
 
 def test_pdf_milestone_table_equals_progress_json_and_nothing_runs_off_the_page(demo, client, tmp_path):
@@ -67,7 +69,7 @@ def test_pdf_milestone_table_equals_progress_json_and_nothing_runs_off_the_page(
         lines = [line for line in text.splitlines() if re.match(rf"\s*{re.escape(code)}\s", line)]
         assert len(lines) == 1, f"{code} is one row of the milestone table"
         figures = rf"{_figure(milestone['count'])}\s+{_figure(milestone['target'])}"
-        expected = rf"{re.escape(_label(milestone['status']))}\s+{figures}(\s|$)"
+        expected = rf"{re.escape(_label(milestone))}\s+{figures}(\s|$)"
         assert re.search(expected, lines[0]), (code, lines[0])
     assert "Annual report 2019" in text
     assert "Karlovarský kraj" in text
@@ -99,7 +101,7 @@ def test_docx_milestone_table_equals_progress_json(demo, client):
     assert list(rows) == [m["code"] for m in expected]
     for milestone in expected:
         row = rows[milestone["code"]]
-        assert row[2:5] == [_label(milestone["status"]), _figure(milestone["count"]), _figure(milestone["target"])]
+        assert row[2:5] == [_label(milestone), _figure(milestone["count"]), _figure(milestone["target"])]
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Annual report 2019" in text
     figures = {t.rows[0].cells[0].text: t for t in document.tables}

@@ -34,6 +34,7 @@ MILESTONE_KEYS = {
     "count",
     "status",
     *REASON_KEYS,
+    "includes_samples",
 }
 COUNT_RULE_KEYS = {
     "type",
@@ -50,8 +51,21 @@ COUNT_RULE_KEYS = {
     "projected",
     "sample_count",
     *REASON_KEYS,
+    "includes_samples",
 }
-DELIVERABLE_RULE_KEYS = {"type", "key", "title", "due", "target", "count", "status", "late", *REASON_KEYS}
+DELIVERABLE_RULE_KEYS = {
+    "type",
+    "key",
+    "title",
+    "due",
+    "target",
+    "count",
+    "status",
+    "late",
+    "sample_count",
+    "includes_samples",
+    *REASON_KEYS,
+}
 
 
 def page_url(region, year=None):
@@ -158,6 +172,7 @@ def test_progress_json_contract(client, region, plan, people_log):
         "deadline": "2024-12-31",
         "projected": None,
         "sample_count": 2,
+        "includes_samples": True,
     }
     assert m1["rules"][0]["reason"] == "2 of 3 held by 31 December 2024: missed"
     assert m1["reason"] == m1["rules"][0]["reason"]

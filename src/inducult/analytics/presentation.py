@@ -11,7 +11,7 @@ from django.utils import formats
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from inducult.analytics.domain.network import Flag, NetworkReport, OrganisationMeasures
 from inducult.core.charts import COMMUNITY_COLOURS, COMMUNITY_GREY
@@ -99,6 +99,24 @@ def coverage_row(label, coverage) -> dict:
     }
 
 
+def sample_note(share) -> str:
+    """What a report's figures owe to made-up engagements ("" when nothing): said on the page, in the
+    picture and beside the graph."""
+    if not share.includes_samples:
+        return ""
+    if share.samples == share.total:
+        return ngettext(
+            "The engagement behind these figures is a sample, made up for demonstration.",
+            "All %(total)s engagements behind these figures are samples, made up for demonstration.",
+            share.total,
+        ) % {"total": share.total}
+    return ngettext(
+        "%(samples)s of the %(total)s engagements behind these figures is a sample, made up for demonstration.",
+        "%(samples)s of the %(total)s engagements behind these figures are samples, made up for demonstration.",
+        share.samples,
+    ) % {"samples": share.samples, "total": share.total}
+
+
 def network_svg(
     report: NetworkReport,
     positions: dict[int, tuple[float, float]],
@@ -108,6 +126,7 @@ def network_svg(
     tie_limit: int = SVG_TIE_LIMIT,
     labels: int = SVG_LABELS,
     size: int = SVG_SIZE,
+    note: str = "",
 ) -> SafeString:
     """A standalone SVG document of the report's network (presentation attributes only, every text
     escaped by ``format_html``, whose entities are valid XML)."""
@@ -193,6 +212,16 @@ def network_svg(
                 size // 2,
                 size // 2,
                 _("No organisations."),
+            )
+        )
+    if note:  # a sample mark a reader of the picture sees, at its foot
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" font-size="12" font-family="sans-serif" fill="#8a3b12" '
+                'data-testid="sample-mark">{}</text>',
+                8,
+                size - 8,
+                note,
             )
         )
     return format_html(

@@ -20,7 +20,7 @@ reaches all of them. An app says only what its events say; this module gives:
   calendar always has the component RFC 5545 requires. A calendar of whole days only (the action
   plan) has no zone: its dates are the same everywhere;
 - sample records labelled in ``SUMMARY`` ("[Sample] …") and ``DESCRIPTION`` (``sample_summary``,
-  ``describe``);
+  ``describe``), and for programs in ``X-INDUCULT-SAMPLE:TRUE`` (``mark_sample``);
 - the bytes and the HTTP answer (``response``).
 
 Nothing here calls ``Calendar.validate()`` at run time: the header always has ``PRODID`` and
@@ -70,6 +70,16 @@ def describe(*texts: str, is_sample: bool = False) -> str:
     record's starts by saying so."""
     parts = [_("Sample record: made up for demonstration.")] if is_sample else []
     return "\n\n".join(parts + [text for text in texts if text])
+
+
+SAMPLE_PROPERTY = "X-INDUCULT-SAMPLE"
+
+
+def mark_sample(event: Event, *, is_sample: bool) -> Event:
+    """Say in a property a program can read that a made-up record's event is a sample."""
+    if is_sample:
+        event.add(SAMPLE_PROPERTY, "TRUE")
+    return event
 
 
 def event_times(

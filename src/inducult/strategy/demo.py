@@ -183,6 +183,11 @@ def load_sample_deliverables(
     one already there (by rule and title) is left as it is. Counts ``sample_deliverables`` and
     ``sample_deliverables_created``."""
     rules = {r.key: r for r in DeliverableRule.objects.filter(milestone__version=version)}
+    # The sample history decides which rules were delivered and which not: every rule's record is a sample.
+    for rule in rules.values():
+        ensure_record(
+            DeliverableRule, lookup={"pk": rule.pk}, data={"history_is_sample": True}, region=region, actor=actor
+        )
     for record in records:
         rule = rules[record.rule_key]
         counts["sample_deliverables"] += 1

@@ -295,6 +295,14 @@ class DeliverableRule(Translated, models.Model):
     due_date = models.DateField(_("due date"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     translations = _translations_field()
+    # The rule is real (the strategy's); what is on record of its delivery may not be: the demo's
+    # sample history decides which rules were delivered and which were not, so a status read from
+    # that record (even "missed", from a deliverable it left out) is a sample until a real one is recorded.
+    history_is_sample = models.BooleanField(
+        _("delivery record is a sample"),
+        default=False,
+        help_text=_("What is recorded of this rule's delivery, or its absence, is made up for demonstration."),
+    )
 
     class Meta:
         ordering = ["milestone", "order", "id"]

@@ -124,6 +124,7 @@ def milestone_row(result: service.MilestoneResult, year: int, *, public: bool, r
                 ],
                 "more": progress.count - len(shown) if rule_result.is_count else 0,
                 "sample_count": rule_result.sample_count,
+                "includes_samples": rule_result.includes_samples,
             }
         )
     milestone = result.milestone
@@ -136,6 +137,7 @@ def milestone_row(result: service.MilestoneResult, year: int, *, public: bool, r
         "applies": result.status != Status.NOT_APPLICABLE,
         "goal_codes": result.goal_codes,
         "rules": rules,
+        "includes_samples": result.includes_samples,
     }
 
 
@@ -166,6 +168,7 @@ def progress_context(progress: service.RegionProgress, *, public: bool) -> dict:
                         "status": m.status.value,
                         "status_label": STATUS_LABELS[m.status],
                         "shown_under": first_goal[m.milestone.code],
+                        "includes_samples": m.includes_samples,
                     }
                     for m in applicable
                     if m not in new
@@ -181,7 +184,8 @@ def progress_context(progress: service.RegionProgress, *, public: bool) -> dict:
     for status in (Status.ACHIEVED, Status.ON_TRACK, Status.AT_RISK, Status.MISSED, Status.NOT_STARTED):
         n = sum(1 for m in applicable if m.status == status)
         if n:
-            summary.append({"status": status.value, "label": STATUS_LABELS[status], "count": n})
+            samples = sum(1 for m in applicable if m.status == status and m.includes_samples)
+            summary.append({"status": status.value, "label": STATUS_LABELS[status], "count": n, "samples": samples})
     version = progress.version
     return {
         "version": version,

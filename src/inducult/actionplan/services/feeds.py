@@ -94,7 +94,7 @@ def ics_calendar(region, entries: list[calendar.Entry], *, url_of) -> Calendar:
             alarm.add("DESCRIPTION", entry_text(entry))
             alarm.add("TRIGGER", datetime.timedelta(days=-days))
             item.add_component(alarm)
-        items.append(item)
+        items.append(ical.mark_sample(item, is_sample=entry.is_sample))
     return ical.calendar(
         "Action plan",
         region,

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
@@ -141,6 +141,38 @@ def network_report(
     return analyse(organisations.values(), engagements, relationships, period=period, as_of=as_of, options=options)
 
 
+# --- Samples behind a report ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SampleShare:
+    """How many of the held engagements a report reads (those of the region's organisations up to its
+    ``as_of``: the period's make the ties, the older ones "last engaged") are made-up samples."""
+
+    samples: int
+    total: int
+
+    @property
+    def includes_samples(self) -> bool:
+        return self.samples > 0
+
+
+def sample_share(region, *, year: int, now: datetime.datetime | None = None) -> SampleShare:
+    """The ``SampleShare`` of the year's report (two counts in one query)."""
+    _period, as_of = year_period(region, year, now=now)
+    read = Engagement.objects.filter(
+        region=region,
+        status=EngagementStatus.HELD,
+        starts_at__lt=region.start_of_day(as_of + datetime.timedelta(days=1)),
+        participants__organisation__region=region,
+        participants__organisation__archived_at__isnull=True,
+    ).distinct()
+    counts = Engagement.objects.filter(pk__in=read.values("pk")).aggregate(
+        total=Count("id"), samples=Count("id", filter=Q(is_sample=True))
+    )
+    return SampleShare(samples=counts["samples"], total=counts["total"])
+
+
 # --- Kept reports ----------------------------------------------------------------------------------
 
 # A report of a large region takes seconds (docs/performance.md); the analytics page, its SVG and the
@@ -165,7 +197,8 @@ def data_version(region) -> str:
 
 
 def kept_report(region, *, year: int, quiet_months: int = DEFAULT_QUIET_MONTHS):
-    """``network_report`` for a year and its drawing positions, from the cache while the data is unchanged."""
+    """``network_report`` for a year, its drawing positions and its ``SampleShare``, from the cache
+    while the data is unchanged."""
     today = region.today()
     key = (
         "network.report:"
@@ -174,6 +207,6 @@ def kept_report(region, *, year: int, quiet_months: int = DEFAULT_QUIET_MONTHS):
     kept = cache.get(key)
     if kept is None:
         report = network_report(region, year=year, quiet_months=quiet_months)
-        kept = (report, layout(report))
+        kept = (report, layout(report), sample_share(region, year=year))
         cache.set(key, kept, REPORT_CACHE_SECONDS)
     return kept

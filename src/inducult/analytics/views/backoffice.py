@@ -29,6 +29,7 @@ from inducult.analytics.presentation import (
     coverage_row,
     measure_row,
     network_svg,
+    sample_note,
     sort_column,
     sorted_measures,
 )
@@ -89,7 +90,7 @@ class AnalyticsView(RegionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = parse_query(self.request.GET, self.region)
-        report, _positions = kept_report(self.region, year=query.year, quiet_months=query.quiet_months)
+        report, _positions, share = kept_report(self.region, year=query.year, quiet_months=query.quiet_months)
         slug = self.region.slug
         quiet = sorted(report.quiet(), key=lambda o: (o.last_engaged is not None, o.last_engaged or 0, o.name))
         this_year = self.region.today().year
@@ -106,6 +107,7 @@ class AnalyticsView(RegionMixin, TemplateView):
             coverage_by_kind=[coverage_row(KIND_LABELS.get(c.key, c.key), c) for c in report.coverage_by_kind],
             coverage_by_municipality=[coverage_row(c.key or _("unknown"), c) for c in report.coverage_by_municipality],
             approximated=report.approximations,
+            sample_note=sample_note(share),
             svg_url=reverse("network:analytics_svg", args=[slug]) + f"?year={query.year}&quiet={query.quiet_months}",
         )
         return context
@@ -116,7 +118,7 @@ class AnalyticsSvgView(RegionMixin, View):
 
     def get(self, request, *args, **kwargs):
         query = parse_query(request.GET, self.region)
-        report, positions = kept_report(self.region, year=query.year, quiet_months=query.quiet_months)
+        report, positions, share = kept_report(self.region, year=query.year, quiet_months=query.quiet_months)
         title = _("Network of organisations in %(region)s, %(year)s") % {
             "region": self.region.name,
             "year": query.year,
@@ -126,7 +128,7 @@ class AnalyticsSvgView(RegionMixin, View):
             "active are outlined in black. Lines join organisations that met or have a declared "
             "relationship; thicker lines are stronger ties. The analytics page lists the same measures as a table."
         )
-        body = network_svg(report, positions, title=title, description=description)
+        body = network_svg(report, positions, title=title, description=description, note=sample_note(share))
         response = HttpResponse(body, content_type="image/svg+xml; charset=utf-8")
         response["Cache-Control"] = "private, max-age=300"
         response["Content-Disposition"] = f'inline; filename="network-{self.region.slug}-{query.year}.svg"'
@@ -149,7 +151,7 @@ class GraphView(RegionMixin, TemplateView):
         kind, sector = _filters(self.request.GET)
         params = self.request.GET.copy()
         params["year"] = str(query.year)
-        report, _positions = kept_report(self.region, year=query.year, quiet_months=query.quiet_months)
+        report, _positions, share = kept_report(self.region, year=query.year, quiet_months=query.quiet_months)
         context.update(
             # Named under the drawing too: the ring on the canvas is not read by screen readers.
             most_active=[
@@ -167,6 +169,7 @@ class GraphView(RegionMixin, TemplateView):
             errors=query.errors,
             data_url=f"{reverse('network:analytics_graph_json', args=[self.region.slug])}?{params.urlencode()}",
             table_url=f"{reverse('network:analytics', args=[self.region.slug])}?year={query.year}",
+            sample_note=sample_note(share),
         )
         return context
 
@@ -177,7 +180,9 @@ class GraphJsonView(RegionMixin, View):
     def get(self, request, *args, **kwargs):
         query = parse_query(request.GET, self.region)
         kind, sector = _filters(request.GET)
-        report, positions = kept_report(self.region, year=query.year, quiet_months=query.quiet_months)
+        # Sizes, ties, communities and positions are read from the whole network: once one engagement
+        # behind it is a sample, every node's and tie's figures rest on samples.
+        report, positions, share = kept_report(self.region, year=query.year, quiet_months=query.quiet_months)
         shown = {o.id for o in report.organisations}
         if kind:
             shown = {o.id for o in report.organisations if o.kind == kind}
@@ -204,6 +209,7 @@ class GraphJsonView(RegionMixin, View):
                     "active": Flag.MOST_ACTIVE in o.flags,
                     "quiet": Flag.QUIET in o.flags,
                     "url": reverse("network:organisation_detail", args=[self.region.slug, o.id]),
+                    "includes_samples": share.includes_samples,
                 },
                 "position": {"x": round(positions[o.id][0] * SCALE, 1), "y": round(positions[o.id][1] * SCALE, 1)},
             }
@@ -219,11 +225,21 @@ class GraphJsonView(RegionMixin, View):
                     "source": str(t.a),
                     "target": str(t.b),
                     "width": round(0.5 + 5 * t.weight / heaviest, 2),
+                    "includes_samples": share.includes_samples,
                 }
             }
             for t in ties[:TIE_LIMIT]
         ]
         return JsonResponse(
-            {"year": query.year, "nodes": nodes, "edges": edges, "ties_left_out": max(0, len(ties) - TIE_LIMIT)},
+            {
+                "year": query.year,
+                "nodes": nodes,
+                "edges": edges,
+                "ties_left_out": max(0, len(ties) - TIE_LIMIT),
+                # The engagements the figures are read from, and how many of them are made-up samples.
+                "includes_samples": share.includes_samples,
+                "sample_engagements": share.samples,
+                "engagements": share.total,
+            },
             json_dumps_params={"ensure_ascii": False, "separators": (",", ":")},
         )

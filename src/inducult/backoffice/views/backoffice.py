@@ -23,12 +23,13 @@ class DashboardView(RegionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         organisations = Organisation.objects.filter(region=self.region)
         can_view_people = self.can("network.view_people")
+        people = Person.objects.filter(region=self.region, erased_at__isnull=True)
         context.update(
+            organisation_samples=organisations.active().filter(is_sample=True).count(),
             organisation_count=organisations.active().count(),
             archived_count=organisations.filter(archived_at__isnull=False).count(),
-            person_count=Person.objects.filter(region=self.region, erased_at__isnull=True).count()
-            if can_view_people
-            else None,
+            person_count=people.count() if can_view_people else None,
+            person_samples=people.filter(is_sample=True).count() if can_view_people else 0,
             can_view_people=can_view_people,
             can_add=self.can("network.add_organisation"),
             can_import=self.can("network.import"),

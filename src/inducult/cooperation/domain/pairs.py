@@ -199,6 +199,11 @@ class YearSummary:
     def cooperations_total(self) -> int:
         return sum(self.cooperations.values())
 
+    @property
+    def records(self) -> int:
+        """The cooperations and activities counted: what ``samples`` is a part of."""
+        return self.cooperations_total + self.held_total + self.planned_total
+
 
 def school_year_summary(
     cooperations: Iterable[CooperationFacts], activities: Iterable[ActivityFacts], *, school_kind: str

@@ -124,7 +124,7 @@ def event(engagement: Engagement, region, tz: zoneinfo.ZoneInfo) -> Event:
         vevent.add("LOCATION", place)
     if text := ical.describe(engagement.localized("outcomes").strip(), is_sample=engagement.is_sample):
         vevent.add("DESCRIPTION", text)
-    return vevent
+    return ical.mark_sample(vevent, is_sample=engagement.is_sample)
 
 
 def calendar(region, engagements) -> Calendar:

@@ -4,11 +4,13 @@ so that one machine cannot flood the statistics."""
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 
 from inducult.heritage.domain.exhibition_stats import by_stop, shares
 from inducult.heritage.models import Exhibition, ExhibitionStop, Showcase, ShowcaseVote
@@ -63,17 +65,41 @@ def statistics(exhibition: Exhibition) -> tuple[list, dict]:
     return shares(ids, [showcase for _stop, showcase in pairs]), by_stop(ids, pairs)
 
 
+def sample_votes(exhibition: Exhibition) -> Counter[tuple[int, int]]:
+    """How many of the stored votes are made-up samples, by (stop id, showcase id)."""
+    rows = (
+        ShowcaseVote.objects.filter(stop__exhibition=exhibition, is_sample=True)
+        .values_list("stop_id", "showcase_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return Counter({(stop, showcase): n for stop, showcase, n in rows})
+
+
+def _samples_of(samples: Counter[tuple[int, int]], *, stop: int | None = None, showcase: int | None = None) -> int:
+    return sum(
+        n for (a, b), n in samples.items() if (stop is None or a == stop) and (showcase is None or b == showcase)
+    )
+
+
 def exhibition_record(exhibition: Exhibition) -> dict[str, Any]:
     """One exhibition as exhibitions.json gives it: showcases, stops with visitors and votes, and
     which figures are samples."""
     overall, per_stop = statistics(exhibition)
+    samples = sample_votes(exhibition)
     return {
         "id": exhibition.pk,
         "title": exhibition.title,
         "is_sample": exhibition.is_sample,
         "source": exhibition.source,
         "showcases": [
-            {"id": s.pk, "title": s.title, "sector": s.sector, "lender": s.lender.name if s.lender else None}
+            {
+                "id": s.pk,
+                "title": s.title,
+                "sector": s.sector,
+                "lender": s.lender.name if s.lender else None,
+                "is_sample": s.is_sample,
+            }
             for s in exhibition.showcases.all()
         ],
         "stops": [
@@ -86,11 +112,29 @@ def exhibition_record(exhibition: Exhibition) -> dict[str, Any]:
                 "period": stop.period,
                 "visitors": stop.visitors,
                 "visitors_is_sample": stop.visitors_is_sample,
-                "votes": [{"showcase_id": s.showcase_id, "votes": s.votes} for s in per_stop.get(stop.pk, [])],
+                "votes": [
+                    {
+                        "showcase_id": s.showcase_id,
+                        "votes": s.votes,
+                        "sample_votes": samples[stop.pk, s.showcase_id],
+                    }
+                    for s in per_stop.get(stop.pk, [])
+                ],
                 "source": stop.source,
+                "is_sample": stop.is_sample,
+                "sample_votes": _samples_of(samples, stop=stop.pk),
             }
             for stop in exhibition.stops.all()
         ],
-        "votes": [{"showcase_id": s.showcase_id, "votes": s.votes, "percent": s.percent} for s in overall],
-        "votes_include_samples": ShowcaseVote.objects.filter(stop__exhibition=exhibition, is_sample=True).exists(),
+        "votes": [
+            {
+                "showcase_id": s.showcase_id,
+                "votes": s.votes,
+                "percent": s.percent,
+                "sample_votes": _samples_of(samples, showcase=s.showcase_id),
+            }
+            for s in overall
+        ],
+        "votes_include_samples": bool(samples),
+        "sample_votes": sum(samples.values()),
     }

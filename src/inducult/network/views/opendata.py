@@ -92,6 +92,7 @@ def json_document(region, records: list[dict[str, Any]], generated_at: datetime.
         "licence_url": LICENCE_URL,
         "generated_at": generated_at.astimezone(datetime.UTC).isoformat(),
         "count": len(records),
+        "sample_count": sum(record["is_sample"] for record in records),  # of count, made up
         "organisations": records,
     }
 

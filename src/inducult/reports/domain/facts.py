@@ -42,6 +42,7 @@ class MilestoneFact:
     rules: tuple[RuleFact, ...] = ()
     evidence: tuple[EvidenceFact, ...] = ()
     reason: str = ""  # why the milestone has its status (strategy.domain.progress.explain_milestone), worded
+    includes_samples: bool = False  # its status rests on a sample record (a deliverable's absence too)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class OrganisationFact:
     engagements: int
     partners: int
     is_sample: bool = False
+    sample_engagements: int = 0  # of ``engagements``, made up
 
 
 @dataclass(frozen=True)

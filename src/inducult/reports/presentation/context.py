@@ -149,6 +149,11 @@ def sample(text: str, is_sample: bool) -> str:
     return f"{text} ({_('sample')})" if is_sample else text
 
 
+def _with_samples(text: str, samples: int) -> str:
+    """A count and how many of what it counts are samples: "12 (5 of them samples)"."""
+    return f"{text} " + _("(%(n)s of them samples)") % {"n": number(samples)} if samples else text
+
+
 def _labels(choices) -> dict[str, str]:
     return {value: str(label) for value, label in choices}
 
@@ -282,7 +287,7 @@ def _milestones(facts: ReportFacts) -> Section:
         (
             m.code,
             m.title + (f" ({_('standing target')})" if m.is_standing_target else ""),
-            str(STATUS_LABELS[Status(m.status)]),
+            sample(str(STATUS_LABELS[Status(m.status)]), m.includes_samples),
             number(m.count),
             number(m.target),
             _milestone_evidence(m),
@@ -371,8 +376,8 @@ def _organisations(facts: ReportFacts) -> Section:
             sample(o.name, o.is_sample),
             kind_labels.get(o.kind, o.kind),
             o.town or DASH,
-            number(o.engagements),
-            number(o.partners),
+            _with_samples(number(o.engagements), o.sample_engagements),
+            sample(number(o.partners), o.sample_engagements > 0),
         )
         for o in facts.organisations
     )
@@ -539,7 +544,8 @@ def _any_sample(facts: ReportFacts) -> bool:
     return bool(
         facts.engagements.samples
         or any(m.sample_count or any(e.is_sample for e in m.evidence) for m in facts.milestones)
-        or any(o.is_sample for o in facts.organisations)
+        or any(o.is_sample or o.sample_engagements for o in facts.organisations)
+        or any(m.includes_samples for m in facts.milestones)
         or any(a.is_sample for a in (*facts.activities, *facts.next_activities))
         or any(e.is_sample for e in facts.events)
         or any(s.is_sample or s.visitors_is_sample for s in facts.stops)

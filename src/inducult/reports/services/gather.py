@@ -18,7 +18,7 @@ from django.utils import timezone
 from inducult.actionplan.domain import lateness as plan_lateness
 from inducult.actionplan.models import Activity, FundingCall
 from inducult.analytics.domain.network import AnalyticsOptions
-from inducult.analytics.services.reports import network_report
+from inducult.analytics.services.reports import network_report, year_period
 from inducult.engagement.enums import EngagementStatus, Visibility
 from inducult.engagement.models import Engagement, EngagementParticipant
 from inducult.heritage.models import Event, ExhibitionStop
@@ -77,6 +77,7 @@ def _milestones(region, year: int, now: datetime.datetime) -> tuple[f.StrategyFa
                 ),
                 evidence=tuple(e for r in applicable if not r.is_count for e in evidence.get(r.rule.pk, ())),
                 reason=reason_sentence(explain_milestone(m.progress)),
+                includes_samples=m.includes_samples,
             )
         )
     strategy = f.StrategyFact(
@@ -134,6 +135,22 @@ def _organisations(region, year: int, now: datetime.datetime) -> tuple[f.Organis
     samples = set(
         Organisation.objects.filter(pk__in=[o.id for o in active], is_sample=True).values_list("id", flat=True)
     )
+    # The engagements each counted that are samples (the same held ones of the year the report reads).
+    period, as_of = year_period(region, year, now=now)
+    start = region.start_of_day(period.start)
+    end = region.start_of_day(min(period.end, as_of) + datetime.timedelta(days=1))
+    sample_engagements = dict(
+        EngagementParticipant.objects.filter(
+            organisation__in=[o.id for o in active],
+            engagement__in=Engagement.objects.filter(
+                region=region, status=EngagementStatus.HELD, is_sample=True, starts_at__gte=start, starts_at__lt=end
+            ).values("id"),
+        )
+        .values("organisation_id")
+        .annotate(n=Count("engagement_id", distinct=True))
+        .values_list("organisation_id", "n")
+        .order_by()
+    )
     return tuple(
         f.OrganisationFact(
             name=o.name,
@@ -142,6 +159,7 @@ def _organisations(region, year: int, now: datetime.datetime) -> tuple[f.Organis
             engagements=o.engagements,
             partners=o.partners,
             is_sample=o.id in samples,
+            sample_engagements=sample_engagements.get(o.id, 0),
         )
         for o in active
     )

@@ -69,11 +69,25 @@ class RuleResult:
     progress: engine.RuleProgress
     shown: tuple[ShownEngagement, ...] = ()  # the latest counted engagements, at most SHOWN_PER_RULE
     shown_public: tuple[ShownEngagement, ...] = ()  # the same for public engagements only
-    sample_count: int = 0  # counted engagements that are samples
+    sample_count: int = 0  # counted engagements, or recorded deliverables, that are samples
+    delivered: int = 0  # a deliverable rule's recorded deliverables, samples included
 
     @property
     def is_count(self) -> bool:
         return isinstance(self.rule, sm.CountRule)
+
+    @property
+    def includes_samples(self) -> bool:
+        """Whether the rule's figure or status rests on sample records: counted sample engagements,
+        a sample deliverable, or (a deliverable rule) a record of delivery that is a sample history,
+        its absence included, while no real deliverable is recorded."""
+        if self.sample_count:
+            return True
+        return not self.is_count and self.rule.history_is_sample and not self.real_deliverables
+
+    @property
+    def real_deliverables(self) -> int:
+        return 0 if self.is_count else self.delivered - self.sample_count
 
     @property
     def more(self) -> int:
@@ -106,6 +120,11 @@ class MilestoneResult:
         """The sum of the counts of the rules that apply in the year; None if none applies."""
         rules = self.applicable
         return sum(r.progress.count for r in rules) if rules else None
+
+    @property
+    def includes_samples(self) -> bool:
+        """Whether the milestone's status, target or count rests on a sample record."""
+        return any(r.includes_samples for r in self.applicable)
 
 
 @dataclass(frozen=True)
@@ -389,17 +408,21 @@ def _milestones(version) -> list[sm.Milestone]:
     )
 
 
-def _deliverable_facts(version) -> dict[int, list[engine.DeliverableFact]]:
-    """Deliverables by milestone id (rule keys are unique within a milestone only)."""
+def _deliverable_facts(version) -> tuple[dict[int, list[engine.DeliverableFact]], dict[int, tuple[int, int]]]:
+    """Deliverables by milestone id (rule keys are unique within a milestone only), and per
+    deliverable rule id how many are recorded and how many of them are samples."""
     by_milestone: dict[int, list[engine.DeliverableFact]] = defaultdict(list)
+    recorded: dict[int, tuple[int, int]] = {}
     rows = sm.Deliverable.objects.filter(rule__milestone__version=version).values_list(
-        "id", "rule__milestone_id", "rule__key", "dated", "evidence_url", "evidence_file"
+        "id", "rule_id", "rule__milestone_id", "rule__key", "dated", "evidence_url", "evidence_file", "is_sample"
     )
-    for pk, milestone_id, key, dated, url, file in rows:
+    for pk, rule_id, milestone_id, key, dated, url, file, is_sample in rows:
         by_milestone[milestone_id].append(
             engine.DeliverableFact(id=pk, rule_key=key, dated=dated, evidence=url or file or "")
         )
-    return by_milestone
+        n, samples = recorded.get(rule_id, (0, 0))
+        recorded[rule_id] = (n + 1, samples + is_sample)
+    return by_milestone, recorded
 
 
 def region_progress(region, year: int, *, now: datetime.datetime | None = None, titles: bool = True) -> RegionProgress:
@@ -417,7 +440,7 @@ def region_progress(region, year: int, *, now: datetime.datetime | None = None, 
         return RegionProgress(region=region, year=year, now=now, version=None)
     milestones = _milestones(version)
     goals = list(sm.StrategicGoal.objects.filter(version=version).order_by("order", "code"))
-    deliverables = _deliverable_facts(version)
+    deliverables, delivered = _deliverable_facts(version)
     count_rules = [rule for m in milestones for rule in m.count_rules.all()]
     counted = _count_engagements(region, year, count_rules, now, latest=titles)
     nothing = _Counted(engine.CountTally(0), 0)
@@ -440,14 +463,20 @@ def region_progress(region, year: int, *, now: datetime.datetime | None = None, 
     for milestone, rules, result in evaluated:
         rule_results = []
         for rule, rule_progress in zip(rules, result.rules, strict=True):
-            mine = counted.get(rule.pk, nothing) if isinstance(rule, sm.CountRule) else nothing
+            if isinstance(rule, sm.CountRule):
+                mine = counted.get(rule.pk, nothing)
+                recorded, samples = 0, mine.samples
+            else:
+                mine = nothing
+                recorded, samples = delivered.get(rule.pk, (0, 0))
             rule_results.append(
                 RuleResult(
                     rule=rule,
                     progress=rule_progress,
                     shown=mine.latest,
                     shown_public=mine.latest_public,
-                    sample_count=mine.samples,
+                    sample_count=samples,
+                    delivered=recorded,
                 )
             )
         results.append(

@@ -53,7 +53,7 @@ MILESTONE_FIELDS = (
     "source",
 )
 COUNT_RULE_FIELDS = ("order", "kinds", "minimum", "first_year", "last_year", "organisation_kind", "topic")
-DELIVERABLE_RULE_FIELDS = ("key", "title", "due_date", "order", "translations")
+DELIVERABLE_RULE_FIELDS = ("key", "title", "due_date", "order", "translations", "history_is_sample")
 
 
 class VersionNotEditable(ValidationError):

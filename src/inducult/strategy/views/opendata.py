@@ -37,6 +37,10 @@ NOTES = [
     "other_year), held, target, needed, days_left (to the deadline, null once passed), planned (planned "
     "engagements still ahead: they never count, but when they cover what is needed the rule is on_track) and "
     "projected. A milestone's reason is that of its first rule with the milestone's status.",
+    "A deliverable rule's sample_count says how many of its recorded deliverables are made-up samples.",
+    "includes_samples (of a rule, of a milestone) says that its count or status rests on made-up sample records: "
+    "counted sample engagements, a sample deliverable, or a record of delivery (its absence included) that is "
+    "a sample history.",
     "The strategy version is the one in force today for the current year and on 31 December for other years.",
 ]
 
@@ -86,6 +90,7 @@ def rule_record(result: service.RuleResult) -> dict[str, Any]:
             "projected": progress.projected,
             "sample_count": result.sample_count,
             **reason,
+            "includes_samples": result.includes_samples,
         }
     return {
         "type": "deliverable",
@@ -97,6 +102,8 @@ def rule_record(result: service.RuleResult) -> dict[str, Any]:
         "status": progress.status.value,
         "late": progress.late,
         **reason,
+        "sample_count": result.sample_count,
+        "includes_samples": result.includes_samples,
     }
 
 
@@ -115,6 +122,7 @@ def milestone_record(result: service.MilestoneResult) -> dict[str, Any]:
         "count": result.count,
         "status": result.status.value,
         **reason_fields(explain_milestone(result.progress)),
+        "includes_samples": result.includes_samples,
     }
 
 

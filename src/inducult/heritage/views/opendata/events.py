@@ -60,7 +60,7 @@ def vevent(event: Event, region, tz, *, url: str) -> VEvent:
         item.add("DESCRIPTION", text)
     if festival:
         item.add("CATEGORIES", [festival])
-    return item
+    return ical.mark_sample(item, is_sample=event.is_sample)
 
 
 def calendar(region, events, *, name: str, url_of) -> Calendar:
@@ -140,6 +140,7 @@ class EventsJsonView(RegionMixin, View):
             "licence": LICENCE,
             "licence_url": LICENCE_URL,
             "count": len(records),
+            "sample_count": sum(record["is_sample"] for record in records),  # of count, made up
             "events": records,
         }
         body = json.dumps(document, ensure_ascii=False, indent=1)

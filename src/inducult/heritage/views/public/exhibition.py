@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from inducult.heritage.models import Exhibition, ExhibitionStop, Showcase, ShowcaseVote
+from inducult.heritage.models import Exhibition, ExhibitionStop, Showcase
 from inducult.heritage.services import exhibitions
 from inducult.network.enums import Sector
 from inducult.regions.views import RegionMixin
@@ -37,7 +37,7 @@ class ExhibitionView(RegionMixin, TemplateView):
         showcases = {s.pk: s for s in exhibition.showcases.select_related("lender")}
         overall, per_stop = exhibitions.statistics(exhibition)
         stops = list(exhibition.stops.select_related("site", "event"))
-        sample_votes = ShowcaseVote.objects.filter(stop__exhibition=exhibition, is_sample=True).exists()
+        samples = exhibitions.sample_votes(exhibition)
         context.update(
             exhibition=exhibition,
             title=exhibition.localized("title"),
@@ -47,17 +47,23 @@ class ExhibitionView(RegionMixin, TemplateView):
                 for s in showcases.values()
             ],
             stops=[{"stop": stop, "shares": self._rows(per_stop.get(stop.pk, []), showcases)} for stop in stops],
-            overall=self._rows(overall, showcases),
+            overall=self._rows(overall, showcases, samples),
             total_votes=sum(share.votes for share in overall),
-            sample_votes=sample_votes,
+            sample_votes=sum(samples.values()),
             voting_stops=[stop for stop in stops if stop.voting_open],
         )
         return context
 
     @staticmethod
-    def _rows(share_list, showcases) -> list[dict]:
+    def _rows(share_list, showcases, samples=None) -> list[dict]:
+        """A row per showcase; with ``samples``, how many of its votes are samples."""
         return [
-            {"title": showcases[s.showcase_id].localized("title"), "votes": s.votes, "percent": s.percent}
+            {
+                "title": showcases[s.showcase_id].localized("title"),
+                "votes": s.votes,
+                "percent": s.percent,
+                "sample_votes": sum(n for (_stop, showcase), n in (samples or {}).items() if showcase == s.showcase_id),
+            }
             for s in share_list
         ]
 
