@@ -7,7 +7,7 @@ from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
-from inducult.core.files import ALLOWED_ATTACHMENT_NAMES
+from inducult.core.files import ALLOWED_ATTACHMENTS_HELP
 from inducult.core.forms import MultipleFileField
 from inducult.network.models import Organisation
 from inducult.practices.enums import PARTNER_LANGUAGES, PracticeTheme, Scope
@@ -33,7 +33,7 @@ class PracticeForm(forms.ModelForm):
     attachments = MultipleFileField(
         label=_("Attachments"),
         required=False,
-        help_text=_("Allowed: %(types)s.") % {"types": ", ".join(ALLOWED_ATTACHMENT_NAMES)},
+        help_text=ALLOWED_ATTACHMENTS_HELP,
     )
 
     class Meta:
