@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inducult.core.files import ALLOWED_ATTACHMENTS_HELP
 from inducult.core.forms import MultipleFileField
+from inducult.core.translated import TRANSLATED_FROM
 from inducult.network.models import Organisation
 from inducult.practices.enums import PARTNER_LANGUAGES, PracticeTheme, Scope
 from inducult.practices.models import GoodPractice, PracticeAttachment, language_name
@@ -91,6 +92,11 @@ class PracticeForm(forms.ModelForm):
                 text = (data.get(f"tr_{code}_{field}") or "").strip()
                 if text:
                     result.setdefault(field, {})[code] = text
+        # The mark of the platform's own translations stays with the languages still translated
+        # (docs/decisions/0016-translation-fallback-and-marks.md).
+        ours = (self.instance.translations or {}).get(TRANSLATED_FROM) or {}
+        if kept := {code: source for code, source in ours.items() if any(code in texts for texts in result.values())}:
+            result[TRANSLATED_FROM] = kept
         return result
 
     def domain_data(self) -> dict:
