@@ -131,3 +131,20 @@ def test_german_fields_of_the_open_data_hold_no_czech_strategy_text(demo):
         german = milestone["title_translations"]["de"]
         assert german not in czech and german != milestone["title"]
         assert milestone["translated_by_platform"] == {"de": "cs"}
+
+
+def test_german_names_of_the_open_site_data_fall_back_to_english_before_czech(demo):
+    from inducult.heritage.models import Site
+
+    document = json.loads(b"".join(demo.client("anonymous").get(f"/open/{demo.region.slug}/sites.geojson")))
+    names = {feature["properties"]["id"]: feature["properties"]["names"] for feature in document["features"]}
+    english_only = [
+        site
+        for site in Site.objects.filter(pk__in=names)
+        if (site.translations.get("name") or {}).get("en") and not (site.translations.get("name") or {}).get("de")
+    ]
+
+    assert english_only, "the demo has sites named in English only"
+    for site in english_only:
+        assert names[site.pk]["de"] == site.translations["name"]["en"] != site.name
+        assert names[site.pk]["cs"] == site.name
