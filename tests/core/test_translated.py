@@ -111,3 +111,13 @@ def test_djangos_empty_choice_reads_in_the_pages_language(language, expected):
 def test_an_attachment_fields_help_reads_in_the_pages_language(language, expected):
     with translation.override(language):
         assert str(PracticeForm.base_fields["attachments"].help_text).startswith(expected)
+
+
+def test_a_field_named_language_says_nothing_of_the_texts_unless_the_model_says_so():
+    from tests.factories import TourProductFactory
+
+    tour = TourProductFactory(title="Porcelán a sklo", language="de", translations={"title": {"en": "Porcelain"}})
+
+    # "Guided tours preferably in German" is no claim that the title is German.
+    assert tour.original_language() == "cs"
+    assert tour.localized("title", "de") == "Porcelain"

@@ -65,12 +65,16 @@ def reader_language(language: str | None = None) -> str:
 class Translated:
     """Mixin for models with a ``translations`` JSON field."""
 
+    # The field naming the language a record is written in, for models whose records say so (good
+    # practices); other records are written in their region's language.
+    ORIGINAL_LANGUAGE_FIELD: str | None = None
+
     def original_language(self) -> str:
-        """The language of the ordinary fields: the record's own ``language`` where it has one
-        (good practices), else its region's default language when the region is already loaded,
-        else the default language of the region whose page is being served, else the
-        installation's default (decision 0016)."""
-        own = getattr(self, "language", "")
+        """The language of the ordinary fields: the record's own (``ORIGINAL_LANGUAGE_FIELD``) where
+        it has one, else its region's default language when the region is already loaded, else the
+        default language of the region whose page is being served, else the installation's default
+        (decision 0016)."""
+        own = getattr(self, self.ORIGINAL_LANGUAGE_FIELD, "") if self.ORIGINAL_LANGUAGE_FIELD else ""
         if isinstance(own, str) and own:
             return own
         try:

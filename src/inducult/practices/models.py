@@ -102,6 +102,7 @@ class GoodPractice(Translated, models.Model):
         "is_sample",
     )
     TEXT_FIELDS = ("title", "summary", "results")
+    ORIGINAL_LANGUAGE_FIELD = "language"
 
     class Meta:
         ordering = ["title", "id"]
