@@ -46,10 +46,12 @@ else
 fi
 
 export UV_PYTHON_DOWNLOADS=never
+echo "Installing the locked dependencies into .venv/ (uv sync; quick when nothing changed) ..."
 "$UV" sync --locked --python "$PY" ${UV_SYNC_ARGS:-} --quiet
 # The compiled catalogues (.mo) are committed, so a machine without gettext still runs the
 # platform in every language; where msgfmt exists they are rebuilt from the .po sources
 # (the suite checks that the committed ones are current).
 if command -v msgfmt >/dev/null 2>&1; then
+  echo "Compiling the message catalogues (cs, de, en) ..."
   .venv/bin/python manage.py compilemessages --ignore=.venv --verbosity 0
 fi

@@ -62,7 +62,11 @@ def test_demo_design_park_as_the_strategy_states_it(design_park):
     assert [o.name for o in design_park.responsible.all()] == ["PROTEBE live, o.s."]
     assert (design_park.starts_on.year, design_park.ends_on.year) == (2019, 2030)
     assert design_park.funding_form == "Dotace, vlastní zdroje"
-    assert design_park.translations["title"] == {"en": "Creative Region – Design Park"}
+    assert design_park.translations["title"] == {
+        "en": "Creative Region – Design Park",
+        "de": "Kreative Region – Design Park",
+    }
+    assert design_park.translated_by_us() == {"de": "cs"}
     assert design_park.themes == ["creativity", "business"]
     assert design_park.budget is None
     assert design_park.is_sample is False

@@ -182,7 +182,7 @@ def test_the_science_park_is_not_called_a_creative_incubator(region):
 
     park = Activity.objects.get(region=region, title="Vědeckotechnický park (VTP)")
     assert park.translations["description"]["en"] == "Building a science and technology park."
-    assert "translated from the Czech row" in park.source
+    assert "translated from the Czech" in park.source
 
 
 # --- Places outside the region --------------------------------------------------------------------

@@ -24,7 +24,7 @@ def _goal_codes(code):
 
 
 @pytest.mark.django_db
-def test_strategy_demo_has_one_version_with_the_vision_in_czech_and_english():
+def test_strategy_demo_has_one_version_with_the_vision_in_czech_english_and_our_german():
     load_demo()
 
     strategy = Strategy.objects.get(region__slug="karlovy-vary")
@@ -34,7 +34,13 @@ def test_strategy_demo_has_one_version_with_the_vision_in_czech_and_english():
     assert (
         version.localized("vision", "en") == "The Karlovy Vary Region uses the potential of Living Industrial Culture"
     )
-    assert version.localized("vision", "de") == version.vision
+    assert (
+        version.localized("vision", "de")
+        == "Die Region Karlovy Vary nutzt das Potenzial der lebendigen Industriekultur voll aus"
+    )
+    assert version.translated_by_us() == {"de": "cs"}
+    assert version.our_translation_from("vision", "de") == "cs"
+    assert version.our_translation_from("vision", "en") == ""
     assert strategy.version_on(datetime.date(2020, 6, 1)) == version
     assert strategy.version_on(datetime.date(2018, 12, 31)) is None
 

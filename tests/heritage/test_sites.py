@@ -237,7 +237,8 @@ def test_sites_geojson_is_an_rfc_7946_feature_collection(client, region):
     assert set(features) == {site.pk, nowhere.pk}
     point = features[site.pk]
     assert point["geometry"] == {"type": "Point", "coordinates": [12.87, 50.23]}  # longitude first
-    assert point["properties"]["names"] == {"cs": "Porcelánka", "en": "Porcelain works", "de": "Porcelánka"}
+    # No German name: German falls back to English before Czech (decision 0018).
+    assert point["properties"]["names"] == {"cs": "Porcelánka", "en": "Porcelain works", "de": "Porcelain works"}
     assert point["properties"]["opening_hours"]["kind"] == "regular"
     assert point["properties"]["opening_hours_text"] == "March–November"
     assert point["properties"]["is_sample"] is True

@@ -52,7 +52,9 @@ def test_load_practices_creates_the_karlovy_vary_practices_private(region, organ
     assert factory_day.language == "en"
     workshop = own.get(external_id="kv-designers-workshop")
     assert "Klášterci nad Ohří" in workshop.results
-    assert workshop.translated_languages == ["en"]
+    assert workshop.translated_languages == ["en", "de"]
+    assert workshop.translated_by_us() == {"de": "cs"}
+    assert factory_day.translated_by_us() == {"de": "en"}
 
 
 def test_load_practices_partner_region_shares_exactly_one(region, organisations):

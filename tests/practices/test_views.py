@@ -279,3 +279,23 @@ def test_attachment_id_under_another_practice_is_404(client, viewer, region, own
     response = as_user(client, viewer).get(url("attachment", region, own_private.pk, attachment.pk))
 
     assert response.status_code == 404
+
+
+def test_an_edit_keeps_the_mark_of_our_translation_while_the_language_is_translated(client, coordinator, region):
+    practice = GoodPracticeFactory(
+        region=region,
+        translations={"title": {"de": "Designer-Workshop", "en": "Workshop"}, "_translated_from": {"de": "cs"}},
+    )
+
+    kept = as_user(client, coordinator).post(
+        url("edit", region, practice.pk),
+        _form(version=practice.version, tr_de_title="Designer-Workshop", tr_en_title="Workshop"),
+    )
+    assert kept.status_code == 302
+    assert GoodPractice.objects.get(pk=practice.pk).translated_by_us() == {"de": "cs"}
+
+    practice.refresh_from_db()
+    as_user(client, coordinator).post(
+        url("edit", region, practice.pk), _form(version=practice.version, tr_en_title="Workshop")
+    )
+    assert GoodPractice.objects.get(pk=practice.pk).translations == {"title": {"en": "Workshop"}}

@@ -25,6 +25,7 @@ MILESTONE_KEYS = {
     "code",
     "title",
     "title_translations",
+    "translated_by_platform",
     "goal_codes",
     "is_standing_target",
     "first_year",

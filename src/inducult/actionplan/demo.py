@@ -21,6 +21,7 @@ from inducult.actionplan.models import Activity, FundingCall, FundingInstrument
 from inducult.actionplan.services.activities import create_activity, update_activity
 from inducult.actionplan.services.instruments import create_instrument, save_call, update_instrument
 from inducult.core.demo import differences
+from inducult.core.translated import TRANSLATED_FROM
 from inducult.network.models import Organisation
 
 
@@ -29,6 +30,8 @@ class InstrumentRecord:
     key: str
     data: dict
     en: dict = field(default_factory=dict)  # translations into English, by field
+    de: dict = field(default_factory=dict)  # our translations into German, by field (marked as ours)
+    original_language: str = "cs"  # what our translations were made from
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,12 @@ class ActionPlanRecord:
 
 
 def _instrument_data(record: InstrumentRecord) -> dict:
-    return {**record.data, "translations": {name: {"en": text} for name, text in record.en.items()}}
+    translations = {name: {"en": text} for name, text in record.en.items()}
+    for name, text in record.de.items():
+        translations.setdefault(name, {})["de"] = text
+    if record.de:
+        translations[TRANSLATED_FROM] = {"de": record.original_language}
+    return {**record.data, "translations": translations}
 
 
 def _load_instruments(*, region, records, actor, counts) -> dict[str, FundingInstrument]:

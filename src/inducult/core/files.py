@@ -21,6 +21,8 @@ from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -57,6 +59,15 @@ ATTACHMENT_TYPES: dict[str, tuple[str, str]] = {
     ".jpeg": ("JPEG", "image/jpeg"),
 }
 ALLOWED_ATTACHMENT_NAMES = ("PDF", "DOCX", "XLSX", "ODT", "PNG", "JPEG")
+
+
+def _allowed_attachments_help() -> str:
+    return gettext("Allowed: %(types)s.") % {"types": ", ".join(ALLOWED_ATTACHMENT_NAMES)}
+
+
+# A form field's help text, in the language of the page it is shown on (a "%" on a lazy text would
+# fix it in the language active when the form class is defined, Czech).
+ALLOWED_ATTACHMENTS_HELP = lazy(_allowed_attachments_help, str)()
 _ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 

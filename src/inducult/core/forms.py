@@ -21,8 +21,13 @@ from collections.abc import Collection, Mapping
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_noop
 
 from inducult.core.files import validate_attachment
+
+# Django's label of an empty choice (django.db.models.fields.BLANK_CHOICE_LABEL) has no Czech or German
+# in Django's own catalogues; ours, which Django reads first (LOCALE_PATHS), gives it.
+gettext_noop("- Select an option -")
 
 
 def add_domain_errors(

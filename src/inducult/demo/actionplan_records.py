@@ -14,10 +14,12 @@ is the record (the region's language) and the English row its translation. Where
 - "Implementace digitálního vzdělávání…": the Czech row names ISŠTE Sokolov and the regional chamber
   of commerce, the English row only the chamber; both are kept.
 - Descriptions differ in detail (e.g. "Creative incubator." for the Design Park); both are kept, one
-  as the translation of the other. Except where the English row contradicts the Czech one: for the
-  science and technology park (VTP) the English table repeats the Design Park's "Creative incubator.",
-  while the Czech row says "Vybudování vědeckotechnického parku."; the English there is translated
-  from the Czech, and the activity's source says so.
+  as the translation of the other. Where the English says something else than the Czech, the English
+  is ours and the row's source says so: the science park (the summary repeats "Creative incubator.")
+  and "Actualisation" (Czech "Aktualizace", an update) of the touring exhibition.
+
+German: the strategy has none; ours, translated from the Czech rows (``actionplan_german``), marked
+as our translation wherever it is shown.
 
 Not in the sources, so left empty: budgets, indicators, links to strategic goals (the strategy ties
 milestones to goals, never activities), instruments' providers (except where named), eligible
@@ -35,6 +37,8 @@ import datetime
 from dataclasses import dataclass
 
 from inducult.actionplan.demo import ActionPlanRecord, ActivityRecord, CallRecord, InstrumentRecord
+from inducult.core.translated import TRANSLATED_FROM
+from inducult.demo import actionplan_german as german
 from inducult.demo.records import STRATEGY
 
 ACTIVITY_SOURCE = f"{STRATEGY}, section 6 (action plan table) and section 10.5 (Strategic Fields of Action)"
@@ -81,6 +85,8 @@ def _instrument(
             "is_sample": False,
         },
         en=en,
+        de=german.INSTRUMENTS.get(key, {}),
+        original_language="cs",
     )
 
 
@@ -241,7 +247,7 @@ ACTIVITIES: tuple[ActivityRow, ...] = (
         funding_form_en=SUBSIDY_OWN[1],
         description=("Aktualizace anebo doplnění putovní výstavy, opakování produktu „Kulturní září na Sokolovsku“."),
         description_en=(
-            "Actualisation of the mobile exhibition and repetition of the organisation of “Cultural September in "
+            "Update of the mobile exhibition and repetition of the organisation of “Cultural September in "
             "Sokolov Region”."
         ),
         themes=("tourism", "heritage"),
@@ -439,8 +445,6 @@ ACTIVITIES: tuple[ActivityRow, ...] = (
         funding_form=SUBSIDY_OWN[0],
         funding_form_en=SUBSIDY_OWN[1],
         description="Vybudování vědeckotechnického parku.",
-        # The English table repeats the Design Park's "Creative incubator." in this row; the Czech row
-        # (the record) says "building a science and technology park", so the English follows it.
         description_en="Building a science and technology park.",
         themes=("research", "business"),
     ),
@@ -464,21 +468,19 @@ ACTIVITIES: tuple[ActivityRow, ...] = (
 CONTINUED_AFTER_SECTION_7 = frozenset({"ap-wp3-06", "ap-wp3-07", "ap-wp4-01", "ap-wp4-02", "ap-wp4-03", "ap-wp4-04"})
 
 
-# Rows whose English is ours, translated from the Czech row, and why.
-ENGLISH_FROM_CZECH = {
+# Where our English departs from the summary's, and why.
+ENGLISH_NOTES = {
+    "ap-wp2-02": "The summary's “Actualisation” (Czech “Aktualizace”) is corrected to “Update”.",
     "ap-wp4-03": (
-        ". English description translated from the Czech row; the English table repeats the Design Park's "
-        "'Creative incubator.' here"
+        "The English description is ours, translated from the Czech: the summary repeats the Design Park's "
+        "“Creative incubator.” for the science park."
     ),
 }
 
 
 def activity_source(record: ActivityRow) -> str:
-    return (
-        ACTIVITY_SOURCE
-        + (SECTION_CONTINUED if record.key in CONTINUED_AFTER_SECTION_7 else "")
-        + ENGLISH_FROM_CZECH.get(record.key, "")
-    )
+    source = ACTIVITY_SOURCE + (SECTION_CONTINUED if record.key in CONTINUED_AFTER_SECTION_7 else "")
+    return source + (f". {ENGLISH_NOTES[record.key]}" if record.key in ENGLISH_NOTES else "")
 
 
 def activity_data(record: ActivityRow) -> dict:
@@ -489,6 +491,9 @@ def activity_data(record: ActivityRow) -> dict:
         translations["description"] = {"en": record.description_en}
     if record.funding_form_en:
         translations["funding_form"] = {"en": record.funding_form_en}
+    for name, text in german.ACTIVITIES[record.key].items():
+        translations.setdefault(name, {})["de"] = text
+    translations[TRANSLATED_FROM] = {"de": "cs"}
     return {
         "work_package": record.work_package,
         "title": record.title,

@@ -9,10 +9,14 @@ except the open factory day, which only the English summary tells. The seeds kno
 the KSMAS KK team saw it: the "Week of Open Companies" they visited there and the Czech–Saxon
 programme. That practice is therefore written in English, as the source is, and its region holds
 nothing else.
+
+German: the sources have none; ours, translated from each practice's original (Czech or English),
+marked as our translation wherever it is shown (docs/decisions/0018-translation-fallback-and-marks.md).
 """
 
 from __future__ import annotations
 
+from inducult.core.translated import TRANSLATED_FROM
 from inducult.demo.records import STRATEGY
 from inducult.practices.demo import PracticeRecord
 from inducult.practices.enums import PracticeTheme
@@ -57,20 +61,35 @@ KARLOVY_VARY = (
         contact="ksmas-kk",
         source=f"{STRATEGY}, section 4.3 (Czech) and 10.3.3 (English summary); action plan tables 6 and 10.5",
         translations={
-            "title": {"en": "Workshop of Designers: a design for the visitor centre in Klášterec nad Ohří"},
+            "title": {
+                "en": "Workshop of Designers: a design for the visitor centre in Klášterec nad Ohří",
+                "de": "Designer-Workshop: Entwurf eines Besucherzentrums in Klášterec nad Ohří",
+            },
             "summary": {
                 "en": (
                     "Workshop of Designers within InduCult2.0. We managed to bring together two spheres which would "
                     "under other circumstances not want to cooperate."
-                )
+                ),
+                "de": (
+                    "Designer-Workshop im Projekt InduCult2.0. Es ist gelungen, zwei Bereiche zusammenzubringen, die "
+                    "unter normalen Umständen nicht unbedingt zusammenarbeiten wollten."
+                ),
             },
             "results": {
                 "en": (
                     "This cooperation gave birth to a new Visitor's Center in Klášterec nad Ohří, inspired by a Czech "
                     "film „Porcelain Girls“. The action plan names the follow-up: Thun 1794 a.s. will create the new "
                     "Visitors' Centre according to the proposal from InduCult2.0 (2019, own resources)."
-                )
+                ),
+                "de": (
+                    "Aus der Zusammenarbeit der Designer entstand der Entwurf eines Besucherzentrums in Klášterec nad "
+                    "Ohří nach dem Motiv des tschechischen Films „Holky z porcelánu“ („Porzellanmädchen“). Der "
+                    "Aktionsplan der Strategie nennt die Folgeaktivität: Thun 1794 a.s. – Aufbau eines neuen "
+                    "Besucherzentrums auf der Grundlage des im Projekt InduCult2.0 erarbeiteten Entwurfs (2019, "
+                    "Eigenmittel)."
+                ),
             },
+            TRANSLATED_FROM: {"de": "cs"},
         },
     ),
     PracticeRecord(
@@ -94,6 +113,28 @@ KARLOVY_VARY = (
         ),
         contact="amati-denak",
         source=f"{STRATEGY}, section 10.2.1 (English summary; the Czech text does not describe the day)",
+        translations={
+            "title": {"de": "Tag der offenen Fabrik bei Amati-Denak in Kraslice"},
+            "summary": {
+                "de": (
+                    "Ein Tag der offenen Fabrik im bekannten Unternehmen Amati-Denak in Kraslice, einem Hersteller von "
+                    "Musikinstrumenten, im Projekt InduCult2.0. Viele ehemalige Beschäftigte und ihre Familien konnten "
+                    "ihren Arbeitsplatz wieder besuchen: „An diesem Tisch habe ich Rohre gefertigt“, erzählte einer "
+                    "der älteren Männer seinem Enkel. „Früher haben an diesem Tisch drei Leute gearbeitet.“"
+                )
+            },
+            "results": {
+                "de": (
+                    "Die Menschen vor Ort sind stolz auf ihre Produktion, denn diese Instrumente spielen berühmte "
+                    "Musiker in aller Welt. Nach dem Besuch der Produktionshallen nehmen auch andere Bürger und "
+                    "Menschen von außerhalb den Wert der Industrie hier wahr: Das Fabrikgebäude ist nicht mehr nur ein "
+                    "hässliches Ungetüm in der Stadtmitte; in den Köpfen der Menschen wurde es zu einer Fabrik, die "
+                    "schöne Instrumente und nützliche Dinge herstellt. Die Strategie folgert, dass es sinnvoll ist, "
+                    "weitere Aktivitäten dieser Art zu planen."
+                )
+            },
+            TRANSLATED_FROM: {"de": "en"},
+        },
     ),
     PracticeRecord(
         key="kv-touring-exhibition",
@@ -118,14 +159,23 @@ KARLOVY_VARY = (
             f"{WEB_PAGE} (the first pilot action: mobile show-cases of production processes)"
         ),
         translations={
-            "title": {"en": "Touring exhibition of industry (Mobile Exhibition)"},
+            "title": {
+                "en": "Touring exhibition of industry (Mobile Exhibition)",
+                "de": "Industrie-Wanderausstellung",
+            },
             "summary": {
                 "en": (
                     "KSMASKK's first pilot action in InduCult2.0: a Mobile Exhibition of industrial enterprises and "
                     "products, show-cases presenting production processes connected with regional industry. It was "
                     "shown among others at the „Museum night“ in Žatec and at the event „The Treasures of Slavkovsky "
                     "Forest“ in Březová near Sokolov."
-                )
+                ),
+                "de": (
+                    "Die erste Pilotaktion des KSMASKK im Projekt InduCult2.0: eine Wanderausstellung von Vitrinen, "
+                    "die Herstellungsverfahren und Erzeugnisse der Industrieunternehmen der Region zeigen. Die "
+                    "Ausstellung war unter anderem bei der Museumsnacht in Žatec und bei der Veranstaltung „Za poklady "
+                    "Slavkovského lesa“ („Zu den Schätzen des Kaiserwalds“) in Březová bei Sokolov zu sehen."
+                ),
             },
             "results": {
                 "en": (
@@ -133,10 +183,19 @@ KARLOVY_VARY = (
                     "cultural event. Most visitors in one place could be seen at the „Museum night“ in Žatec and at "
                     "„The Treasures of Slavkovsky Forest“ in Březová near Sokolov. The visitors liked the contents of "
                     "the show-cases and were mostly interested in porcelain, musical instruments and car production. "
-                    "The action plan continues it (KSMASKK, Microregion Sokolov – East, 2019–2022): actualisation of "
+                    "The action plan continues it (KSMASKK, Microregion Sokolov – East, 2019–2022): update of "
                     "the Mobile Exhibition."
-                )
+                ),
+                "de": (
+                    "Die Industrie-Wanderausstellung stieß auf großes Interesse, vor allem dann, wenn sie mit einer "
+                    "Kulturveranstaltung verbunden war. Die meisten Besucher auf einmal sahen sie bei der Museumsnacht "
+                    "in Žatec und bei „Za poklady Slavkovského lesa“ in Březová bei Sokolov. Die Besucher schätzten "
+                    "den Inhalt der Vitrinen; am meisten interessierten sie die Porzellanindustrie, der "
+                    "Musikinstrumentenbau und die Automobilindustrie. Der Aktionsplan sieht eine Fortsetzung vor "
+                    "(KSMASKK, Mikroregion Sokolov-východ, 2019–2022): Aktualisierung oder Ergänzung der Ausstellung."
+                ),
             },
+            TRANSLATED_FROM: {"de": "cs"},
         },
     ),
     PracticeRecord(
@@ -161,13 +220,21 @@ KARLOVY_VARY = (
             "action plan tables 6 and 10.5 (Project OPVVV Town Kraslice)"
         ),
         translations={
-            "title": {"en": "Trial job interviews in companies"},
+            "title": {
+                "en": "Trial job interviews in companies",
+                "de": "Vorstellungsgespräche zur Probe in Unternehmen",
+            },
             "summary": {
                 "en": (
                     "Within the cooperation of schools and industrial enterprises, pupils tried job interviews in "
                     "companies, alongside excursions in the companies, discussions and lectures with employees of "
                     "factories and workshops."
-                )
+                ),
+                "de": (
+                    "Im Rahmen der Kooperationsnetze zwischen Schulen und Industrieunternehmen probierten Schüler in "
+                    "Unternehmen Vorstellungsgespräche aus. Zur Zusammenarbeit gehörten auch Betriebsbesichtigungen, "
+                    "Gespräche mit Beschäftigten des Unternehmens und Workshops."
+                ),
             },
             "results": {
                 "en": (
@@ -176,8 +243,20 @@ KARLOVY_VARY = (
                     "decided to maintain their newly established cooperation and develop similar partnerships with "
                     "new entities and companies. The Town of Kraslice's OP VVV project (2019–2022) prepares networks "
                     "with enterprises including excursions, workshops, discussions with employees and job interviews."
-                )
+                ),
+                "de": (
+                    "Schüler und Lehrer bewerteten vor allem die Vorstellungsgespräche zur Probe, die "
+                    "Betriebsbesichtigungen, die Gespräche mit Beschäftigten und die Workshops positiv. Die meisten "
+                    "Schulen und Unternehmen beschlossen, die Zusammenarbeit "
+                    "fortzusetzen und auszubauen und auch neue "
+                    "mit weiteren Firmen aufzunehmen. Die Erfahrung eines Schülers: „Heute weiß ich, was ein "
+                    "Vorstellungsgespräch bedeutet und wie ich mich nächstes Mal besser darauf vorbereite.“ Daran "
+                    "knüpft das OP-VVV-Projekt der Stadt Kraslice (2019–2022) an, das Netzwerke mit Unternehmen "
+                    "vorbereitet, einschließlich Betriebsbesichtigungen, Workshops, Gesprächen mit Beschäftigten und "
+                    "Vorstellungsgesprächen."
+                ),
             },
+            TRANSLATED_FROM: {"de": "cs"},
         },
     ),
 )
@@ -202,4 +281,22 @@ PARTNER = PracticeRecord(
         "its figures."
     ),
     shared=True,
+    translations={
+        "title": {"de": "Woche der offenen Unternehmen in Sachsen"},
+        "summary": {
+            "de": (
+                "Eine Aktion namens „Woche der offenen Unternehmen“ in Sachsen. Mitglieder des Umsetzungsteams des "
+                "KSMAS KK, des InduCult2.0-Partners in der Region Karlovy Vary, haben sie besucht."
+            )
+        },
+        "results": {
+            "de": (
+                "Der Besuch half dem Team aus Karlovy Vary zu erkennen, dass Schüler in Industriebetriebe gebracht "
+                "werden müssen. Der KSMAS KK bereitete mit Blick auf die Erfahrungen aus den Partnerregionen eigene, "
+                "an den regionalen Kontext angepasste Aktivitäten vor, darunter die Zusammenarbeit von Schulen und "
+                "Industrieunternehmen."
+            )
+        },
+        TRANSLATED_FROM: {"de": "en"},
+    },
 )

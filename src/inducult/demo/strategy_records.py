@@ -1,9 +1,13 @@
 """The strategy "Living Industrial Culture" of the Karlovy Vary Region as plain records (pure: no database).
 
 Texts are the strategy's own words: Czech from its main part (sections 5.1–5.6), English from its
-summary (section 10.4), joined where the page broke a line and otherwise left as written, typing
-slips included. Where the summary has no English for a Czech sentence, the English is ours and the
-source says so. Line numbers refer to the stored text of the strategy, ``SEED``.
+summary (section 10.4), joined where the page broke a line. The Czech is authoritative. Where the
+summary has no English for a Czech sentence, or its English says something else than the Czech
+(the titles of milestones 1, 4, 6 and 11), the English is ours and the record's source says so; the
+summary's slips are corrected and the source says where ("once a years" in milestone 10, the
+Czech-English "actualization" for "aktualizace", an update). German has no text in the strategy:
+ours, translated from the Czech (``strategy_german``), marked as our translation wherever it is
+shown. Line numbers refer to the stored text of the strategy, ``SEED``.
 
 How milestones became rules (a count of engagements per calendar year, or a dated deliverable) is
 a reading of their wording; the comment at each milestone gives the reason.
@@ -11,8 +15,11 @@ a reading of their wording; the comment at each milestone gives the reason.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
+from inducult.core.translated import TRANSLATED_FROM
+from inducult.demo import strategy_german as german
 from inducult.demo.records import STRATEGY as STRATEGY_NAME
 from inducult.engagement.demo import EngagementRecord
 from inducult.engagement.enums import EngagementKind as Kind
@@ -36,7 +43,10 @@ def cite(*places: tuple[str, str], note: str = "") -> str:
 
 STRATEGY = {
     "title": "Živá průmyslová kultura",
-    "translations": {"title": {"en": "Living Industrial Culture"}},
+    "translations": {
+        "title": {"en": "Living Industrial Culture", "de": german.STRATEGY["title"]},
+        TRANSLATED_FROM: {"de": "cs"},
+    },
     "source": cite(
         ("3.1", "114"),
         ("10.4.5", "1744"),
@@ -55,15 +65,20 @@ VERSION = {
         "Koordinátor průmyslové kultury bude aktivní v regionálním jednání minimálně do konce roku 2023 (5.2)."
     ),
     "translations": {
-        "label": {"en": "Original"},
-        "vision": {"en": "The Karlovy Vary Region uses the potential of Living Industrial Culture"},
+        "label": {"en": "Original", "de": german.VERSION["label"]},
+        "vision": {
+            "en": "The Karlovy Vary Region uses the potential of Living Industrial Culture",
+            "de": german.VERSION["vision"],
+        },
         "notes": {
             "en": (
                 "The document gives no date of adoption; in force from 1 January 2019, the first year of its "
                 "road map (5.5). The Coordinator of Industrial Culture will be active in regional negotiations "
                 "at least until the end of 2023 (5.2)."
-            )
+            ),
+            "de": german.VERSION["notes"],
         },
+        TRANSLATED_FROM: {"de": "cs"},
     },
     "source": cite(("5.5", "693–695"), ("10.4.5", "1645–1649"), ("5.2", "561–563")),
 }
@@ -93,8 +108,12 @@ GOALS: tuple[GoalRecord, ...] = (
         "Arrange meetings with entities that could be a part of Industrial Culture",
         "Arrange meetings with entities that could be a part of Industrial Culture (Microregion Sokolov – East, "
         "LAGs, representatives of Karlovy Vary Region and so on) – sharing information and experience from the "
-        "realization phase of InduCult2.0, creation of new projects and actualization of regional strategies.",
-        cite(("5.2", "518–524"), ("10.4.2", "1524–1530")),
+        "realization phase of InduCult2.0, creation of new projects and update of regional strategies.",
+        cite(
+            ("5.2", "518–524"),
+            ("10.4.2", "1524–1530"),
+            note="The summary's “actualization” (Czech “úprava”) is corrected to “update”.",
+        ),
     ),
     GoalRecord(
         "SG3",
@@ -192,7 +211,7 @@ MILESTONES: tuple[MilestoneRecord, ...] = (
         "nových na průmyslu založených produktů pro návštěvníky lázeňského trojúhelníku (lázeňský trojúhelník "
         "obsahuje tyto města Karlovy Vary, Františkovy Lázně a Mariánské Lázně), plánování nových projektů "
         "využívajících průmyslové kultury.",
-        "Arranging a Focus Group at least once a year",
+        "Organisation of at least one discussion group",
         "Arranging one discussion group for stakeholders involved in industry. TOPICS: plans of new industry-based "
         "products for the visitors of the spa triangle (Karlovy Vary, Mariánské Lázně and Františkovy Lázně), plans "
         "of new projects using Industrial Culture.",
@@ -200,7 +219,14 @@ MILESTONES: tuple[MilestoneRecord, ...] = (
         2019,
         2019,
         (CountRuleRecord(FOCUS_GROUP, 1, 2019, 2019),),
-        cite(("5.5", "717–729"), ("10.4.5", "1663–1673")),
+        cite(
+            ("5.5", "717–729"),
+            ("10.4.5", "1663–1673"),
+            note=(
+                "The English title is ours, translated from the Czech: the summary's “Arranging a Focus Group at "
+                "least once a year” departs from it (milestone 1 is one discussion group, in 2019)."
+            ),
+        ),
     ),
     # "At least five meetings" with stakeholders; the activity is "bilateral meetings" (line 731).
     MilestoneRecord(
@@ -244,10 +270,10 @@ MILESTONES: tuple[MilestoneRecord, ...] = (
         "Nastavení spolupráce Karlovarského kraje a KSMASKK - organizace minimálně dvou setkání ročně s cílem "
         "aktualizace Strategie rozvoje konkurenceschopnosti Karlovarského kraje 2013 - 2020 a představení této "
         "strategie.",
-        "Discussion with Karlovy Vary Region about its leadership in the use of the topic Living Industrial Culture "
-        "in the regional development",
+        "Presentation of the Czech strategy “New Industrial Culture” (InduCult2.0) to the leadership of the "
+        "Karlovy Vary Region",
         "Setting of the cooperation with Karlovy Vary Region - organization at least two meetings per year. TOPIC - "
-        "presentation of Strategy for Living Industrial Culture from InduCult2.0, actualization of Strategy for "
+        "presentation of Strategy for Living Industrial Culture from InduCult2.0, update of Strategy for "
         "Development of Competitiveness in the Karlovy Vary Region and discussion about the role of Karlovy Vary "
         "Region which will be the umbrella institution for the use of Industrial Culture for the development of "
         "region.",
@@ -262,7 +288,16 @@ MILESTONES: tuple[MilestoneRecord, ...] = (
                 datetime.date(2019, 12, 31),
             ),
         ),
-        cite(("5.5", "755–763"), ("10.4.5", "1697–1711")),
+        cite(
+            ("5.5", "755–763"),
+            ("10.4.5", "1697–1711"),
+            note=(
+                "The English title is ours, translated from the Czech: the summary's “Discussion with Karlovy Vary "
+                "Region about its leadership in the use of the topic Living Industrial Culture in the regional "
+                "development” departs from it (milestone 4 is presenting the strategy to the Region's leadership). "
+                "The summary's “actualization” is corrected to “update”."
+            ),
+        ),
     ),
     # 2020 ------------------------------------------------------------------------------------
     MilestoneRecord(
@@ -284,14 +319,21 @@ MILESTONES: tuple[MilestoneRecord, ...] = (
         "M6",
         "Uspořádat nejméně 5 setkání se zástupci subjektů spojených s průmyslovou kulturou",
         _BILATERAL_CS.format(word="konceptu"),
-        "At least 5 bilateral meetings will be arranged between the stakeholders involved in industry and "
-        "Industrial Culture",
+        "Arranging at least 5 meetings with representatives of stakeholders connected to Industrial Culture",
         _BILATERAL_EN.format(the=""),
         ("SG1", "SG2", "SG3", "SG7"),
         2020,
         2020,
         (CountRuleRecord(BILATERAL, 5, 2020, 2020),),
-        cite(("5.5", "778–790"), ("10.4.5", "1724–1736")),
+        cite(
+            ("5.5", "778–790"),
+            ("10.4.5", "1724–1736"),
+            note=(
+                "The English title is ours, translated from the Czech: the summary's “At least 5 bilateral meetings "
+                "will be arranged between the stakeholders involved in industry and Industrial Culture” departs "
+                "from it (the meetings are with the stakeholders' representatives)."
+            ),
+        ),
     ),
     # The priorities included in the new SCLLD: a decision, by the end of 2020.
     MilestoneRecord(
@@ -319,8 +361,8 @@ MILESTONES: tuple[MilestoneRecord, ...] = (
         "M8",
         "První aktualizace tohoto dokumentu",
         "První aktualizace české Strategie „Nová průmyslová kultura“, která vznikla v rámci projektu InduCult2.0.",
-        "1st actualization of this document",
-        "1st actualization of this Strategy “Living Industrial Culture”.",
+        "First update of this document",
+        "First update of this Strategy “Living Industrial Culture”.",
         ("SG5",),
         2020,
         2020,
@@ -328,11 +370,15 @@ MILESTONES: tuple[MilestoneRecord, ...] = (
             DeliverableRuleRecord(
                 "first-actualisation",
                 "První aktualizace strategie",
-                "First actualisation of the strategy",
+                "First update of the strategy",
                 datetime.date(2020, 12, 31),
             ),
         ),
-        cite(("5.5", "800–804"), ("10.4.5", "1744–1746")),
+        cite(
+            ("5.5", "800–804"),
+            ("10.4.5", "1744–1746"),
+            note="The summary's “1st actualization” (Czech “První aktualizace”) is corrected to “First update”.",
+        ),
     ),
     # A meeting of the partner network in 2020. A partners' video conference counts as such a meeting,
     # as the strategy itself puts the two side by side (5.2, lines 552–554).
@@ -355,7 +401,7 @@ MILESTONES: tuple[MilestoneRecord, ...] = (
         "M10",
         "Organizace nejméně jedné diskuzní skupiny ročně",
         "Organizace jedné diskuzní skupiny ročně pro subjekty, které se zajímají o průmysl. " + _FOCUS_GROUP_TOPICS_CS,
-        "Organization of one Focus Group once a years",
+        "Organization of one Focus Group once a year",
         "Organization of at least one discussion group once a year for entities involved in industry. TOPICS: plans "
         "of new industry-based products for the visitors of spa triangle, new project plans of the use of Industrial "
         "Culture.",
@@ -363,20 +409,31 @@ MILESTONES: tuple[MilestoneRecord, ...] = (
         2021,
         None,
         (CountRuleRecord(FOCUS_GROUP, 1, 2021, None),),
-        cite(("5.5", "812–824"), ("10.4.5", "1754–1764")),
+        cite(
+            ("5.5", "812–824"),
+            ("10.4.5", "1754–1764"),
+            note="The summary's slip “once a years” is corrected to “once a year”.",
+        ),
     ),
     MilestoneRecord(
         "M11",
         "Uspořádat nejméně 5 setkání se zástupci subjektů spojených s průmyslovou kulturou ročně",
         _BILATERAL_CS.format(word="tématu"),
-        "At least 5 bilateral meetings in one year will be arranged between the stakeholders involved in industry "
-        "and Industrial Culture",
+        "Arranging at least 5 meetings a year with representatives of stakeholders connected to Industrial Culture",
         _BILATERAL_EN.format(the=""),
         ("SG1", "SG2", "SG3", "SG7"),
         2021,
         None,
         (CountRuleRecord(BILATERAL, 5, 2021, None),),
-        cite(("5.5", "826–838"), ("10.4.5", "1766–1780")),
+        cite(
+            ("5.5", "826–838"),
+            ("10.4.5", "1766–1780"),
+            note=(
+                "The English title is ours, translated from the Czech: the summary's “At least 5 bilateral meetings "
+                "in one year will be arranged between the stakeholders involved in industry and Industrial Culture” "
+                "departs from it (the meetings are with the stakeholders' representatives)."
+            ),
+        ),
     ),
 )
 
@@ -394,13 +451,17 @@ STANDING_TARGETS: tuple[MilestoneRecord, ...] = (
         "Focus groups (once a year)",
         "Meeting the demands and goals of all the milestones will be in the hands of the Coordinator of Industrial "
         "Culture, who will arrange Focus groups (once a year), bilateral meetings, get in touch with other "
-        "coordinators about funding options of follow-up activities and communicate about actualization of "
+        "coordinators about funding options of follow-up activities and communicate about the update of "
         "regional strategies for development with the topic Industrial Culture.",
         (),
         2019,
         None,
         (CountRuleRecord(FOCUS_GROUP, 1, 2019, None),),
-        cite(("5.6", "855–863"), ("10.4.6", "1795–1801")),
+        cite(
+            ("5.6", "855–863"),
+            ("10.4.6", "1795–1801"),
+            note="The summary's “actualization” is corrected to “update”.",
+        ),
         is_standing_target=True,
     ),
     MilestoneRecord(
@@ -486,5 +547,24 @@ REAL_ENGAGEMENTS: tuple[EngagementRecord, ...] = (
 )
 
 
+def _in_german(record):
+    """The record with our German translation (``strategy_german``), its deliverable rules' too."""
+    if isinstance(record, GoalRecord):
+        return dataclasses.replace(record, de=german.GOALS[record.code])
+    rules = tuple(
+        dataclasses.replace(rule, title_de=german.DELIVERABLE_RULES[rule.key])
+        if isinstance(rule, DeliverableRuleRecord)
+        else rule
+        for rule in record.rules
+    )
+    return dataclasses.replace(record, de=german.MILESTONES[record.code], rules=rules)
+
+
 # The strategy as its loader takes it (strategy.demo): milestones first, then the standing targets.
-RECORD = StrategyRecord(strategy=STRATEGY, version=VERSION, goals=GOALS, milestones=(*MILESTONES, *STANDING_TARGETS))
+RECORD = StrategyRecord(
+    strategy=STRATEGY,
+    version=VERSION,
+    goals=tuple(_in_german(goal) for goal in GOALS),
+    milestones=tuple(_in_german(milestone) for milestone in (*MILESTONES, *STANDING_TARGETS)),
+    original_language="cs",
+)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from inducult.core.files import ALLOWED_ATTACHMENT_NAMES
+from inducult.core.files import ALLOWED_ATTACHMENTS_HELP
 from inducult.core.forms import DateInput, MultipleFileField, TimeInput
 from inducult.core.text import split_tags
 from inducult.engagement.enums import EngagementKind, EngagementStatus, Visibility
@@ -146,7 +146,7 @@ class EngagementForm(forms.ModelForm):
     attachments = MultipleFileField(
         label=_("Attachments"),
         required=False,
-        help_text=_("Allowed: %(types)s.") % {"types": ", ".join(ALLOWED_ATTACHMENT_NAMES)},
+        help_text=ALLOWED_ATTACHMENTS_HELP,
     )
 
     class Meta:

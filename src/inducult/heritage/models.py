@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from inducult.core import fields
 from inducult.core.files import delete_stored_file, random_name
 from inducult.core.text import search_key
-from inducult.core.translated import Translated, validate_translations
+from inducult.core.translated import Translated, translated_texts, validate_translations
 from inducult.heritage.domain import opening_hours as oh
 from inducult.heritage.enums import (
     VISITOR_KINDS,
@@ -133,7 +133,7 @@ class Site(Translated, models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        translated = (text for texts in (self.translations or {}).values() for text in texts.values())
+        translated = translated_texts(self.translations)
         self.search_text = search_key(self.name, self.town, *translated)
         super().save(*args, **kwargs)
 

@@ -8,11 +8,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from inducult.core import fields
 from inducult.core.text import normalised_name, search_key
+from inducult.core.translated import Translated, translated_texts
 from inducult.network.enums import LawfulBasis, Level, OrganisationKind, Position, Sector
 
 
@@ -35,7 +35,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(archived_at__isnull=True)
 
 
-class Organisation(models.Model):
+class Organisation(Translated, models.Model):
     region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="organisations")
     name = models.CharField(_("name"), max_length=300)
     short_name = models.CharField(_("short name"), max_length=60, blank=True, help_text=_("e.g. KSMAS KK"))
@@ -117,17 +117,12 @@ class Organisation(models.Model):
     def is_archived(self) -> bool:
         return self.archived_at is not None
 
-    def localized(self, field: str, language: str | None = None) -> str:
-        """A public text in the visitor's language, falling back to the original."""
-        language = language or get_language() or ""
-        return (self.translations.get(field) or {}).get(language[:2]) or getattr(self, field)
-
     @property
     def display_name(self) -> str:
         return self.localized("name")
 
     def refresh_derived(self) -> None:
-        translated = [v for texts in (self.translations or {}).values() for v in (texts or {}).values()]
+        translated = translated_texts(self.translations)
         # Sector labels in every UI language are searchable too: "porcelan" finds a porcelain
         # works whose name does not say so, in whichever language the coordinator types.
         sector_words = [sector_search_words(code) for code in self.sectors]

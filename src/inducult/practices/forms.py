@@ -7,8 +7,9 @@ from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
-from inducult.core.files import ALLOWED_ATTACHMENT_NAMES
+from inducult.core.files import ALLOWED_ATTACHMENTS_HELP
 from inducult.core.forms import MultipleFileField
+from inducult.core.translated import TRANSLATED_FROM
 from inducult.network.models import Organisation
 from inducult.practices.enums import PARTNER_LANGUAGES, PracticeTheme, Scope
 from inducult.practices.models import GoodPractice, PracticeAttachment, language_name
@@ -33,7 +34,7 @@ class PracticeForm(forms.ModelForm):
     attachments = MultipleFileField(
         label=_("Attachments"),
         required=False,
-        help_text=_("Allowed: %(types)s.") % {"types": ", ".join(ALLOWED_ATTACHMENT_NAMES)},
+        help_text=ALLOWED_ATTACHMENTS_HELP,
     )
 
     class Meta:
@@ -91,6 +92,11 @@ class PracticeForm(forms.ModelForm):
                 text = (data.get(f"tr_{code}_{field}") or "").strip()
                 if text:
                     result.setdefault(field, {})[code] = text
+        # The mark of the platform's own translations stays with the languages still translated
+        # (docs/decisions/0018-translation-fallback-and-marks.md).
+        ours = (self.instance.translations or {}).get(TRANSLATED_FROM) or {}
+        if kept := {code: source for code, source in ours.items() if any(code in texts for texts in result.values())}:
+            result[TRANSLATED_FROM] = kept
         return result
 
     def domain_data(self) -> dict:

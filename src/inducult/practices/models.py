@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inducult.core.files import StoredFile, dated_path, delete_stored_file, validate_attachment
 from inducult.core.text import search_key
-from inducult.core.translated import Translated, validate_translations
+from inducult.core.translated import Translated, translated_texts, validate_translations
 from inducult.practices.enums import PracticeTheme
 from inducult.practices.validators import validate_language
 
@@ -102,6 +102,7 @@ class GoodPractice(Translated, models.Model):
         "is_sample",
     )
     TEXT_FIELDS = ("title", "summary", "results")
+    ORIGINAL_LANGUAGE_FIELD = "language"
 
     class Meta:
         ordering = ["title", "id"]
@@ -129,7 +130,7 @@ class GoodPractice(Translated, models.Model):
         super().save(*args, **kwargs)
 
     def refresh_derived(self) -> None:
-        translated = [text for texts in (self.translations or {}).values() for text in (texts or {}).values()]
+        translated = translated_texts(self.translations)
         self.search_text = search_key(self.title, self.summary, self.results, *translated)
 
     @property

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation.trans_real import get_supported_language_variant, parse_accept_lang_header
 
+from inducult.core.translated import ORIGINAL_LANGUAGE
 from inducult.regions.lookup import region_by_slug
 
 
@@ -41,10 +42,16 @@ class RegionLocaleMiddleware:
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         known = {code for code, _name in settings.LANGUAGES}
         language = chosen if chosen in known else None
-        language = language or _browser_language(request) or _region_default(request) or settings.LANGUAGE_CODE
+        region_language = _region_default(request)
+        language = language or _browser_language(request) or region_language or settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        # The language the region's records are written in, for content translations' fallback.
+        token = ORIGINAL_LANGUAGE.set(region_language)
+        try:
+            response = self.get_response(request)
+        finally:
+            ORIGINAL_LANGUAGE.reset(token)
         response.headers.setdefault("Content-Language", language)
         response.headers["Vary"] = ", ".join(filter(None, [response.headers.get("Vary"), "Accept-Language, Cookie"]))
         translation.deactivate()

@@ -17,6 +17,7 @@ from typing import Any
 
 from inducult.core import audit
 from inducult.core.demo import ensure_record, tally
+from inducult.core.translated import TRANSLATED_FROM
 from inducult.strategy.models import (
     CountRule,
     Deliverable,
@@ -36,6 +37,8 @@ class GoalRecord:
     title_en: str
     description_en: str
     source: str
+    # Our German translation of the original, by field ({"title": …, "description": …}).
+    de: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class DeliverableRuleRecord:
     title: str
     title_en: str
     due_date: datetime.date
+    title_de: str = ""  # our German translation
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ class MilestoneRecord:
     rules: tuple[CountRuleRecord | DeliverableRuleRecord, ...]
     source: str
     is_standing_target: bool = False
+    de: Mapping[str, str] | None = None  # our German translation, by field
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,8 @@ class StrategyRecord:
     version: Mapping[str, Any]  # the version's fields; "valid_from" is its key within the strategy
     goals: tuple[GoalRecord, ...]  # in their order
     milestones: tuple[MilestoneRecord, ...]  # milestones, then standing targets, in their order
+    # The language of the original texts: what our German translations were made from.
+    original_language: str = "cs"
 
 
 @dataclass(frozen=True)
@@ -86,17 +93,31 @@ class SampleDeliverable:
     evidence_url: str
 
 
-def _goal_data(record: GoalRecord, order: int) -> dict:
+def translations(english: Mapping[str, str], german: Mapping[str, str] | None, original: str) -> dict:
+    """The ``translations`` of a record: the source's English, our German marked as ours
+    (docs/decisions/0018-translation-fallback-and-marks.md)."""
+    result: dict[str, dict[str, str]] = {field: {"en": text} for field, text in english.items() if text}
+    for field, text in (german or {}).items():
+        if text:
+            result.setdefault(field, {})["de"] = text
+    if any(text for text in (german or {}).values()):
+        result[TRANSLATED_FROM] = {"de": original}
+    return result
+
+
+def _goal_data(record: GoalRecord, order: int, original: str) -> dict:
     return {
         "title": record.title,
         "description": record.description,
         "order": order,
-        "translations": {"title": {"en": record.title_en}, "description": {"en": record.description_en}},
+        "translations": translations(
+            {"title": record.title_en, "description": record.description_en}, record.de, original
+        ),
         "source": record.source,
     }
 
 
-def _milestone_data(record: MilestoneRecord, order: int) -> dict:
+def _milestone_data(record: MilestoneRecord, order: int, original: str) -> dict:
     return {
         "title": record.title,
         "description": record.description,
@@ -104,7 +125,9 @@ def _milestone_data(record: MilestoneRecord, order: int) -> dict:
         "last_year": record.last_year,
         "is_standing_target": record.is_standing_target,
         "order": order,
-        "translations": {"title": {"en": record.title_en}, "description": {"en": record.description_en}},
+        "translations": translations(
+            {"title": record.title_en, "description": record.description_en}, record.de, original
+        ),
         "source": record.source,
     }
 
@@ -120,12 +143,12 @@ def _count_rule_data(record: CountRuleRecord) -> dict:
     }
 
 
-def _deliverable_rule_data(record: DeliverableRuleRecord, order: int) -> dict:
+def _deliverable_rule_data(record: DeliverableRuleRecord, order: int, original: str) -> dict:
     return {
         "title": record.title,
         "due_date": record.due_date,
         "order": order,
-        "translations": {"title": {"en": record.title_en}},
+        "translations": translations({"title": record.title_en}, {"title": record.title_de}, original),
     }
 
 
@@ -146,14 +169,16 @@ def load_strategy(*, region, record: StrategyRecord, actor=None, counts: Counter
     goals: dict[str, StrategicGoal] = {}
     for order, goal in enumerate(record.goals, start=1):
         goals[goal.code] = ensure(
-            StrategicGoal, lookup={"version": version, "code": goal.code}, data=_goal_data(goal, order)
+            StrategicGoal,
+            lookup={"version": version, "code": goal.code},
+            data=_goal_data(goal, order, record.original_language),
         )
     counts["goals"] += len(goals)
     for order, item in enumerate(record.milestones, start=1):
         milestone = ensure(
             Milestone,
             lookup={"version": version, "code": item.code},
-            data=_milestone_data(item, order),
+            data=_milestone_data(item, order, record.original_language),
             links={"goals": [goals[code] for code in item.goals]},
         )
         count_rules = [r for r in item.rules if isinstance(r, CountRuleRecord)]
@@ -164,7 +189,7 @@ def load_strategy(*, region, record: StrategyRecord, actor=None, counts: Counter
             ensure(
                 DeliverableRule,
                 lookup={"milestone": milestone, "key": rule.key},
-                data=_deliverable_rule_data(rule, position),
+                data=_deliverable_rule_data(rule, position, record.original_language),
             )
         counts["standing_targets" if item.is_standing_target else "milestones"] += 1
     return version

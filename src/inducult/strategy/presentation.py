@@ -13,6 +13,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from inducult.core.translated import translation_mark
 from inducult.engagement.enums import EngagementKind
 from inducult.network.enums import OrganisationKind
 from inducult.strategy.domain.progress import Status, explain, explain_milestone
@@ -191,6 +192,14 @@ def progress_context(progress: service.RegionProgress, *, public: bool) -> dict:
         "version": version,
         "strategy_title": version.strategy.localized("title") if version else "",
         "vision": version.localized("vision") if version else "",
+        # Once per page: "our translation from Czech" when the strategy's texts are shown in ours.
+        "translated_from": translation_mark(
+            *((version.strategy, version) if version else ()),
+            *(g.goal for g in progress.goals),
+            *(m.milestone for m in progress.milestones),
+            *(m.milestone for m in progress.standing_targets),
+            fields=("title", "vision"),
+        ),
         "goals": goals,
         "unlinked": rows(unlinked),
         "standing_targets": rows(standing),

@@ -41,6 +41,7 @@ from inducult.actionplan.services.instruments import calls_prefetch
 from inducult.actionplan.services.matching import fitting_activities, funding_fits
 from inducult.core import ical
 from inducult.core.forms import add_domain_errors
+from inducult.core.translated import translation_mark
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import refused_edit
 from inducult.regions.lookup import region_by_slug
@@ -117,6 +118,7 @@ class ActivityListView(ActionPlanMixin, TemplateView):
                 if groups[code]
             ],
             count=sum(len(rows) for rows in groups.values()),
+            translated_from=translation_mark(*(row["activity"] for rows in groups.values() for row in rows)),
         )
         return context
 

@@ -21,6 +21,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from inducult.core.forms import add_domain_errors
+from inducult.core.translated import translation_mark
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import refused_edit
 from inducult.core.views.downloads import Download, FileDownloadView
@@ -114,7 +115,13 @@ class PracticeDetailView(PracticeMixin, TemplateView):
         practice = self.visible_or_404(self.kwargs["pk"])
         is_own = practice.region_id == self.region.pk
         translations = [
-            {"code": code, "name": name, **practice.translation(code)}
+            {
+                "code": code,
+                "name": name,
+                # "our translation from …" when the platform's editors made this one (decision 0018).
+                "translated_from": translation_mark(practice, fields=practice.TEXT_FIELDS, language=code),
+                **practice.translation(code),
+            }
             for code, name in _platform_languages()
             if code in practice.translated_languages
         ]

@@ -82,7 +82,7 @@ def _milestones(region, year: int, now: datetime.datetime) -> tuple[f.StrategyFa
         )
     strategy = f.StrategyFact(
         title=version.strategy.localized("title"),
-        version_label=version.label,
+        version_label=version.localized("label"),
         valid_from=version.valid_from,
         vision=version.localized("vision"),
     )

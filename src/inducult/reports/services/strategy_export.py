@@ -48,7 +48,7 @@ def build_export(region, version: sm.StrategyVersion, *, language: str | None = 
         title = _("Strategy “%(title)s”") % {"title": strategy_title}
         valid_until = version.valid_until
         in_force = _("Version %(label)s, in force from %(date)s") % {
-            "label": version.label,
+            "label": version.localized("label"),
             "date": ctx.date(version.valid_from),
         }
         if valid_until:
@@ -57,7 +57,7 @@ def build_export(region, version: sm.StrategyVersion, *, language: str | None = 
         if version.based_on_id:
             cover.append(
                 _("This version is an actualisation of version %(label)s (in force from %(date)s).")
-                % {"label": version.based_on.label, "date": ctx.date(version.based_on.valid_from)}
+                % {"label": version.based_on.localized("label"), "date": ctx.date(version.based_on.valid_from)}
             )
         else:
             cover.append(_("This is the original version of the strategy; it has not been actualised."))
@@ -131,7 +131,7 @@ def build_export(region, version: sm.StrategyVersion, *, language: str | None = 
             notes=tuple(notes),
             has_data=True,
             sections=sections,
-            footer=f"{region.name} · {strategy_title} · {version.label}",
+            footer=f"{region.name} · {strategy_title} · {version.localized('label')}",
         )
 
 

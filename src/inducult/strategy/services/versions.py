@@ -239,11 +239,13 @@ def _years(first: int, last: int | None) -> str:
 
 def describe_rule(rule: RuleSnapshot | CountRule | DeliverableRule) -> str:
     """A rule as a sentence: "≥ 5 × Bilateral meeting a year, 2021 and later"."""
+    # A stored rule's title in the reader's language; a snapshot (of a comparison) keeps the original.
+    title = rule.localized("title") if isinstance(rule, DeliverableRule) else None
     if isinstance(rule, CountRule | DeliverableRule):
         rule = rule_snapshot(rule)
     if isinstance(rule, DeliverableRuleSnapshot):
         return _("Deliverable “%(title)s” (%(key)s) due %(due)s") % {
-            "title": rule.title,
+            "title": title or rule.title,
             "key": rule.key,
             "due": rule.due_date.isoformat(),
         }

@@ -113,6 +113,9 @@ def milestone_record(result: service.MilestoneResult) -> dict[str, Any]:
         "code": milestone.code,
         "title": milestone.title,
         "title_translations": dict((milestone.translations or {}).get("title") or {}),
+        # Languages of title_translations that are the platform's own translation, not the strategy's
+        # wording, each with the language it was made from (docs/decisions/0018).
+        "translated_by_platform": milestone.translated_by_us(),
         "goal_codes": list(result.goal_codes),
         "is_standing_target": milestone.is_standing_target,
         "first_year": milestone.first_year,

@@ -1,7 +1,8 @@
 """Make sure the demo region has a coordinator account `coordinator`.
 
 The password comes from INDUCULT_DEMO_PASSWORD; without it a password is generated once, printed,
-and kept in var/demo_password so later runs print the same one instead of changing it.
+and kept in var/demo_password so later runs print the same one instead of changing it. It reports in
+English, the language of the README and of the operator's console.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from inducult.env import env_str
@@ -26,8 +28,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--region", default="karlovy-vary", help="slug of the region to coordinate")
 
-    @transaction.atomic
     def handle(self, *args, region, **options):
+        with translation.override("en"):
+            self._ensure(region)
+
+    @transaction.atomic
+    def _ensure(self, region: str) -> None:
         try:
             region_obj = Region.objects.get(slug=region)
         except Region.DoesNotExist:
