@@ -71,6 +71,9 @@ class RuleResult:
     shown_public: tuple[ShownEngagement, ...] = ()  # the same for public engagements only
     sample_count: int = 0  # counted engagements, or recorded deliverables, that are samples
     delivered: int = 0  # a deliverable rule's recorded deliverables, samples included
+    # Planned engagements still ahead that are samples: they never count, but they decide an "on
+    # track" by rule (d) and the reason says how many are planned, so the status rests on them too.
+    planned_samples: int = 0
 
     @property
     def is_count(self) -> bool:
@@ -79,9 +82,9 @@ class RuleResult:
     @property
     def includes_samples(self) -> bool:
         """Whether the rule's figure or status rests on sample records: counted sample engagements,
-        a sample deliverable, or (a deliverable rule) a record of delivery that is a sample history,
+        sample engagements planned ahead (rule (d), the reason's "N planned"), a sample deliverable, or (a deliverable rule) a record of delivery that is a sample history,
         its absence included, while no real deliverable is recorded."""
-        if self.sample_count:
+        if self.sample_count or self.planned_samples:
             return True
         return not self.is_count and self.rule.history_is_sample and not self.real_deliverables
 
@@ -196,6 +199,7 @@ class _Counted:
     samples: int  # held ones that are samples
     latest: tuple[ShownEngagement, ...] = ()  # the latest held ones, newest first, at most SHOWN_PER_RULE
     latest_public: tuple[ShownEngagement, ...] = ()
+    planned_samples: int = 0  # planned ones still ahead (rule (d)) that are samples
 
 
 @dataclass(frozen=True)
@@ -348,6 +352,9 @@ def _count_engagements(
                 held=n_held, scheduled=sum(g[count] for g in mine if g["status"] == EngagementStatus.PLANNED)
             ),
             samples=sum(g[count] for g in mine_held if g["is_sample"]),
+            planned_samples=sum(
+                g[count] for g in mine if g["status"] == EngagementStatus.PLANNED and g["is_sample"]
+            ),
         )
         n_public = sum(g[count] for g in mine_held if g["visibility"] == Visibility.PUBLIC)
         lists[rule.pk] = (kinds_counted, column, n_held, n_public)
@@ -477,6 +484,7 @@ def region_progress(region, year: int, *, now: datetime.datetime | None = None, 
                     shown_public=mine.latest_public,
                     sample_count=samples,
                     delivered=recorded,
+                    planned_samples=mine.planned_samples,
                 )
             )
         results.append(
