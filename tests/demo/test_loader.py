@@ -156,32 +156,28 @@ def test_load_demo_people_are_labelled_samples_at_example_org():
     assert Membership.objects.values("organisation").distinct().count() == 4
 
 
-def test_load_demo_command_prints_one_line_summary():
+def test_load_demo_command_prints_one_line_summary_and_loads_only_once():
     out = StringIO()
     with translation.override("en"):
         call_command("load_demo", stdout=out)
         call_command("load_demo", stdout=out)
 
-    # Each run says what it starts, then sums up what it did.
-    starts, lines = out.getvalue().splitlines()[0::2], out.getvalue().splitlines()[1::2]
-    assert starts == ["Loading the Karlovy Vary demo region (a second run changes nothing) ..."] * 2
-    assert lines[0].startswith("Karlovy Vary demo: 48 organisations (48 new, 0 updated), 5 sample people (5 new)")
+    # The first run says what it starts, then sums up what it did; the second says it did nothing
+    # (the demo loads into an empty database only: decision 0021).
+    start, line, second = out.getvalue().splitlines()
+    assert start == "Loading the Karlovy Vary demo region into the empty database ..."
+    assert line.startswith("Karlovy Vary demo: 48 organisations (48 new, 0 updated), 5 sample people (5 new)")
     assert (
         "; strategy: 7 goals, 11 milestones, 4 standing targets (39 records new, 0 updated); "
         "engagements from the sources: 1 (1 new); sample history (not real): "
-    ) in lines[0]
+    ) in line
     samples = Engagement.objects.filter(is_sample=True, cooperation_activity__isnull=True).count()
     to_check = Site.objects.exclude(opening_hours_review="").count()
-    assert f"{samples} engagements ({samples} new, 0 updated), 3 deliverables (3 new); " in lines[0]
-    assert f"; sites: 42 (42 new, 0 updated), {to_check} with opening hours to check; " in lines[0]
-    assert "; festivals: 2 (2 new); public events: 4 (4 new, 0 updated); " in lines[0]
-    assert lines[0].endswith("; touring exhibition: 8 records new, 0 updated, 244 sample votes new")
-    assert lines[1].startswith("Karlovy Vary demo: 48 organisations (0 new, 0 updated), 5 sample people (0 new)")
-    assert "(0 records new, 0 updated); engagements from the sources: 1 (0 new); " in lines[1]
-    assert f"{samples} engagements (0 new, 0 updated), 3 deliverables (0 new); " in lines[1]
-    assert f"; sites: 42 (0 new, 0 updated), {to_check} with opening hours to check; " in lines[1]
-    assert "; festivals: 2 (0 new); public events: 4 (0 new, 0 updated); " in lines[1]
-    assert lines[1].endswith("; touring exhibition: 0 records new, 0 updated, 0 sample votes new")
+    assert f"{samples} engagements ({samples} new, 0 updated), 3 deliverables (3 new); " in line
+    assert f"; sites: 42 (42 new, 0 updated), {to_check} with opening hours to check; " in line
+    assert "; festivals: 2 (2 new); public events: 4 (4 new, 0 updated); " in line
+    assert line.endswith("; touring exhibition: 8 records new, 0 updated, 244 sample votes new")
+    assert second == "Demo already loaded: nothing changed (use --refresh to update the demo records)"
 
 
 def test_municipality_drops_qualifiers_after_the_town():

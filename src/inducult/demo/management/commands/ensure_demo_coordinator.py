@@ -1,7 +1,10 @@
-"""Make sure the demo region has a coordinator account `coordinator`.
+"""Make sure the demo region has a coordinator account `coordinator` — once (decision 0021).
 
-The password comes from INDUCULT_DEMO_PASSWORD; without it a password is generated once, printed,
-and kept in var/demo_password so later runs print the same one instead of changing it. It reports in
+The first run creates the account, gives it the coordinator's role in the demo region and prints its
+password: from INDUCULT_DEMO_PASSWORD, or generated and kept in var/demo_password. Later runs change
+nothing: they never reset the password nor give back a role an administrator removed; they say where
+the password is kept, or that its owner changed it, without printing it again. Nor do they create the
+account again once the region has another coordinator (an administrator deleted the demo's). It reports in
 English, the language of the README and of the operator's console.
 """
 
@@ -11,6 +14,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import check_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
@@ -23,7 +27,7 @@ USERNAME = "coordinator"
 
 
 class Command(BaseCommand):
-    help = "Ensure the demo coordinator account exists (user 'coordinator')."
+    help = "Create the demo coordinator account (user 'coordinator') once; later runs change nothing."
 
     def add_arguments(self, parser):
         parser.add_argument("--region", default="karlovy-vary", help="slug of the region to coordinate")
@@ -40,29 +44,51 @@ class Command(BaseCommand):
             raise CommandError(
                 _("Region “%(slug)s” does not exist; run “manage.py load_demo” first.") % {"slug": region}
             ) from None
+        stored = settings.VAR_DIR / "demo_password"
+        user = get_user_model().objects.filter(username=USERNAME).first()
+        if user is not None:
+            self.stdout.write(self._as_found(user, region_obj, stored))
+            return
+        if RegionRole.objects.filter(region=region_obj, role=Role.COORDINATOR).exists():
+            # Someone coordinates the region already: an administrator who deleted the demo's account
+            # does not get it back on the next start.
+            self.stdout.write(
+                _("Demo coordinator: no user “%(user)s”, and %(region)s already has a coordinator; nothing changed")
+                % {"user": USERNAME, "region": region_obj.name}
+            )
+            return
         password = env_str("INDUCULT_DEMO_PASSWORD", "")
         origin = _("from INDUCULT_DEMO_PASSWORD")
-        stored = settings.VAR_DIR / "demo_password"
         if not password:
             origin = _("kept in %(path)s") % {"path": stored}
-            if stored.exists():
-                password = stored.read_text().strip()
-            else:
-                password = secrets.token_urlsafe(12)
-                stored.parent.mkdir(parents=True, exist_ok=True)
-                stored.write_text(password)
-                stored.chmod(0o600)
-        User = get_user_model()
-        user, created = User.objects.get_or_create(
-            username=USERNAME, defaults={"first_name": "Demo", "last_name": "Coordinator"}
-        )
-        if created or not user.check_password(password):
-            user.set_password(password)
-            user.save()
-        RegionRole.objects.update_or_create(
-            user=user, region=region_obj, defaults={"role": Role.COORDINATOR, "organisation": None}
-        )
+            password = secrets.token_urlsafe(12)
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            stored.write_text(password)
+            stored.chmod(0o600)
+        user = get_user_model()(username=USERNAME, first_name="Demo", last_name="Coordinator")
+        user.set_password(password)
+        user.save()
+        RegionRole.objects.create(user=user, region=region_obj, role=Role.COORDINATOR, organisation=None)
         self.stdout.write(
-            _("Demo coordinator: user “%(user)s”, password “%(password)s” (%(origin)s)")
+            _("Demo coordinator created: user “%(user)s”, password “%(password)s” (%(origin)s)")
             % {"user": USERNAME, "password": password, "origin": origin}
         )
+
+    def _as_found(self, user, region: Region, stored) -> str:
+        """What the account is like, in words, without changing it or printing its password."""
+        password = env_str("INDUCULT_DEMO_PASSWORD", "")
+        if password and check_password(password, user.password):
+            where = _("its password is the one in INDUCULT_DEMO_PASSWORD")
+        elif stored.exists() and check_password(stored.read_text().strip(), user.password):
+            where = _("its password is kept in %(path)s") % {"path": stored}
+        else:
+            where = _("its password is its owner’s, not the demo’s")
+        if not RegionRole.objects.filter(user=user, region=region).exists():
+            where = _("%(state)s; it holds no role in %(region)s, so it cannot sign in to the back office there") % {
+                "state": where,
+                "region": region.name,
+            }
+        return _("Demo coordinator: user “%(user)s” already exists; nothing changed (%(state)s)") % {
+            "user": USERNAME,
+            "state": where,
+        }
