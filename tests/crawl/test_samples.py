@@ -11,6 +11,7 @@ progress.json with no mark, and the public cooperation index counted 97 pupils o
 cooperations as if they were real.
 """
 
+import datetime
 import time
 
 import pytest
@@ -141,6 +142,38 @@ def test_the_milestones_met_or_missed_by_sample_deliverables_say_so(demo):
             html = english(demo, persona).get(reverse(route, args=[slug]), {"year": year}).content.decode()
             for code in codes:
                 assert "rests on sample data" in samples.marks(html, within="milestone", code=code), (route, year, code)
+
+
+def test_a_count_rule_missed_in_a_year_of_sample_history_says_so(demo):
+    """M10 is "missed" in 2021 for want of a focus group in the demo's made-up log: deleting the
+    samples would leave it missed, so only the rule can see it (the reviewer found it unmarked)."""
+    slug = demo.region.slug
+    document = english(demo, "anonymous").get(reverse("progress:json", args=[slug]), {"year": 2021}).json()
+    m10 = next(m for m in document["milestones"] if m["code"] == "M10")
+    (rule,) = m10["rules"]
+    assert (m10["status"], rule["count"], rule["sample_count"]) == ("missed", 0, 0)
+    assert m10["includes_samples"] is rule["includes_samples"] is True
+    html = english(demo, "anonymous").get(reverse("progress:page", args=[slug]), {"year": 2021}).content.decode()
+    assert "rests on sample data" in samples.marks(html, within="milestone", code="M10")
+
+
+def test_real_records_alone_reaching_a_target_need_no_mark(demo):
+    """The same year's log holds samples, but real held engagements reach the rule: no mark."""
+    from inducult.engagement.enums import EngagementKind, EngagementStatus
+    from inducult.engagement.models import Engagement
+    from inducult.strategy.services import progress
+
+    region = demo.region
+    Engagement.objects.create(
+        region=region,
+        kind=EngagementKind.FOCUS_GROUP,
+        status=EngagementStatus.HELD,
+        title="Diskuzní skupina o průmyslové kultuře",
+        starts_at=datetime.datetime(2021, 10, 4, 15, tzinfo=region.tz),
+    )
+    m10 = next(m for m in progress.region_progress(region, 2021).milestones if m.milestone.code == "M10")
+    assert m10.status == "achieved"
+    assert m10.includes_samples is False
 
 
 def test_the_public_cooperation_index_says_its_figures_are_all_samples(demo):

@@ -74,7 +74,10 @@ def rule_sentences(result: service.RuleResult, year: int) -> list[str]:
             )
             % {"remaining": remaining, "deadline": _date(progress.deadline)}
         ]
-    if progress.projected is not None and status != Status.ACHIEVED:
+    # A rule on track for another reason (meetings planned ahead, one a month left, January) would
+    # read as a contradiction next to a pace that falls short; its reason sentence says why instead.
+    behind_but_on_track = status == Status.ON_TRACK and (progress.projected or 0) < progress.target
+    if progress.projected is not None and status != Status.ACHIEVED and not behind_but_on_track:
         sentences.append(
             ngettext(
                 "At the pace so far you will reach %(projected)s.",

@@ -74,6 +74,10 @@ class RuleResult:
     # Planned engagements still ahead that are samples: they never count, but they decide an "on
     # track" by rule (d) and the reason says how many are planned, so the status rests on them too.
     planned_samples: int = 0
+    # A count rule's year whose log holds sample engagements: a status short of "achieved by real
+    # records" rests on what that made-up log holds or lacks (M10 "missed" in 2021 for want of a
+    # sample focus group), as a deliverable rule's does on a sample history.
+    log_has_samples: bool = False
 
     @property
     def is_count(self) -> bool:
@@ -82,10 +86,15 @@ class RuleResult:
     @property
     def includes_samples(self) -> bool:
         """Whether the rule's figure or status rests on sample records: counted sample engagements,
-        sample engagements planned ahead (rule (d), the reason's "N planned"), a sample deliverable, or (a deliverable rule) a record of delivery that is a sample history,
-        its absence included, while no real deliverable is recorded."""
+        sample engagements planned ahead (rule (d), the reason's "N planned"), a year's log holding
+        samples (unless real records alone reach the target), a sample deliverable, or (a deliverable
+        rule) a record of delivery that is a sample history, its absence included, while no real
+        deliverable is recorded."""
         if self.sample_count or self.planned_samples:
             return True
+        if self.is_count and self.log_has_samples:
+            real = self.progress.count - self.sample_count
+            return not (self.progress.status == engine.Status.ACHIEVED and real >= self.progress.target)
         return not self.is_count and self.rule.history_is_sample and not self.real_deliverables
 
     @property
@@ -200,6 +209,8 @@ class _Counted:
     latest: tuple[ShownEngagement, ...] = ()  # the latest held ones, newest first, at most SHOWN_PER_RULE
     latest_public: tuple[ShownEngagement, ...] = ()
     planned_samples: int = 0  # planned ones still ahead (rule (d)) that are samples
+    # The year's log of the counted kinds holds samples: what it lacks is then made up as well.
+    log_has_samples: bool = False
 
 
 @dataclass(frozen=True)
@@ -340,6 +351,7 @@ def _count_engagements(
     groups = list(groups.values())
     held = in_year.filter(status=EngagementStatus.HELD).order_by("-starts_at", "-id")
     counted: dict[int, _Counted] = {}
+    log_has_samples = any(g["is_sample"] for g in groups)
     lists: dict[int, tuple[frozenset[str], str | None, int, int]] = {}
     for rule in rules:
         kinds_counted, column = frozenset(rule.kinds), conditions.name(rule)
@@ -355,6 +367,7 @@ def _count_engagements(
             planned_samples=sum(
                 g[count] for g in mine if g["status"] == EngagementStatus.PLANNED and g["is_sample"]
             ),
+            log_has_samples=log_has_samples,
         )
         n_public = sum(g[count] for g in mine_held if g["visibility"] == Visibility.PUBLIC)
         lists[rule.pk] = (kinds_counted, column, n_held, n_public)
@@ -485,6 +498,7 @@ def region_progress(region, year: int, *, now: datetime.datetime | None = None, 
                     sample_count=samples,
                     delivered=recorded,
                     planned_samples=mine.planned_samples,
+                    log_has_samples=mine.log_has_samples,
                 )
             )
         results.append(
