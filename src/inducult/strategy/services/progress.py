@@ -364,9 +364,7 @@ def _count_engagements(
                 held=n_held, scheduled=sum(g[count] for g in mine if g["status"] == EngagementStatus.PLANNED)
             ),
             samples=sum(g[count] for g in mine_held if g["is_sample"]),
-            planned_samples=sum(
-                g[count] for g in mine if g["status"] == EngagementStatus.PLANNED and g["is_sample"]
-            ),
+            planned_samples=sum(g[count] for g in mine if g["status"] == EngagementStatus.PLANNED and g["is_sample"]),
             log_has_samples=log_has_samples,
         )
         n_public = sum(g[count] for g in mine_held if g["visibility"] == Visibility.PUBLIC)
