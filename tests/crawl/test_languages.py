@@ -148,3 +148,49 @@ def test_german_names_of_the_open_site_data_fall_back_to_english_before_czech(de
     for site in english_only:
         assert names[site.pk]["de"] == site.translations["name"]["en"] != site.name
         assert names[site.pk]["cs"] == site.name
+
+
+def test_descriptions_without_a_german_version_show_the_english_not_the_czech(demo):
+    """The region's, the festivals' and the exhibition's descriptions are Czech with an English
+    version (the summary's own words): German pages show the English one, never the Czech; the
+    region's home once printed both, spliced with a dash."""
+    from django.urls import reverse
+
+    from inducult.heritage.models import Exhibition, Festival
+
+    region = demo.region
+    client = demo.client("anonymous")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
+    pages = [(reverse("portal:region_home", args=[region.slug]), region)]
+    pages += [
+        (reverse("heritage_public:festival", args=[region.slug, festival.slug]), festival)
+        for festival in Festival.objects.filter(region=region)
+    ]
+    pages += [
+        (reverse("heritage_public:exhibition", args=[region.slug, exhibition.pk]), exhibition)
+        for exhibition in Exhibition.objects.filter(region=region)
+    ]
+    assert len(pages) >= 4
+    for path, record in pages:
+        english = record.translations["description"]["en"]
+        page = GermanText()
+        page.feed(client.get(path).content.decode())
+        shown = record.translations["description"].get("de", english)
+        assert " ".join(shown.split()) in page.text, path
+        assert " ".join(record.description.split()) not in page.text, path
+
+
+def test_the_engagement_forms_goal_choices_are_in_the_readers_language(demo):
+    """Pickers and histories name goals by their ``str``, which follows the reader's language (the
+    new-engagement form once offered the goals in Czech on English and German pages)."""
+    from django.urls import reverse
+
+    goals = StrategicGoal.objects.filter(version__strategy__region=demo.region)
+    client = demo.client("coordinator")
+    for language in ("de", "en"):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        page = GermanText()
+        page.feed(client.get(reverse("engagement:create", args=[demo.region.slug])).content.decode())
+        for goal in goals:
+            assert f"{goal.code}: {goal.translations['title'][language]}" in page.text, (language, goal.code)
+            assert goal.title not in page.text, (language, goal.code)

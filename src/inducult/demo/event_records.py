@@ -19,11 +19,12 @@ from inducult.heritage.demo import EventRecord
 SEPTEMBER_2018 = {
     "slug": "kulturni-zari-2018",
     "name": "Kulturní září na Sokolovsku 2018",
-    "translations": {"name": {"en": "Industrial September in the Region of Sokolov 2018"}},
-    "description": (
-        "Produkt, který propagoval události spojené s průmyslem, jež se konaly v září roku 2018. — A product "
-        "that promoted cultural events connected to industry."
-    ),
+    "translations": {
+        "name": {"en": "Industrial September in the Region of Sokolov 2018"},
+        # The summary's own sentence (10.3.3), not a translation of the Czech one.
+        "description": {"en": "A product that promoted cultural events connected to industry."},
+    },
+    "description": "Produkt, který propagoval události spojené s průmyslem, jež se konaly v září roku 2018.",
     "starts_on": datetime.date(2018, 9, 1),
     "ends_on": datetime.date(2018, 9, 30),
     # The product and its September 2018 are in 4.3 (experience), 5.5 (milestones' preamble) and the
@@ -35,8 +36,14 @@ SEPTEMBER_2018 = {
 SAMPLE_FESTIVAL = {
     "slug": "prumyslove-zari-2026",
     "name": "Průmyslové září 2026",
-    "translations": {"name": {"en": "Industrial September 2026", "de": "Industrieller September 2026"}},
-    "description": "Ukázkový ročník pro demonstraci platformy. — A sample edition made up for demonstration.",
+    "translations": {
+        "name": {"en": "Industrial September 2026", "de": "Industrieller September 2026"},
+        "description": {
+            "en": "A sample edition made up for demonstration.",
+            "de": "Eine für die Vorführung erfundene Beispielausgabe.",
+        },
+    },
+    "description": "Ukázkový ročník pro demonstraci platformy.",
     "starts_on": datetime.date(2026, 9, 1),
     "ends_on": datetime.date(2026, 9, 30),
     "source": "Sample made up for demonstration (the strategy's action plan repeats the 2018 product)",

@@ -22,12 +22,10 @@ EXHIBITION = {
         "title": {
             "en": "Mobile Exhibition of industrial enterprises and products",
             "de": "Industrielle Wanderausstellung",
-        }
+        },
+        "description": {"en": "Showcases of the region's industrial products toured cultural events."},
     },
-    "description": (
-        "Vitríny s výrobky průmyslových podniků kraje putovaly po kulturních akcích. — Showcases of the region's "
-        "industrial products toured cultural events."
-    ),
+    "description": "Vitríny s výrobky průmyslových podniků kraje putovaly po kulturních akcích.",
     "source": SOURCE,
     "is_sample": False,
 }

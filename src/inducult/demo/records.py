@@ -36,10 +36,18 @@ REGION = {
     "description": (
         "Karlovarský kraj bývá označován za lázeňský region, lázeňství ale není jedinou obživou místních "
         "obyvatel: je to i tradice spojená s hornictvím, výrobou porcelánu, skla, hudebních nástrojů a dalších "
-        "průmyslových odvětví. — The Karlovy Vary Region is an area of opposites: beautiful spa towns on one "
-        "side, developed industry on the other — mining, musical instruments, porcelain, glassware and other "
-        "branches."
+        "průmyslových odvětví."
     ),
+    # The English is the summary's own sentence (1, 10.1), not a translation of the Czech one; German
+    # readers get it too (no German text of the strategy exists; decision 0018's fallback).
+    "translations": {
+        "description": {
+            "en": (
+                "The Karlovy Vary Region is an area of opposites: beautiful spa towns on one side, developed "
+                "industry on the other — mining, musical instruments, porcelain, glassware and other branches."
+            )
+        }
+    },
     "source": f"{STRATEGY}, sections 1, 2, 3.1 and 10.1",
 }
 

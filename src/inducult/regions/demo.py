@@ -14,13 +14,24 @@ from inducult.core.demo import CREATED, UPDATED, differences
 from inducult.core.models import AuditAction
 from inducult.regions.models import Region
 
-REGION_FIELDS = ("name", "country", "languages", "default_language", "time_zone", "description", "source")
+REGION_FIELDS = (
+    "name",
+    "country",
+    "languages",
+    "default_language",
+    "time_zone",
+    "description",
+    "translations",
+    "source",
+)
 
 
 def ensure_region(record: Mapping[str, Any], *, actor=None) -> tuple[Region, str]:
     """The region of ``record`` (keyed by its slug), created or brought up to date and audited;
     returns it with ``CREATED``, ``UPDATED`` or "" (see ``core.demo``)."""
-    data = {name: record[name] for name in REGION_FIELDS}
+    # A region's record may leave out translations (a partner region's has none).
+    data = {name: record[name] for name in REGION_FIELDS if name != "translations"}
+    data["translations"] = record.get("translations", {})
     region = Region.objects.filter(slug=record["slug"]).first()
     if region is None:
         region = Region(slug=record["slug"], **data)

@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inducult.core.translated import Translated, validate_translations
+
 
 def validate_time_zone(value: str) -> None:
     try:
@@ -29,8 +31,10 @@ def validate_languages(value: list) -> None:
         )
 
 
-class Region(models.Model):
+class Region(Translated, models.Model):
     """A workspace: every record of the registry belongs to exactly one region."""
+
+    ORIGINAL_LANGUAGE_FIELD = "default_language"  # the description is written in the region's language
 
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -42,6 +46,8 @@ class Region(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     source = models.TextField(_("source"), blank=True, help_text=_("Where the facts about this region come from."))
+    # {"description": {"en": …, "de": …}} (decision 0003): the description in other languages.
+    translations = models.JSONField(_("translations"), default=dict, blank=True, validators=[validate_translations])
 
     class Meta:
         ordering = ["name"]

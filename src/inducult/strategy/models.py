@@ -50,7 +50,7 @@ class Strategy(Translated, models.Model):
         verbose_name_plural = _("strategies")
 
     def __str__(self) -> str:
-        return self.title
+        return self.localized("title")  # in the reader's language (pickers, histories, reports)
 
     def version_on(self, day: datetime.date) -> StrategyVersion | None:
         """The version in force on ``day``, or None before the first one."""
@@ -102,7 +102,7 @@ class StrategyVersion(Translated, models.Model):
         verbose_name_plural = _("strategy versions")
 
     def __str__(self) -> str:
-        return f"{self.strategy} · {self.label}"
+        return f"{self.strategy} · {self.localized('label')}"
 
     @property
     def region(self):
@@ -143,7 +143,7 @@ class StrategicGoal(Translated, models.Model):
         verbose_name_plural = _("strategic goals")
 
     def __str__(self) -> str:
-        return f"{self.code}: {self.title}"
+        return f"{self.code}: {self.localized('title')}"
 
     @property
     def region(self):
@@ -190,7 +190,7 @@ class Milestone(Translated, models.Model):
         verbose_name_plural = _("milestones")
 
     def __str__(self) -> str:
-        return f"{self.code}: {self.title}"
+        return f"{self.code}: {self.localized('title')}"
 
     @property
     def region(self):
@@ -311,7 +311,7 @@ class DeliverableRule(Translated, models.Model):
         verbose_name_plural = _("deliverable rules")
 
     def __str__(self) -> str:
-        return self.title
+        return self.localized("title")
 
     @property
     def region(self):
