@@ -17,7 +17,8 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.dates import MONTHS, WEEKDAYS_ABBR
+from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
 from inducult.heritage.domain import opening_hours as oh
@@ -63,6 +64,16 @@ def _weekdays(days) -> str:
     return ", ".join(str(WEEKDAYS_ABBR[a]) if a == b else f"{WEEKDAYS_ABBR[a]}–{WEEKDAYS_ABBR[b]}" for a, b in runs)
 
 
+def _day_month(day) -> str:
+    """A day of the year as the reader's language writes it: "15 April", "15. April", "15. dubna".
+
+    The locale's month-and-day format with the month as it stands after a day number (Django's "E":
+    the genitive in Czech, the plain name elsewhere); a leap year holds 29 February."""
+    return formats.date_format(
+        datetime.date(2000, day.month, day.day), get_format("MONTH_DAY_FORMAT").replace("F", "E")
+    )
+
+
 def hours_lines(hours: oh.OpeningHours) -> list[str]:
     """The schedule as lines for the site's page."""
     if hours.kind == "unknown":
@@ -72,10 +83,7 @@ def hours_lines(hours: oh.OpeningHours) -> list[str]:
     else:
         lines = []
         for season in hours.seasons:
-            span = _("%(start)s to %(end)s") % {
-                "start": f"{season.start.day} {MONTHS[season.start.month]}",
-                "end": f"{season.end.day} {MONTHS[season.end.month]}",
-            }
+            span = _("%(start)s to %(end)s") % {"start": _day_month(season.start), "end": _day_month(season.end)}
             when = _weekdays(season.weekdays)
             times = _intervals(season.intervals) if season.intervals else _("hours not stated")
             lines.append(f"{span}: {when} {times}")
