@@ -176,6 +176,23 @@ def test_real_records_alone_reaching_a_target_need_no_mark(demo):
     assert m10.includes_samples is False
 
 
+def test_the_coordinators_reminders_say_which_rest_on_samples(demo):
+    """The dashboard's reminders: overdue follow-ups of sample engagements, milestones at risk on a
+    sample log, and the kinds and towns "not met" by a log of samples each carry the mark (the
+    page-level drift test could not see them: other marks stood elsewhere on the page)."""
+    from tests.testids import elements
+
+    html = english(demo, "coordinator").get(reverse("strategy:dashboard", args=[demo.region.slug])).content
+    (reminders,) = elements(html, "reminders")
+    assert "overdue follow-up task" in reminders.text
+    heading = reminders.text.split("overdue follow-up task")[1][:40]
+    assert "all samples" in heading or "are samples" in heading
+    for part in ("at-risk", "quiet-kinds", "quiet-towns"):
+        for element in elements(html, part):
+            assert "sample" in element.text.lower(), (part, element.text)
+    assert elements(html, "at-risk") and elements(html, "quiet-kinds")
+
+
 def test_the_public_cooperation_index_says_its_figures_are_all_samples(demo):
     html = english(demo, "anonymous").get(reverse("cooperation:public_index", args=[demo.region.slug])).content.decode()
 

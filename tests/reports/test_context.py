@@ -161,8 +161,8 @@ def test_language_other_than_czech_or_english_falls_back_to_english_with_a_note(
     assert report.notes == ("Report language “de” is not available; English is used.",)
 
 
-def _counted(held: int, organisations: int) -> f.ReportFacts:
-    stats = dataclasses.replace(_full().engagements, held=held, organisations=organisations)
+def _counted(held: int, organisations: int, samples: int = 0) -> f.ReportFacts:
+    stats = dataclasses.replace(_full().engagements, held=held, organisations=organisations, samples=samples)
     return dataclasses.replace(_full(), engagements=stats)
 
 
@@ -172,6 +172,12 @@ def test_the_summary_sentence_takes_each_numbers_plural_form():
         many = ctx.build(_counted(7, 5)).section("summary").blocks[0].text
     assert one.startswith("In 2019 1 engagement was held with 1 organisation;")
     assert many.startswith("In 2019 7 engagements were held with 5 organisations;")
+
+
+def test_the_summary_sentence_says_how_many_of_the_engagements_are_samples():
+    with translation.override("en"):
+        text = ctx.build(_counted(16, 13, samples=16)).section("summary").blocks[0].text
+    assert text.startswith("In 2019 16 engagements were held (16 of them samples) with 13 organisations;")
 
 
 def test_the_czech_summary_uses_the_three_czech_plural_forms():

@@ -225,8 +225,11 @@ def _summary(facts: ReportFacts, notes: tuple[str, ...], has_data: bool) -> Sect
                 _("In %(year)s %(held)s %(organisations)s; %(events)s and %(activities)s.")
                 % {
                     "year": year,
-                    "held": ngettext("%(n)s engagement was held", "%(n)s engagements were held", stats.held)
-                    % {"n": number(stats.held)},
+                    "held": _with_samples(
+                        ngettext("%(n)s engagement was held", "%(n)s engagements were held", stats.held)
+                        % {"n": number(stats.held)},
+                        stats.samples,
+                    ),
                     "organisations": ngettext(
                         "with %(n)s organisation", "with %(n)s organisations", stats.organisations
                     )

@@ -534,6 +534,9 @@ class Reminders:
     quiet_kinds: tuple[str, ...]  # organisation kinds with active organisations but no recent engagement
     quiet_towns: tuple[str, ...]
     since: datetime.date  # "lately" means on or after this day
+    overdue_samples: int = 0  # overdue tasks of sample engagements
+    # The held engagements since ``since`` include samples: who was not met then rests on them.
+    lately_samples: bool = False
 
     @property
     def any(self) -> bool:
@@ -569,16 +572,17 @@ def reminders(
     )
     overdue_tasks = tuple(overdue.select_related("engagement", "owner").order_by("due_date", "id")[:REMINDER_LIMIT])
     overdue_total = overdue.count()
+    overdue_samples = overdue.filter(engagement__is_sample=True).count() if overdue_total else 0
 
     since = _a_year_before(today)
     since_moment = region.start_of_day(since)
     # The organisations met (ids only: joining each participant to its organisation costs more than
     # reading the region's organisations once), then kinds and towns in Python.
+    lately = Engagement.objects.filter(region=region, status=EngagementStatus.HELD, starts_at__gte=since_moment)
+    lately_samples = lately.filter(is_sample=True).exists()
     met_ids = set(
         EngagementParticipant.objects.filter(
-            engagement__in=Engagement.objects.filter(
-                region=region, status=EngagementStatus.HELD, starts_at__gte=since_moment
-            ).values("id"),
+            engagement__in=lately.values("id"),
             organisation__isnull=False,
         )
         .values_list("organisation_id", flat=True)
@@ -603,6 +607,8 @@ def reminders(
         quiet_kinds=tuple(sorted(kinds - met_kinds)),
         quiet_towns=tuple(sorted(towns - met_towns)),
         since=since,
+        overdue_samples=overdue_samples,
+        lately_samples=lately_samples,
     )
 
 

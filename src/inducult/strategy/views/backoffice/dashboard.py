@@ -57,11 +57,17 @@ class DashboardView(RegionMixin, TemplateView):
                     "owner": str(task.owner) if task.owner_id else "",
                     "engagement": task.engagement.localized("title"),
                     "url": engagement_url(self.region.slug, task.engagement_id),
+                    "is_sample": task.engagement.is_sample,
                 }
                 for task in reminders.overdue_tasks
             ],
             at_risk_rows=[
-                {"code": m.milestone.code, "title": m.milestone.localized("title"), "reason": milestone_reason(m)}
+                {
+                    "code": m.milestone.code,
+                    "title": m.milestone.localized("title"),
+                    "reason": milestone_reason(m),
+                    "includes_samples": m.includes_samples,
+                }
                 for m in reminders.at_risk or ()
             ],
             quiet_kind_labels=[ORGANISATION_KIND_LABELS.get(k, k) for k in reminders.quiet_kinds],
