@@ -1,0 +1,183 @@
+"""The API's answers (``/api/v1/<region>/…``): public data only, readable by anyone, each region's
+records only under its own address (another region's id is a 404, like on the pages).
+
+Every answer carries an ETag and answers ``If-None-Match`` with a 304 (``conditional``), the open
+data's terms (any origin may read it, caches may keep it five minutes: ``core.opendata.open_data``),
+and lists come in pages (``pagination.Pages``)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import generics
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from inducult.api import serializers as s
+from inducult.api.conditional import conditional
+from inducult.core import opendata
+from inducult.heritage.models import Event, Exhibition
+from inducult.heritage.services.opendata import sites as active_sites
+from inducult.regions.views import region_for
+from inducult.strategy.services import progress as progress_service
+from inducult.strategy.services.progress_document import json_document
+
+REGION = OpenApiParameter(
+    "region_slug", str, OpenApiParameter.PATH, description="The region's short name, as in its pages' addresses."
+)
+ID = OpenApiParameter("pk", int, OpenApiParameter.PATH, description="The record's id.")
+ERROR = OpenApiResponse(
+    {"type": "object", "additionalProperties": True}, description="What was wrong with the request, by parameter."
+)
+NOT_FOUND = OpenApiResponse(
+    {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]},
+    description="No such region, or no such record in this region.",
+)
+
+
+@method_decorator(conditional, name="dispatch")
+class RegionAPIView(APIView):
+    """A region's public data: ``self.region`` from the address (404 for an unknown region)."""
+
+    filters_class: type[s.serializers.Serializer] | None = None
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.region = region_for(request, kwargs["region_slug"])
+
+    def get_serializer_context(self):
+        return {"request": self.request, "region": self.region, "view": self}
+
+    def filters(self) -> dict:
+        if self.filters_class is None:
+            return {}
+        reading = self.filters_class(data=self.request.query_params)
+        if not reading.is_valid():
+            raise ValidationError(reading.errors)
+        return reading.validated_data
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == 200:
+            opendata.open_data(response)
+        return response
+
+
+class SiteList(RegionAPIView, generics.ListAPIView):
+    serializer_class = s.SiteSerializer
+    filters_class = s.SiteFilters
+
+    def get_queryset(self):
+        sites = active_sites(self.region).select_related("region")
+        found = self.filters()
+        if "kind" in found:
+            sites = sites.filter(kind=found["kind"])
+        if found.get("outside_region") is not None:
+            sites = sites.filter(outside_region=found["outside_region"])
+        if found.get("is_sample") is not None:
+            sites = sites.filter(is_sample=found["is_sample"])
+        # Sectors are a list in one column, towns compared as people write them: read, then kept.
+        if "sector" in found:
+            sites = [site for site in sites if found["sector"] in site.sectors]
+        if found.get("town"):
+            sites = [site for site in sites if site.town.casefold() == found["town"].strip().casefold()]
+        return sites
+
+
+class SiteDetail(RegionAPIView, generics.RetrieveAPIView):
+    serializer_class = s.SiteSerializer
+
+    def get_queryset(self):
+        return active_sites(self.region)
+
+
+def published(region):
+    return (
+        Event.objects.published()
+        .filter(region=region)
+        .select_related("site", "festival", "organisation")
+        .order_by("starts_at", "id")
+    )
+
+
+class EventList(RegionAPIView, generics.ListAPIView):
+    serializer_class = s.EventSerializer
+    filters_class = s.EventFilters
+
+    def get_queryset(self):
+        events = published(self.region)
+        found = self.filters()
+        if day := found.get("starts_from"):
+            start = self.region.start_of_day(day)
+            events = events.filter(ends_at__gte=start) | events.filter(ends_at__isnull=True, starts_at__gte=start)
+        if day := found.get("starts_until"):
+            events = events.filter(starts_at__lt=self.region.start_of_day(day + datetime.timedelta(days=1)))
+        if "site" in found:
+            events = events.filter(site_id=found["site"])
+        if "festival" in found:
+            events = events.filter(festival__slug=found["festival"])
+        if found.get("is_sample") is not None:
+            events = events.filter(is_sample=found["is_sample"])
+        return events.order_by("starts_at", "id")
+
+
+class EventDetail(RegionAPIView, generics.RetrieveAPIView):
+    serializer_class = s.EventSerializer
+
+    def get_queryset(self):
+        return published(self.region)
+
+
+class ExhibitionList(RegionAPIView, generics.ListAPIView):
+    serializer_class = s.ExhibitionSerializer
+
+    def get_queryset(self):
+        return Exhibition.objects.filter(region=self.region).order_by("title", "id")
+
+
+class ExhibitionDetail(RegionAPIView, generics.RetrieveAPIView):
+    serializer_class = s.ExhibitionSerializer
+
+    def get_queryset(self):
+        return Exhibition.objects.filter(region=self.region)
+
+
+class Progress(RegionAPIView):
+    """The strategy's progress in a year: exactly progress.json."""
+
+    filters_class = s.ProgressFilters
+
+    @extend_schema(
+        operation_id="progress_retrieve",
+        parameters=[REGION, s.ProgressFilters],
+        responses={200: s.ProgressSerializer, 400: ERROR, 404: NOT_FOUND},
+        tags=["progress"],
+    )
+    def get(self, request, *args, **kwargs):
+        now = timezone.now()
+        year = self.filters().get("year") or self.region.today(now).year
+        progress = progress_service.region_progress(self.region, year, now=now, titles=False)
+        return Response(json_document(progress, now))
+
+
+# The schema of each list and detail: the region and id in the path, the filters, the errors.
+for view, filters, tag in (
+    (SiteList, s.SiteFilters, "sites"),
+    (EventList, s.EventFilters, "events"),
+    (ExhibitionList, None, "exhibitions"),
+):
+    extend_schema_view(
+        get=extend_schema(
+            parameters=[REGION, *([filters] if filters else [])],
+            responses={200: view.serializer_class(many=True), 400: ERROR, 404: NOT_FOUND},
+            tags=[tag],
+        )
+    )(view)
+for view, tag in ((SiteDetail, "sites"), (EventDetail, "events"), (ExhibitionDetail, "exhibitions")):
+    extend_schema_view(
+        get=extend_schema(parameters=[REGION, ID], responses={200: view.serializer_class, 404: NOT_FOUND}, tags=[tag])
+    )(view)
