@@ -274,7 +274,7 @@ class MilestoneSerializer(_Reasoned):
     last_year = serializers.IntegerField(allow_null=True)
     rules = PolymorphicProxySerializer(
         component_name="Rule",
-        serializers=[CountRuleSerializer, DeliverableRuleSerializer],
+        serializers={"count": CountRuleSerializer, "deliverable": DeliverableRuleSerializer},
         resource_type_field_name="type",
         many=True,
     )

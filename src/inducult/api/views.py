@@ -27,9 +27,12 @@ from inducult.strategy.services import progress as progress_service
 from inducult.strategy.services.progress_document import json_document
 
 REGION = OpenApiParameter(
-    "region_slug", str, OpenApiParameter.PATH, description="The region's short name, as in its pages' addresses."
+    "region_slug",
+    {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"},
+    OpenApiParameter.PATH,
+    description="The region's short name, as in its pages' addresses.",
 )
-ID = OpenApiParameter("pk", int, OpenApiParameter.PATH, description="The record's id.")
+ID = OpenApiParameter("pk", {"type": "integer", "minimum": 0}, OpenApiParameter.PATH, description="The record's id.")
 ERROR = OpenApiResponse(
     {"type": "object", "additionalProperties": True}, description="What was wrong with the request, by parameter."
 )
@@ -153,6 +156,7 @@ class Progress(RegionAPIView):
 
     @extend_schema(
         operation_id="progress_retrieve",
+        description="The strategy's progress in a year, exactly as progress.json gives it.",
         parameters=[REGION, s.ProgressFilters],
         responses={200: s.ProgressSerializer, 400: ERROR, 404: NOT_FOUND},
         tags=["progress"],
@@ -165,19 +169,29 @@ class Progress(RegionAPIView):
 
 
 # The schema of each list and detail: the region and id in the path, the filters, the errors.
-for view, filters, tag in (
-    (SiteList, s.SiteFilters, "sites"),
-    (EventList, s.EventFilters, "events"),
-    (ExhibitionList, None, "exhibitions"),
+for view, filters, tag, description in (
+    (SiteList, s.SiteFilters, "sites", "The region's sites (archived ones left out), by name."),
+    (EventList, s.EventFilters, "events", "The region's approved public events, by start."),
+    (ExhibitionList, None, "exhibitions", "The region's touring exhibitions, by title."),
 ):
     extend_schema_view(
         get=extend_schema(
+            description=description,
             parameters=[REGION, *([filters] if filters else [])],
             responses={200: view.serializer_class(many=True), 400: ERROR, 404: NOT_FOUND},
             tags=[tag],
         )
     )(view)
-for view, tag in ((SiteDetail, "sites"), (EventDetail, "events"), (ExhibitionDetail, "exhibitions")):
+for view, tag, description in (
+    (SiteDetail, "sites", "One site of the region (as in sites.geojson)."),
+    (EventDetail, "events", "One approved public event of the region."),
+    (ExhibitionDetail, "exhibitions", "One touring exhibition: showcases, stops, visitors and votes."),
+):
     extend_schema_view(
-        get=extend_schema(parameters=[REGION, ID], responses={200: view.serializer_class, 404: NOT_FOUND}, tags=[tag])
+        get=extend_schema(
+            description=description,
+            parameters=[REGION, ID],
+            responses={200: view.serializer_class, 404: NOT_FOUND},
+            tags=[tag],
+        )
     )(view)
