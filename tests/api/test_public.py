@@ -201,3 +201,19 @@ def test_nothing_is_written_through_the_api(client, region):
             f"/api/v1/{region.slug}/sites/{site.pk}/", data=json.dumps({"name": "x"}), content_type="application/json"
         )
         assert response.status_code == 405, method
+
+
+@pytest.mark.parametrize("collection", ["organisations", "people", "engagements", "activities", "analytics"])
+def test_non_public_data_is_not_in_the_anonymous_api(client, region, collection):
+    # The registry, the engagement log, the action plan and network measures are back-office data:
+    # no address of the API gives them out (decision 0019: they wait for personal tokens).
+    assert client.get(f"/api/v1/{region.slug}/{collection}/").status_code == 404
+    assert client.get(f"/api/v1/{region.slug}/{collection}/1/").status_code == 404
+
+
+def test_a_region_slug_is_read_from_the_address_only(client, region, other_region):
+    SiteFactory(region=other_region, name="Annaberg")
+    SiteFactory(region=region, name="Loket")
+    for slug, names in ((region.slug, ["Loket"]), (other_region.slug, ["Annaberg"])):
+        _, body = get(client, f"/api/v1/{slug}/sites/")
+        assert [site["name"] for site in body["results"]] == names
