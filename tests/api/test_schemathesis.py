@@ -30,8 +30,8 @@ def real_ids(region) -> dict[str, list[int]]:
     }
 
 
-def exercise(operation, region, ids: dict[str, list[int]]) -> int:
-    """Run the operation's generated requests; how many were checked."""
+def exercise(operation, region, ids: dict[str, list[int]]) -> list[int]:
+    """Run the operation's generated requests; the status code of each checked answer."""
     collection = operation.path.split("/")[4]
     checked = []
 
@@ -47,15 +47,15 @@ def exercise(operation, region, ids: dict[str, list[int]]) -> int:
         # Deterministic from the case itself: an even-length generated slug becomes the demo's.
         if len(str(case.path_parameters.get("region_slug", ""))) % 2 == 0:
             case.path_parameters["region_slug"] = region.slug
-            if "pk" in case.path_parameters and ids.get(collection):
+            if "id" in case.path_parameters and ids.get(collection):
                 known = ids[collection]
-                case.path_parameters["pk"] = known[abs(int(case.path_parameters["pk"])) % len(known)]
+                case.path_parameters["id"] = known[abs(int(case.path_parameters["id"])) % len(known)]
         response = case.call()
         case.validate_response(response, checks=CHECKS)
         checked.append(response.status_code)
 
     run()
-    return len(checked)
+    return checked
 
 
 def test_every_operation_answers_as_its_schema_says(demo_region):
@@ -64,4 +64,5 @@ def test_every_operation_answers_as_its_schema_says(demo_region):
     assert all(ids.values()), ids
     checked = {result.ok().label: exercise(result.ok(), demo_region, ids) for result in schema.get_all_operations()}
     assert len(checked) == 7
-    assert all(count > 0 for count in checked.values()), checked
+    # Each operation answered with data at least once, not only with 404s and 400s.
+    assert all(200 in statuses for statuses in checked.values()), checked

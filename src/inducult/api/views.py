@@ -32,7 +32,7 @@ REGION = OpenApiParameter(
     OpenApiParameter.PATH,
     description="The region's short name, as in its pages' addresses.",
 )
-ID = OpenApiParameter("pk", {"type": "integer", "minimum": 0}, OpenApiParameter.PATH, description="The record's id.")
+ID = OpenApiParameter("id", {"type": "integer", "minimum": 0}, OpenApiParameter.PATH, description="The record's id.")
 ERROR = OpenApiResponse(
     {"type": "object", "additionalProperties": True}, description="What was wrong with the request, by parameter."
 )
