@@ -38,6 +38,7 @@ def test_sites_list_the_regions_active_sites_with_their_flags(client, region, ot
 
     assert response.status_code == 200
     assert body["count"] == 2
+    assert body["sample_count"] == 1
     by_name = {site["name"]: site for site in body["results"]}
     assert set(by_name) == {"Hornické muzeum", "Schneeberg"}
     assert by_name["Hornické muzeum"]["is_sample"] is False
