@@ -278,13 +278,14 @@ SECURE_HSTS_PRELOAD = HTTPS and env_bool("SECURE_HSTS_PRELOAD", True)
 if env_bool("USE_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# The REST API (/api/v1/, inducult.api, decision 0019): JSON only, public data read anonymously; no
-# session or basic authentication, so that no browser cookie ever reaches it (and no CSRF question).
+# The REST API (/api/v1/, inducult.api, decision 0019): JSON only, public data read anonymously, the
+# registry and the engagement log with a personal token (Authorization: Bearer …); no session or basic
+# authentication, so that no browser cookie ever reaches it (and no CSRF question).
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["inducult.api.authentication.TokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_PAGINATION_CLASS": "inducult.api.pagination.Pages",
 }

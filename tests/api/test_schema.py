@@ -46,6 +46,10 @@ def test_the_schema_is_valid_openapi_3_and_names_every_operation():
         "exhibitions_list",
         "exhibitions_retrieve",
         "progress_retrieve",
+        "organisations_list",
+        "organisations_retrieve",
+        "engagements_list",
+        "engagements_retrieve",
     }
 
 

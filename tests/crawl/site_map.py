@@ -192,6 +192,8 @@ ROUTE_RECORDS: dict[str, Fill] = {
     "api:site": SITE,
     "api:event": EVENT,
     "api:exhibition": rows(Exhibition, pk="pk"),
+    "api:organisation": ORGANISATION,
+    "api:engagement": ENGAGEMENT,
 }
 
 

@@ -301,3 +301,76 @@ class ProgressSerializer(serializers.Serializer):
     source = serializers.CharField()
     notes = serializers.ListField(child=serializers.CharField())
     milestones = MilestoneSerializer(many=True)
+
+
+# --- Back-office data, for a personal token: the registry and the engagement log ---------------------
+
+
+class OrganisationSerializer(serializers.Serializer):
+    """An organisation of the registry (no people: contacts stay behind the coordinator's pages)."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    short_name = serializers.CharField()
+    kind = serializers.CharField()
+    sectors = serializers.ListField(child=serializers.CharField())
+    town = serializers.CharField()
+    website = serializers.CharField()
+    description = serializers.CharField()
+    is_sample = serializers.BooleanField(help_text="A made-up record for demonstration.")
+    source = serializers.CharField()
+    archived = serializers.BooleanField()
+    updated_at = serializers.DateTimeField()
+
+    def to_representation(self, organisation) -> dict[str, Any]:
+        return {
+            "id": organisation.pk,
+            "name": organisation.name,
+            "short_name": organisation.short_name,
+            "kind": organisation.kind,
+            "sectors": list(organisation.sectors),
+            "town": organisation.town,
+            "website": organisation.website,
+            "description": organisation.description,
+            "is_sample": organisation.is_sample,
+            "source": organisation.source,
+            "archived": organisation.archived_at is not None,
+            "updated_at": organisation.updated_at.astimezone(datetime.UTC).isoformat(),
+        }
+
+
+class EngagementSerializer(serializers.Serializer):
+    """An engagement of the log (who took part stays behind the coordinator's pages)."""
+
+    id = serializers.IntegerField()
+    kind = serializers.CharField()
+    status = serializers.CharField()
+    title = serializers.CharField()
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField(allow_null=True)
+    date_only = serializers.BooleanField()
+    place_organisation_id = serializers.IntegerField(allow_null=True)
+    place = serializers.CharField()
+    topics = serializers.ListField(child=serializers.CharField())
+    visibility = serializers.CharField()
+    is_sample = serializers.BooleanField(help_text="A made-up record for demonstration.")
+    source = serializers.CharField()
+    updated_at = serializers.DateTimeField()
+
+    def to_representation(self, engagement) -> dict[str, Any]:
+        return {
+            "id": engagement.pk,
+            "kind": engagement.kind,
+            "status": engagement.status,
+            "title": engagement.title,
+            "starts_at": engagement.starts_at.astimezone(datetime.UTC).isoformat(),
+            "ends_at": engagement.ends_at.astimezone(datetime.UTC).isoformat() if engagement.ends_at else None,
+            "date_only": engagement.date_only,
+            "place_organisation_id": engagement.place_organisation_id,
+            "place": engagement.place_text,
+            "topics": [topic.name for topic in engagement.topics.all()],
+            "visibility": engagement.visibility,
+            "is_sample": engagement.is_sample,
+            "source": engagement.source,
+            "updated_at": engagement.updated_at.astimezone(datetime.UTC).isoformat(),
+        }

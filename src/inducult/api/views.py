@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.exceptions import ValidationError
@@ -19,10 +23,15 @@ from rest_framework.views import APIView
 
 from inducult.api import serializers as s
 from inducult.api.conditional import conditional
+from inducult.api.forms import TokenForm
+from inducult.api.permissions import TokenHoldsRule
+from inducult.api.services import tokens as token_service
 from inducult.core import opendata
+from inducult.engagement.models import Engagement
 from inducult.heritage.models import Event, Exhibition
 from inducult.heritage.services.opendata import sites as active_sites
-from inducult.regions.views import region_for
+from inducult.network.models import Organisation
+from inducult.regions.views import RegionMixin, region_for
 from inducult.strategy.services import progress as progress_service
 from inducult.strategy.services.progress_document import json_document
 
@@ -168,6 +177,73 @@ class Progress(RegionAPIView):
         return Response(json_document(progress, now))
 
 
+class TokenAPIView(RegionAPIView):
+    """Back-office data: a personal token of this region whose user holds ``rule`` there. Not public:
+    no caching by others (``private``), and the open data's CORS terms do not apply."""
+
+    rule: str = ""
+    permission_classes = [TokenHoldsRule]
+
+    def initial(self, request, *args, **kwargs):
+        # The region first (404 for an unknown one), then who asks (401 without a token, 403 without the rule).
+        self.region = region_for(request, kwargs["region_slug"])
+        super().initial(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = APIView.finalize_response(self, request, response, *args, **kwargs)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+def registry(region):
+    return Organisation.objects.filter(region=region).order_by("name", "id")
+
+
+def engagement_log(region):
+    return Engagement.objects.filter(region=region).prefetch_related("topics").order_by("-starts_at", "-id")
+
+
+class OrganisationList(TokenAPIView, generics.ListAPIView):
+    rule = "network.view_registry"
+    serializer_class = s.OrganisationSerializer
+
+    def get_queryset(self):
+        return registry(self.region)
+
+
+class OrganisationDetail(TokenAPIView, generics.RetrieveAPIView):
+    rule = "network.view_registry"
+    serializer_class = s.OrganisationSerializer
+
+    def get_queryset(self):
+        return registry(self.region)
+
+
+class EngagementList(TokenAPIView, generics.ListAPIView):
+    rule = "engagement.view_log"
+    serializer_class = s.EngagementSerializer
+
+    def get_queryset(self):
+        return engagement_log(self.region)
+
+
+class EngagementDetail(TokenAPIView, generics.RetrieveAPIView):
+    rule = "engagement.view_log"
+    serializer_class = s.EngagementSerializer
+
+    def get_queryset(self):
+        return engagement_log(self.region)
+
+
+UNAUTHORISED = OpenApiResponse(
+    {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]},
+    description="No token, or a token unknown or revoked.",
+)
+FORBIDDEN = OpenApiResponse(
+    {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]},
+    description="The token is for another region, or its user may not read this.",
+)
+
 # The schema of each list and detail: the region and id in the path, the filters, the errors.
 for view, filters, tag, description in (
     (SiteList, s.SiteFilters, "sites", "The region's sites (archived ones left out), by name."),
@@ -179,6 +255,21 @@ for view, filters, tag, description in (
             description=description,
             parameters=[REGION, *([filters] if filters else [])],
             responses={200: view.serializer_class(many=True), 400: ERROR, 404: NOT_FOUND},
+            tags=[tag],
+        )
+    )(view)
+TOKEN_ERRORS = {401: UNAUTHORISED, 403: FORBIDDEN, 404: NOT_FOUND}
+for view, tag, description, many in (
+    (OrganisationList, "registry", "The region's organisations (archived ones too), by name.", True),
+    (OrganisationDetail, "registry", "One organisation of the region's registry.", False),
+    (EngagementList, "engagement log", "The region's engagement log, newest first.", True),
+    (EngagementDetail, "engagement log", "One engagement of the region's log.", False),
+):
+    extend_schema_view(
+        get=extend_schema(
+            description=description + " Needs a personal token of the region.",
+            parameters=[REGION] if many else [REGION, ID],
+            responses={200: view.serializer_class(many=many), **TOKEN_ERRORS},
             tags=[tag],
         )
     )(view)
@@ -195,3 +286,50 @@ for view, tag, description in (
             tags=[tag],
         )
     )(view)
+
+
+# --- Pages ---------------------------------------------------------------------------------------------
+
+
+class ApiDocsView(TemplateView):
+    """The API's documentation page: Swagger UI from our own static files (drf-spectacular-sidecar), its
+    start-up script a static file too, so that the strict Content-Security-Policy holds here as everywhere."""
+
+    template_name = "api/docs.html"
+
+
+class TokensView(RegionMixin, TemplateView):
+    """The signed-in user's personal API tokens for this region: make one (its secret shown once), revoke
+    one. Anyone with a role in the region's back office may; a token reads what its user may read."""
+
+    rule = "region.view_backoffice"
+    template_name = "api/tokens.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", TokenForm())
+        context["tokens"] = token_service.tokens_of(self.request.user, self.region)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if "revoke" in request.POST:
+            token = get_object_or_404(
+                token_service.tokens_of(request.user, self.region), pk=_int(request.POST.get("revoke"))
+            )
+            token_service.revoke_token(token=token, actor=request.user)
+            messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
+            return redirect("api:tokens", self.region.slug)
+        form = TokenForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        token, secret = token_service.create_token(
+            user=request.user, region=self.region, name=form.cleaned_data["name"]
+        )
+        return self.render_to_response(self.get_context_data(new_token=token, secret=secret))
+
+
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
