@@ -108,3 +108,9 @@ def test_a_token_reads_only_what_its_user_may(client, region, viewer):
     grant(inactive, region)
     _t, dead = create_token(user=inactive, region=region, name="Old")
     assert client.get(f"/api/v1/{region.slug}/organisations/", headers=bearer(dead)).status_code == 401
+
+
+def test_the_token_page_speaks_czech(client, region, viewer):
+    client.force_login(viewer)
+    page = client.get(f"/manage/{region.slug}/api-tokens/")
+    assert "Tokeny API" in texts(page.content, "backoffice-menu")[0]
