@@ -9,6 +9,7 @@ import pytest
 from inducult.api.models import ApiToken
 from inducult.api.services.tokens import create_token
 from inducult.core.models import AuditEntry
+from tests.crawl import reading
 from tests.factories import EngagementFactory, OrganisationFactory, UserFactory, grant
 from tests.testids import texts
 
@@ -114,3 +115,17 @@ def test_the_token_page_speaks_czech(client, region, viewer):
     client.force_login(viewer)
     page = client.get(f"/manage/{region.slug}/api-tokens/")
     assert "Tokeny API" in texts(page.content, "backoffice-menu")[0]
+
+
+def test_making_and_revoking_read_in_the_audit_log(client, region, coordinator):
+    client.force_login(coordinator)
+    client.post(f"/manage/{region.slug}/api-tokens/", {"name": "Newsletter"})
+    token = ApiToken.objects.get(user=coordinator)
+    client.post(f"/manage/{region.slug}/api-tokens/", {"revoke": token.pk})
+
+    log = client.get(f"/manage/{region.slug}/audit/")
+
+    assert log.status_code == 200
+    page = reading.read(log.content.decode())
+    assert sum("Newsletter" in text for text in page.texts) >= 2  # made, revoked
+    assert reading.leaks_in_page(page) == []
