@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI served from our own static files (no CDN: the CSP allows 'self' only)
     "inducult.core",
     "inducult.regions",
     "inducult.network",
@@ -70,6 +73,7 @@ INSTALLED_APPS = [
     "inducult.reports",
     "inducult.backoffice",
     "inducult.portal",
+    "inducult.api",
     "inducult.demo",
 ]
 
@@ -273,6 +277,28 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS and env_bool("SECURE_HSTS_PRELOAD", True)
 if env_bool("USE_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# The REST API (/api/v1/, inducult.api, decision 0019): JSON only, public data read anonymously, the
+# registry and the engagement log with a personal token (Authorization: Bearer …); no session or basic
+# authentication, so that no browser cookie ever reaches it (and no CSRF question).
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["inducult.api.authentication.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_PAGINATION_CLASS": "inducult.api.pagination.Pages",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "InduCult Hub API",
+    "DESCRIPTION": "The public data of a region's Living Industrial Culture: sites, events, the touring "
+    "exhibition and the strategy's progress. See docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+}
 
 LOGGING = {
     "version": 1,

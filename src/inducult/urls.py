@@ -9,6 +9,7 @@ from django.views.i18n import set_language
 
 from inducult.actionplan import urls as actionplan
 from inducult.analytics import urls as analytics
+from inducult.api import urls as api
 from inducult.backoffice import urls as backoffice
 from inducult.cooperation import urls as cooperation
 from inducult.core.views.accounts import PasswordResetView, SignInView
@@ -57,4 +58,6 @@ urlpatterns = [
     mount(engagement.public_patterns, "engagement_public"),
     mount(heritage.public_patterns, "heritage_public"),
     mount(heritage.embed_patterns, "heritage_embed"),
+    # The REST API: /api/v1/… (decision 0019)
+    mount(api.api_patterns, "api"),
 ]

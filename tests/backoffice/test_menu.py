@@ -164,6 +164,7 @@ def pages(region, museum, coordinator):
         "network:analytics": (slug,),
         "network:analytics_graph": (slug,),
         "network:audit_log": (slug,),
+        "api:tokens": (slug,),
         "network:import_upload": (slug,),
         "network:import_preview": (slug, batch.pk),
         "engagement:list": (slug,),

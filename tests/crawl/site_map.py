@@ -188,6 +188,12 @@ ROUTE_RECORDS: dict[str, Fill] = {
     "portal:organisation": ORGANISATION,
     # Tours
     "tours:product": rows(TourProduct, product_slug="slug"),
+    # The REST API (an archived site or an event not approved answers 404 there, as on the public pages)
+    "api:site": SITE,
+    "api:event": EVENT,
+    "api:exhibition": rows(Exhibition, pk="pk"),
+    "api:organisation": ORGANISATION,
+    "api:engagement": ENGAGEMENT,
 }
 
 
