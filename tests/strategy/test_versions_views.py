@@ -252,7 +252,7 @@ def test_compare_shows_a_changed_milestone_title(client, small, viewer):
         version=small.version, actor=None, label="Aktualizace 2022", valid_from=datetime.date(2022, 1, 1)
     )
     versions.update_milestone(
-        milestone=new.milestones.get(code="M11"), actor=None, data={"title": "Šest setkání ročně"}
+        milestone=new.milestones.get(code="M11"), actor=None, data={"title": "Šest setkání ročně"}, version=1
     )
     _login(client, viewer)
 
@@ -270,7 +270,7 @@ def test_compare_lists_rules_readably(client, small, viewer):
         version=small.version, actor=None, label="Aktualizace 2022", valid_from=datetime.date(2022, 1, 1)
     )
     rule = CountRule.objects.get(milestone__version=new, milestone__code="M11")
-    versions.save_rule(rule=rule, actor=None, data={"minimum": 6})
+    versions.save_rule(rule=rule, actor=None, data={"minimum": 6}, version=1)
     _login(client, viewer)
 
     page = client.get(_url("compare"), {"a": small.version.pk, "b": new.pk}).content.decode()
