@@ -152,13 +152,15 @@ class OrganisationCreateView(RegionMixin, TemplateView):
         form = OrganisationCreateForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        duplicates = services.possible_duplicates(
-            region=self.region, name=form.cleaned_data["name"], town=form.cleaned_data["town"]
-        )
-        if duplicates and not form.cleaned_data["create_anyway"]:
-            return self.render_to_response(self.get_context_data(form=form, duplicates=duplicates))
         try:
-            org = services.create_organisation(region=self.region, actor=request.user, data=form.domain_data())
+            org = services.create_organisation(
+                region=self.region,
+                actor=request.user,
+                data=form.domain_data(),
+                refuse_duplicates=not form.cleaned_data["create_anyway"],
+            )
+        except services.PossibleDuplicates as refused:
+            return self.render_to_response(self.get_context_data(form=form, duplicates=refused.duplicates))
         except ValidationError as error:
             add_domain_errors(form, error)
             return self.render_to_response(self.get_context_data(form=form))
