@@ -2,18 +2,16 @@
 and the registry got it twice). The check and the creation are one step under the registry's lock
 (``services.organisations.lock_registry``), on SQLite and on PostgreSQL alike."""
 
-import contextlib
 import datetime
-import sqlite3
 import threading
 
 import pytest
-from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
 from inducult.network.models import Organisation
 from inducult.network.services import organisations
+from tests.concurrency import SharedDatabase, at_once
 from tests.submitted import submitted
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -43,40 +41,6 @@ class Meeting:
         return found
 
 
-class SharedDatabase:
-    """How each thread reaches the database as a server process would. PostgreSQL: the test database
-    (its own connection per thread). SQLite: the test database is one in memory, shared between
-    threads with table locks that fail at once instead of waiting, unlike the file the platform runs
-    on; so the threads get a copy in a file (``prepare``, once the test's rows are written), opened
-    with the platform's options (WAL, IMMEDIATE transactions, a busy timeout)."""
-
-    def __init__(self, path):
-        self.path = path
-        self.settings = None
-
-    def prepare(self) -> None:
-        if connection.vendor != "sqlite":
-            return
-        connection.ensure_connection()
-        with contextlib.closing(sqlite3.connect(self.path)) as copy:
-            connection.connection.backup(copy)
-        self.settings = {**connection.settings_dict, "NAME": str(self.path)}
-
-    def enter(self) -> None:
-        """Called first in each thread."""
-        if self.settings is not None:
-            wrapper = connections.create_connection("default")
-            wrapper.settings_dict = {**self.settings}
-            connections["default"] = wrapper
-
-    def count(self, **lookups) -> int:
-        if self.settings is None:
-            return Organisation.objects.filter(**lookups).count()
-        (name,) = lookups.values()
-        with contextlib.closing(sqlite3.connect(self.path)) as db:
-            return db.execute("SELECT count(*) FROM network_organisation WHERE name = ?", [name]).fetchone()[0]
-
-
 def test_two_simultaneous_new_organisation_posts_create_one(region, coordinator, monkeypatch, tmp_path):
     url = reverse("network:organisation_create", args=[region.slug])
     clients = []
@@ -86,29 +50,12 @@ def test_two_simultaneous_new_organisation_posts_create_one(region, coordinator,
         form = submitted(client.get(url).content.decode(), "organisation-form")
         form.update(name=["Porcelánka Loket"], kind=["enterprise"], town=["Loket"])
         clients.append((client, form))
-    monkeypatch.setattr(organisations, "possible_duplicates", Meeting(organisations.possible_duplicates))
-    answers: list[int] = []
-    failures: list[BaseException] = []
-
-    database = SharedDatabase(tmp_path / "copy.sqlite3")
+    database = SharedDatabase(tmp_path / "copy.sqlite3", Organisation)
     database.prepare()
+    monkeypatch.setattr(organisations, "possible_duplicates", Meeting(organisations.possible_duplicates))
 
-    def post(client, form):
-        database.enter()
-        try:
-            answers.append(client.post(url, form).status_code)
-        except BaseException as error:  # noqa: BLE001 - reported by the test below
-            failures.append(error)
-        finally:
-            connections["default"].close()
+    answers = at_once(database, *(lambda c=client, f=form: c.post(url, f).status_code for client, form in clients))
 
-    threads = [threading.Thread(target=post, args=pair) for pair in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-
-    assert failures == []
     assert database.count(name="Porcelánka Loket") == 1
     # One was created (and sent to its page); the other was shown the possible duplicate.
     assert sorted(answers) == [200, 302]

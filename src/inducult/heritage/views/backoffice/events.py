@@ -14,6 +14,7 @@ from django.views.generic import TemplateView
 
 from inducult.core.forms import add_domain_errors
 from inducult.core.versioning import EditConflict
+from inducult.core.views.submissions import CreatesOnceMixin
 from inducult.heritage.enums import EventStatus
 from inducult.heritage.forms import EventForm
 from inducult.heritage.models import Event
@@ -66,7 +67,7 @@ class EventListView(EventMixin, TemplateView):
         return context
 
 
-class EventFormView(EventMixin, TemplateView):
+class EventFormView(CreatesOnceMixin, EventMixin, TemplateView):
     template_name = "heritage/event_form.html"
 
     def form(self, data=None, instance=None):

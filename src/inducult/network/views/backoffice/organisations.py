@@ -19,6 +19,7 @@ from inducult.core.presentation import field_label, history_rows
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import refused_edit
 from inducult.core.views.pagination import paginate
+from inducult.core.views.submissions import CreatesOnceMixin
 from inducult.network.domain import exporting
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.forms import (
@@ -141,7 +142,7 @@ class OrganisationDetailView(OrganisationMixin, TemplateView):
         return context
 
 
-class OrganisationCreateView(RegionMixin, TemplateView):
+class OrganisationCreateView(CreatesOnceMixin, RegionMixin, TemplateView):
     rule = "network.add_organisation"
     template_name = "network/organisation_form.html"
 

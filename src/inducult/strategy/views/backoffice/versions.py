@@ -20,6 +20,7 @@ from django.views.generic import TemplateView
 from inducult.core.forms import add_domain_errors
 from inducult.core.versioning import EditConflict, lock_version
 from inducult.core.views.conflicts import refused_edit
+from inducult.core.views.submissions import CreatesOnceMixin
 from inducult.regions.views import RegionMixin
 from inducult.strategy.forms import (
     ActualisationForm,
@@ -114,7 +115,7 @@ class VersionDetailView(VersionMixin, TemplateView):
         )
 
 
-class ActualiseView(VersionMixin, TemplateView):
+class ActualiseView(CreatesOnceMixin, VersionMixin, TemplateView):
     """Create an actualisation from the version in force (or the newest, before any is in force)."""
 
     rule = WRITE
@@ -182,7 +183,7 @@ class EditMixin(VersionMixin):
         if not services.is_editable(version):
             message = _("Only the newest version can be changed; %(label)s is history.")
             messages.error(self.request, message % {"label": version.label})
-            return redirect("strategy_versions:detail", self.region.slug, version.pk)
+            return self.created_nothing(redirect("strategy_versions:detail", self.region.slug, version.pk))
         return None
 
     def get(self, request, *args, **kwargs):
@@ -216,7 +217,7 @@ class EditMixin(VersionMixin):
         return super().get_context_data(version=self.get_version(), heading=self.heading(), **kwargs)
 
 
-class GoalEditView(EditMixin, TemplateView):
+class GoalEditView(CreatesOnceMixin, EditMixin, TemplateView):
     CONFLICT_FIELDS = ("title", "description")
 
     def goal(self) -> StrategicGoal:
@@ -239,7 +240,7 @@ class GoalEditView(EditMixin, TemplateView):
         )
 
 
-class MilestoneEditView(EditMixin, TemplateView):
+class MilestoneEditView(CreatesOnceMixin, EditMixin, TemplateView):
     CONFLICT_FIELDS = ("title", "description", "first_year", "last_year", "is_standing_target")
 
     def milestone(self) -> Milestone | None:
@@ -290,7 +291,7 @@ COUNT_RULE_CONFLICT_FIELDS = ("kinds", "minimum", "first_year", "last_year", "or
 RULE_TYPES = {"count": (CountRule, "count_rules"), "deliverable": (DeliverableRule, "deliverable_rules")}
 
 
-class RuleEditView(EditMixin, TemplateView):
+class RuleEditView(CreatesOnceMixin, EditMixin, TemplateView):
     def conflict_fields(self) -> tuple[str, ...]:
         return COUNT_RULE_CONFLICT_FIELDS if self.rule_model() is CountRule else ("key", "title", "due_date")
 
