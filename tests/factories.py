@@ -14,7 +14,7 @@ from django.utils import timezone
 from inducult.actionplan.models import Activity, CalendarFeed, FundingCall, FundingInstrument, Indicator
 from inducult.cooperation.enums import ENGAGEMENT_KIND, ActivityType, CooperationKind
 from inducult.cooperation.models import Cooperation, CooperationActivity
-from inducult.core.models import AuditAction, AuditEntry
+from inducult.core.models import AuditAction, AuditEntry, SubmittedForm
 from inducult.engagement.enums import EngagementKind, EngagementStatus
 from inducult.engagement.models import Attachment, Engagement, EngagementParticipant, FollowUpTask, Topic
 from inducult.heritage.domain import opening_hours as oh
@@ -145,6 +145,16 @@ class ImportBatchFactory(factory.django.DjangoModelFactory):
     created_by = factory.SubFactory(UserFactory)
     file_name = factory.Sequence(lambda n: f"kontakty-{n}.csv")
     counts = factory.LazyFunction(lambda: {"rows": 3})
+
+
+class SubmittedFormFactory(factory.django.DjangoModelFactory):
+    """A create form's claimed token (core.submissions)."""
+
+    class Meta:
+        model = SubmittedForm
+
+    token = factory.Sequence(lambda n: f"{n:032x}")
+    url = "/manage/karlovy-vary/people/1/"
 
 
 class AuditEntryFactory(factory.django.DjangoModelFactory):

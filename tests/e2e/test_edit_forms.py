@@ -62,9 +62,10 @@ from tests.factories import (
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-# Moved on by every save; everything else must read the same after a save without a change.
+# Moved on by every save (edit_version: the lock of a goal, milestone or rule, whose `version` is the
+# strategy version); everything else must read the same after a save without a change.
 # reported_on: saving an activity's form reports its state as of today (issue #14), on every save.
-BOOKKEEPING = {"version", "updated_at", "search_text", "name_key", "reported_on"}
+BOOKKEEPING = {"version", "edit_version", "updated_at", "search_text", "name_key", "reported_on"}
 
 
 def opening_hours() -> dict:

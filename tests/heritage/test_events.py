@@ -15,6 +15,8 @@ from inducult.core.models import AuditEntry
 from inducult.heritage.enums import EventStatus
 from inducult.heritage.models import Event
 from tests.factories import FestivalFactory, OrganisationFactory, SiteFactory
+from tests.submitted import submitted
+from tests.testids import elements
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_client")]
 
@@ -144,10 +146,14 @@ def test_an_edit_begun_before_another_save_is_refused_and_writes_nothing(region,
 
     response = signed_in(coordinator).post(edit, form_data(site=str(site.pk), title="Noc v dole 3", version=opened))
 
-    assert response.status_code == 200
-    assert response.context["form"].non_field_errors() == [
-        "This event was changed by someone else while you were editing it."
-    ]
+    assert response.status_code == 409
+    (conflict,) = elements(response.content, "conflict")
+    assert conflict.text.startswith("Someone else saved this after you started editing")
+    labels = [e.text for e in elements(response.content, "conflict-label")]
+    stored = [e.text for e in elements(response.content, "conflict-stored")]
+    mine = [e.text for e in elements(response.content, "conflict-mine")]
+    assert (stored[labels.index("Title")], mine[labels.index("Title")]) == ("Noc v dole 2", "Noc v dole 3")
+    assert submitted(response.content.decode(), "event-form")["version"] == ["2"]
     event.refresh_from_db()
     assert (event.title, event.version) == ("Noc v dole 2", 2)
 

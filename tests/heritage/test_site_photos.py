@@ -293,3 +293,18 @@ def test_photos_of_another_region_are_not_served_under_this_one(coordinator, reg
     upload(signed_in(coordinator), region, site, picture())
     photo = SitePhoto.objects.get()
     assert fetch(Client(), reverse("heritage_public:photo", args=[other_region.slug, photo.pk])).status_code == 404
+
+
+def test_a_photo_sent_twice_is_added_once(coordinator, region, site):
+    from tests.submitted import submitted
+
+    client = signed_in(coordinator)
+    url = reverse("heritage_sites:photos", args=[region.slug, site.pk])
+    data = submitted(client.get(url).content.decode(), "photo-form")
+    data["alt_text"] = ["Pec na porcelán"]
+
+    first = client.post(url, {**data, "image": picture()})
+    second = client.post(url, {**data, "image": picture()})
+
+    assert first.status_code == second.status_code == 302
+    assert site.photos.count() == 1

@@ -46,7 +46,7 @@ def test_create_actualisation_is_a_deep_copy_the_original_is_untouched(region):
     new = _actualise(small.version)
 
     copied = new.milestones.get(code="M11")
-    versions.update_milestone(milestone=copied, actor=None, data={"title": "Šest setkání ročně"})
+    versions.update_milestone(milestone=copied, actor=None, data={"title": "Šest setkání ročně"}, version=1)
 
     small.m11.refresh_from_db()
     assert small.m11.title == "Pět setkání ročně"
@@ -117,9 +117,9 @@ def test_editing_an_older_version_is_refused(region):
     _actualise(small.version)
 
     with pytest.raises(versions.VersionNotEditable):
-        versions.update_milestone(milestone=small.m11, actor=None, data={"title": "Změna"})
+        versions.update_milestone(milestone=small.m11, actor=None, data={"title": "Změna"}, version=1)
     with pytest.raises(versions.VersionNotEditable):
-        versions.update_goal(goal=small.sg1, actor=None, data={"title": "Změna"})
+        versions.update_goal(goal=small.sg1, actor=None, data={"title": "Změna"}, version=1)
     with pytest.raises(versions.VersionNotEditable):
         versions.remove_milestone(milestone=small.m11, actor=None)
 
@@ -128,7 +128,7 @@ def test_update_milestone_audits_title_and_goal_links(region, coordinator):
     small = small_strategy(region)
 
     versions.update_milestone(
-        milestone=small.m11, actor=coordinator, data={"title": "Šest setkání ročně"}, goals=[small.sg2]
+        milestone=small.m11, actor=coordinator, data={"title": "Šest setkání ročně"}, goals=[small.sg2], version=1
     )
 
     entry = AuditEntry.objects.filter(object_type="strategy.milestone", object_id=str(small.m11.pk)).first()
@@ -205,7 +205,7 @@ def test_snapshot_reads_codes_links_and_rules(region):
 def test_snapshot_diff_after_actualisation_and_edit(region):
     small = small_strategy(region)
     new = _actualise(small.version)
-    versions.update_milestone(milestone=new.milestones.get(code="M11"), actor=None, data={"title": "Šest"})
+    versions.update_milestone(milestone=new.milestones.get(code="M11"), actor=None, data={"title": "Šest"}, version=1)
     versions.remove_milestone(milestone=new.milestones.get(code="M8"), actor=None)  # its evidence stayed behind
 
     diff = versions.diff_versions(versions.snapshot(small.version), versions.snapshot(new))

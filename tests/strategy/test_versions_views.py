@@ -132,7 +132,7 @@ def test_milestone_edit_changes_title_and_goal_links(client, small, coordinator)
 
     response = client.post(
         _url("milestone_edit", small.version.pk, small.m11.pk),
-        {"title": "Šest setkání ročně", "description": "", "first_year": 2021, "goals": [small.sg2.pk]},
+        {"title": "Šest setkání ročně", "description": "", "first_year": 2021, "goals": [small.sg2.pk], "version": 1},
     )
 
     assert response.status_code == 302
@@ -161,7 +161,7 @@ def test_goal_edit_changes_the_title(client, small, coordinator):
     _login(client, coordinator)
 
     response = client.post(
-        _url("goal_edit", small.version.pk, small.sg1.pk), {"title": "Nový název", "description": ""}
+        _url("goal_edit", small.version.pk, small.sg1.pk), {"title": "Nový název", "description": "", "version": 1}
     )
 
     assert response.status_code == 302
@@ -226,7 +226,7 @@ def test_deliverable_rule_edit_changes_the_due_date(client, small, coordinator):
 
     response = client.post(
         _url("rule_edit", small.version.pk, small.m8.pk, "deliverable", rule.pk),
-        {"key": rule.key, "title": rule.title, "due_date": "2021-06-30"},
+        {"key": rule.key, "title": rule.title, "due_date": "2021-06-30", "version": rule.edit_version},
     )
 
     assert response.status_code == 302
@@ -252,7 +252,7 @@ def test_compare_shows_a_changed_milestone_title(client, small, viewer):
         version=small.version, actor=None, label="Aktualizace 2022", valid_from=datetime.date(2022, 1, 1)
     )
     versions.update_milestone(
-        milestone=new.milestones.get(code="M11"), actor=None, data={"title": "Šest setkání ročně"}
+        milestone=new.milestones.get(code="M11"), actor=None, data={"title": "Šest setkání ročně"}, version=1
     )
     _login(client, viewer)
 
@@ -270,7 +270,7 @@ def test_compare_lists_rules_readably(client, small, viewer):
         version=small.version, actor=None, label="Aktualizace 2022", valid_from=datetime.date(2022, 1, 1)
     )
     rule = CountRule.objects.get(milestone__version=new, milestone__code="M11")
-    versions.save_rule(rule=rule, actor=None, data={"minimum": 6})
+    versions.save_rule(rule=rule, actor=None, data={"minimum": 6}, version=1)
     _login(client, viewer)
 
     page = client.get(_url("compare"), {"a": small.version.pk, "b": new.pk}).content.decode()
@@ -335,7 +335,12 @@ def test_demo_strategy_actualised_and_compared(client, coordinator):
     m11 = new.milestones.get(code="M11")
     client.post(
         _url("milestone_edit", new.pk, m11.pk),
-        {"title": "Nejméně šest setkání ročně", "first_year": 2021, "goals": [g.pk for g in m11.goals.all()]},
+        {
+            "title": "Nejméně šest setkání ročně",
+            "first_year": 2021,
+            "goals": [g.pk for g in m11.goals.all()],
+            "version": m11.edit_version,
+        },
     )
     page = client.get(_url("compare"), {"a": original.pk, "b": new.pk}).content.decode()
 

@@ -7,7 +7,7 @@ from django.db import models, transaction
 
 from inducult.core import audit
 from inducult.core.models import AuditAction, AuditEntry
-from inducult.core.versioning import bump_version
+from inducult.core.versioning import bump_version, is_versioned
 from inducult.core.views.accounts import AdminSignInForm
 
 # The admin's sign-in is throttled like the site's (core.views.accounts).
@@ -108,14 +108,22 @@ class AuditedAdmin(SuperuserOnlyAdmin):
 
 
 class VersionedAdmin(AuditedAdmin):
-    """For models with a ``version``: an admin's edit counts as an edit, so a back-office form
-    opened before it is refused (``core.versioning``) rather than silently overwriting it."""
+    """For models with a lock (``core.versioning``), and inline records that have one: an admin's
+    edit counts as an edit, so a back-office form opened before it is refused rather than silently
+    overwriting it."""
 
     def save_model(self, request, obj, form, change):
         with transaction.atomic():
             super().save_model(request, obj, form, change)
-            if change:
+            if change and is_versioned(type(obj)):
                 bump_version(obj)
+
+    def save_formset(self, request, form, formset, change):
+        with transaction.atomic():
+            super().save_formset(request, form, formset, change)
+            for obj, _changed in formset.changed_objects:
+                if is_versioned(type(obj)):
+                    bump_version(obj)
 
 
 @admin.register(AuditEntry)

@@ -49,3 +49,16 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+
+
+class SubmittedForm(models.Model):
+    """A rendered create form that was sent and taken (``core.submissions``): its one-time token and
+    the page its record is shown on, where a second sending of the same form lands instead of
+    creating the record again. Kept a day."""
+
+    token = models.CharField(max_length=32, unique=True)
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return self.token

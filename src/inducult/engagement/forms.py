@@ -315,7 +315,8 @@ class EngagementForm(forms.ModelForm):
         if not name:
             return None
         kind, town = self.cleaned_data["new_org_kind"], self.cleaned_data["new_org_town"].strip()
-        return {"name": name, "kind": kind, "town": town}
+        anyway = bool(self.cleaned_data.get("new_org_create_anyway"))
+        return {"name": name, "kind": kind, "town": town, "create_anyway": anyway}
 
     def new_person(self) -> dict | None:
         if "people" not in self.fields or not self.cleaned_data.get("new_person_last_name", "").strip():

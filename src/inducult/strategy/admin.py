@@ -1,5 +1,6 @@
 """Strategies in the admin (superusers only): versions with their goals, milestones with their rules,
-deliverables. Every save, inline ones included, is audited."""
+deliverables. Every save, inline ones included, is audited, and an edit of a goal, milestone or rule
+moves its lock on (``core.admin.VersionedAdmin``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
-from inducult.core.admin import AuditedAdmin
+from inducult.core.admin import AuditedAdmin, VersionedAdmin
 from inducult.strategy.models import (
     CountRule,
     Deliverable,
@@ -41,7 +42,7 @@ class StrategicGoalInline(admin.StackedInline):
 
 
 @admin.register(StrategyVersion)
-class StrategyVersionAdmin(AuditedAdmin):
+class StrategyVersionAdmin(VersionedAdmin):
     list_display = ("strategy", "label", "valid_from")
     list_filter = ("strategy__region",)
     inlines = [StrategicGoalInline]
@@ -88,7 +89,7 @@ class DeliverableRuleInline(admin.TabularInline):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(AuditedAdmin):
+class MilestoneAdmin(VersionedAdmin):
     form = MilestoneForm
     list_display = ("code", "title", "version", "first_year", "last_year", "is_standing_target")
     list_filter = ("version__strategy__region", "version", "is_standing_target")

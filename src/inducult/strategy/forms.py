@@ -26,12 +26,29 @@ class ActualisationForm(forms.Form):
     )
 
 
-class GoalForm(forms.Form):
+class LockedForm(forms.Form):
+    """An edit of a stored goal, milestone or rule carries the version it began at (hidden), for the
+    optimistic check (``core.versioning``); a form that adds a record has no such field. Pass
+    ``locked_at`` (the record's ``edit_version``) for an edit."""
+
+    NOT_DATA = ("version", "goals")
+
+    def __init__(self, *args, locked_at: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if locked_at is not None:
+            self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, initial=locked_at)
+
+    def domain_data(self) -> dict:
+        """What the record is given: every field but the version and links to other records."""
+        return {k: v for k, v in self.cleaned_data.items() if k not in self.NOT_DATA}
+
+
+class GoalForm(LockedForm):
     title = forms.CharField(label=_("Title"), max_length=300)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
 
-class MilestoneForm(forms.Form):
+class MilestoneForm(LockedForm):
     code = forms.CharField(label=_("Code"), max_length=16, help_text=_("e.g. M12; T5 for a standing target"))
     title = forms.CharField(label=_("Title"), max_length=300)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
@@ -58,9 +75,6 @@ class MilestoneForm(forms.Form):
             self.add_error("last_year", _("The last year must not be before the first year."))
         return data
 
-    def domain_data(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if k != "goals"}
-
 
 class KindsField(forms.MultipleChoiceField):
     """Checkboxes of engagement kinds; an unknown code is refused with the allowed ones listed."""
@@ -76,7 +90,7 @@ class KindsField(forms.MultipleChoiceField):
         validate_engagement_kinds(list(value))
 
 
-class CountRuleForm(forms.Form):
+class CountRuleForm(LockedForm):
     kinds = KindsField(label=_("Engagement kinds"), help_text=_("Any of the ticked kinds counts."))
     minimum = forms.IntegerField(label=_("At least"), min_value=1, help_text=_("Held engagements per year."))
     first_year = forms.IntegerField(label=_("First year"), validators=YEAR_VALIDATORS)
@@ -101,8 +115,14 @@ class CountRuleForm(forms.Form):
             self.add_error("last_year", _("The last year must not be before the first year."))
         return data
 
+    def domain_data(self) -> dict:
+        data = super().domain_data()
+        data["kinds"] = list(data.get("kinds") or [])
+        data["organisation_kind"] = data.get("organisation_kind") or ""
+        return data
 
-class DeliverableRuleForm(forms.Form):
+
+class DeliverableRuleForm(LockedForm):
     key = forms.SlugField(label=_("Key"), max_length=60, help_text=_("A short identifier, e.g. sclld-priorities"))
     title = forms.CharField(label=_("Title"), max_length=300)
     due_date = forms.DateField(label=_("Due date"), widget=DateInput())

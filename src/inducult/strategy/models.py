@@ -135,6 +135,9 @@ class StrategicGoal(Translated, models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     translations = _translations_field()
     source = _source_field()
+    # The optimistic lock (core.versioning): ``version`` is the strategy version this belongs to.
+    VERSION_FIELD = "edit_version"
+    edit_version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["version", "order", "code"]
@@ -175,6 +178,9 @@ class Milestone(Translated, models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     translations = _translations_field()
     source = _source_field()
+    # The optimistic lock (core.versioning): ``version`` is the strategy version this belongs to.
+    VERSION_FIELD = "edit_version"
+    edit_version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["version", "is_standing_target", "order", "code"]
@@ -246,6 +252,9 @@ class CountRule(models.Model):
         on_delete=models.RESTRICT,
         related_name="count_rules",
     )
+    # The optimistic lock (core.versioning), named as on the goals and milestones it sits under.
+    VERSION_FIELD = "edit_version"
+    edit_version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["milestone", "order", "id"]
@@ -303,6 +312,9 @@ class DeliverableRule(Translated, models.Model):
         default=False,
         help_text=_("What is recorded of this rule's delivery, or its absence, is made up for demonstration."),
     )
+    # The optimistic lock (core.versioning), named as on the goals and milestones it sits under.
+    VERSION_FIELD = "edit_version"
+    edit_version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["milestone", "order", "id"]

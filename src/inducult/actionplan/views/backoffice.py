@@ -44,6 +44,7 @@ from inducult.core.forms import add_domain_errors
 from inducult.core.translated import translation_mark
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import refused_edit
+from inducult.core.views.submissions import CreatesOnceMixin
 from inducult.regions.lookup import region_by_slug
 from inducult.regions.rules import has_rule
 from inducult.regions.views import RegionMixin
@@ -203,7 +204,7 @@ class ActivityFormMixin(ActionPlanMixin):
         return HttpResponseRedirect(reverse("actionplan:activity", args=[self.region.slug, activity.pk]))
 
 
-class ActivityCreateView(ActivityFormMixin, TemplateView):
+class ActivityCreateView(CreatesOnceMixin, ActivityFormMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         return self.render_form(ActivityForm(region=self.region), IndicatorFormSet(prefix="indicators"))
 

@@ -37,6 +37,7 @@ from inducult.cooperation.services.cooperations import (
 from inducult.core.forms import add_domain_errors
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import refused_edit
+from inducult.core.views.submissions import CreatesOnceMixin
 from inducult.engagement.enums import EngagementStatus, Visibility
 from inducult.network.enums import OrganisationKind
 from inducult.network.models import Organisation
@@ -122,7 +123,7 @@ class FormMixin(CooperationMixin):
         return HttpResponseRedirect(reverse("cooperation:detail", args=[self.region.slug, cooperation.pk]))
 
 
-class CooperationCreateView(FormMixin, TemplateView):
+class CooperationCreateView(CreatesOnceMixin, FormMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         initial = {"kind": request.GET.get("kind") or CooperationKind.SCHOOL_ENTERPRISE}
         for name in ("partner_a", "partner_b"):
@@ -180,7 +181,7 @@ class CooperationEditView(FormMixin, TemplateView):
         return self.render_form(form, cooperation=cooperation, heading=str(cooperation))
 
 
-class ActivityCreateView(FormMixin, TemplateView):
+class ActivityCreateView(CreatesOnceMixin, FormMixin, TemplateView):
     def get_cooperation(self):
         return get_object_or_404(self.cooperations(), pk=self.kwargs["pk"])
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from inducult.core import audit
 from inducult.core.presentation import display_value, field_label
+from inducult.core.versioning import lock_version
 
 
 def conflict_details(form, current, fields, message: str) -> tuple[str, list[dict]]:
@@ -44,7 +45,7 @@ def refused_edit(request, form, current, fields, message: str) -> tuple:
     newer one), and the context of the conflict (``conflict_message``, ``differing``) for the page."""
     text, differing = conflict_details(form, current, fields, message)
     data = request.POST.copy()
-    data["version"] = str(current.version)
+    data["version"] = str(lock_version(current))
     return data, {"conflict_message": text, "differing": differing}
 
 

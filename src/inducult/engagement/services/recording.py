@@ -78,7 +78,11 @@ def save_engagement(
         )
     org = person = None
     if new_organisation:
-        org = create_organisation(region=region, actor=actor, data=dict(new_organisation))
+        # Checked again under the registry's lock: the form's check alone lets two saves at once
+        # both add the same organisation.
+        data = dict(new_organisation)
+        anyway = data.pop("create_anyway", False)
+        org = create_organisation(region=region, actor=actor, data=data, refuse_duplicates=not anyway)
         organisations.append(org)
     if people is not None:
         people = list(people)

@@ -30,6 +30,7 @@ from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import refused_edit
 from inducult.core.views.downloads import Download, FileDownloadView
 from inducult.core.views.pagination import paginate
+from inducult.core.views.submissions import CreatesOnceMixin
 from inducult.engagement.forms import (
     EngagementEditForm,
     EngagementFilterForm,
@@ -355,7 +356,7 @@ class EngagementFormMixin:
         return reverse("engagement:detail", args=[self.region.slug, engagement.pk])
 
 
-class EngagementCreateView(EngagementFormMixin, RegionMixin, TemplateView):
+class EngagementCreateView(CreatesOnceMixin, EngagementFormMixin, RegionMixin, TemplateView):
     rule = "engagement.change_log"
 
     def get(self, request, *args, **kwargs):

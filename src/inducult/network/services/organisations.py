@@ -9,14 +9,31 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from inducult.core import audit
 from inducult.core.models import AuditAction
 from inducult.core.text import normalised_name
 from inducult.core.versioning import bump_version, update_if_version
 from inducult.network.models import Organisation
+from inducult.regions.models import Region
+
+
+class PossibleDuplicates(ValidationError):
+    """Refused: the region already has an organisation of this name in this town (``duplicates``)."""
+
+    def __init__(self, duplicates: list[Organisation]):
+        names = ", ".join(f"{d.name} ({d.town})" if d.town else d.name for d in duplicates)
+        super().__init__(
+            {
+                "name": _("The registry already has %(names)s. If this is a different organisation, create it anyway.")
+                % {"names": names}
+            }
+        )
+        self.duplicates = duplicates
 
 
 def possible_duplicates(*, region, name: str, town: str, exclude_pk: int | None = None):
@@ -30,8 +47,25 @@ def possible_duplicates(*, region, name: str, town: str, exclude_pk: int | None 
     return [org for org in qs if fold(org.town or "").strip() == town_key]
 
 
+def lock_registry(region) -> None:
+    """Hold the region's registry until the transaction ends, so that a check for duplicates and the
+    creation it allows are one step: two people adding the same organisation at once cannot both pass
+    the check. PostgreSQL: a lock on the region's row (the second waits, then sees the first's
+    organisation). SQLite: the transaction itself (``transaction_mode`` IMMEDIATE takes the database's
+    one write lock when it begins), so the row lock is not needed there."""
+    Region.objects.select_for_update().filter(pk=region.pk).exists()
+
+
 @transaction.atomic
-def create_organisation(*, region, actor, data: Mapping[str, Any]) -> Organisation:
+def create_organisation(*, region, actor, data: Mapping[str, Any], refuse_duplicates: bool = False) -> Organisation:
+    """Create an organisation. With ``refuse_duplicates`` (a person who has not said "this is a
+    different organisation"), `PossibleDuplicates` is raised when the region has one of this name in
+    this town, checked under the registry's lock (``lock_registry``)."""
+    if refuse_duplicates:
+        lock_registry(region)
+        duplicates = possible_duplicates(region=region, name=data.get("name", ""), town=data.get("town", ""))
+        if duplicates:
+            raise PossibleDuplicates(duplicates)
     org = Organisation(region=region, **data)
     org.full_clean()
     org.save()

@@ -26,6 +26,7 @@ from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import refused_edit
 from inducult.core.views.downloads import Download, FileDownloadView
 from inducult.core.views.pagination import paginate
+from inducult.core.views.submissions import CreatesOnceMixin
 from inducult.practices.enums import PracticeTheme
 from inducult.practices.forms import PracticeEditForm, PracticeFilterForm, PracticeForm
 from inducult.practices.models import GoodPractice
@@ -149,7 +150,7 @@ class PracticeFormMixin(PracticeMixin):
         return HttpResponseRedirect(detail_url(self.region, practice))
 
 
-class PracticeCreateView(PracticeFormMixin, TemplateView):
+class PracticeCreateView(CreatesOnceMixin, PracticeFormMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         return self.render_form(PracticeForm(region=self.region), is_new=True)
 

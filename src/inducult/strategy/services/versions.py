@@ -29,6 +29,7 @@ from django.utils.translation import ngettext
 
 from inducult.core import audit
 from inducult.core.models import AuditAction
+from inducult.core.versioning import update_if_version, version_field
 from inducult.engagement.enums import EngagementKind
 from inducult.network.enums import OrganisationKind
 from inducult.strategy.models import (
@@ -376,10 +377,22 @@ def _rule_labels(milestone: Milestone) -> list[str]:
     return [describe_rule(r) for r in milestone.rules]
 
 
-def _save(instance, *, actor, data: dict[str, Any], action: AuditAction, links: dict | None = None) -> None:
-    """Apply ``data`` (and many-to-many ``links``), validate, save and audit before/after."""
+def _save(
+    instance,
+    *,
+    actor,
+    data: dict[str, Any],
+    action: AuditAction,
+    links: dict | None = None,
+    version: int | None = None,
+) -> None:
+    """Apply ``data`` (and many-to-many ``links``), validate, save and audit before/after. A change
+    of a stored record is written only if it is still at ``version`` (``core.versioning``: else
+    `EditConflict`, nothing written)."""
     links = links or {}
     creating = instance.pk is None
+    if not creating and version is None:
+        raise TypeError("A change of a stored record needs the version the edit began at.")
     before = {} if creating else audit.snapshot(instance, data)
     link_before = {} if creating else {n: sorted(o.code for o in getattr(instance, n).all()) for n in links}
     for name, value in data.items():
@@ -387,7 +400,11 @@ def _save(instance, *, actor, data: dict[str, Any], action: AuditAction, links: 
     instance.full_clean()
     if isinstance(instance, Milestone) and "goals" in links:
         instance.check_goals(links["goals"])
-    instance.save()
+    if creating:
+        instance.save()
+    else:
+        update_if_version(instance, version=version, values={name: getattr(instance, name) for name in data})
+        instance.refresh_from_db(fields=[version_field(type(instance))])
     for name, related in links.items():
         getattr(instance, name).set(related)
     after = {**audit.snapshot(instance, data), **{n: sorted(o.code for o in r) for n, r in links.items()}}
@@ -397,9 +414,10 @@ def _save(instance, *, actor, data: dict[str, Any], action: AuditAction, links: 
 
 
 @transaction.atomic
-def update_goal(*, goal: StrategicGoal, actor, data: dict[str, Any]) -> StrategicGoal:
+def update_goal(*, goal: StrategicGoal, actor, data: dict[str, Any], version: int) -> StrategicGoal:
+    """Change a goal of the newest version, if it is still at ``version`` (else `EditConflict`)."""
     _require_editable(goal.version)
-    _save(goal, actor=actor, data=data, action=AuditAction.CHANGE)
+    _save(goal, actor=actor, data=data, action=AuditAction.CHANGE, version=version)
     return goal
 
 
@@ -412,10 +430,12 @@ def add_milestone(*, version: StrategyVersion, actor, data: dict[str, Any], goal
 
 
 @transaction.atomic
-def update_milestone(*, milestone: Milestone, actor, data: dict[str, Any], goals=None) -> Milestone:
+def update_milestone(*, milestone: Milestone, actor, data: dict[str, Any], version: int, goals=None) -> Milestone:
+    """Change a milestone of the newest version (and the goals it serves), if it is still at
+    ``version`` (else `EditConflict`): a change of its goals alone moves its version on too."""
     _require_editable(milestone.version)
     links = {} if goals is None else {"goals": list(goals)}
-    _save(milestone, actor=actor, data=data, action=AuditAction.CHANGE, links=links)
+    _save(milestone, actor=actor, data=data, action=AuditAction.CHANGE, links=links, version=version)
     return milestone
 
 
@@ -445,14 +465,17 @@ def remove_milestone(*, milestone: Milestone, actor) -> None:
 
 
 @transaction.atomic
-def save_rule(*, rule: CountRule | DeliverableRule, actor, data: dict[str, Any]) -> CountRule | DeliverableRule:
-    """Create (``rule.pk`` None) or change a count or deliverable rule of the newest version."""
+def save_rule(
+    *, rule: CountRule | DeliverableRule, actor, data: dict[str, Any], version: int | None = None
+) -> CountRule | DeliverableRule:
+    """Create (``rule.pk`` None) or change a count or deliverable rule of the newest version; a
+    change only if the rule is still at ``version`` (else `EditConflict`)."""
     _require_editable(rule.milestone.version)
     if rule.pk is None and "order" not in data:
         siblings = type(rule).objects.filter(milestone=rule.milestone)
         data = {**data, "order": max((r.order for r in siblings), default=0) + 1}
     action = AuditAction.CREATE if rule.pk is None else AuditAction.CHANGE
-    _save(rule, actor=actor, data=data, action=action)
+    _save(rule, actor=actor, data=data, action=action, version=version)
     return rule
 
 

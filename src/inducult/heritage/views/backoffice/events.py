@@ -3,17 +3,22 @@ approves or rejects them; thin views over heritage.services.events."""
 
 from __future__ import annotations
 
+import copy
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
 from inducult.core.forms import add_domain_errors
 from inducult.core.versioning import EditConflict
+from inducult.core.views.conflicts import refused_edit
+from inducult.core.views.submissions import CreatesOnceMixin
 from inducult.heritage.enums import EventStatus
 from inducult.heritage.forms import EventForm
 from inducult.heritage.models import Event
@@ -66,7 +71,13 @@ class EventListView(EventMixin, TemplateView):
         return context
 
 
-class EventFormView(EventMixin, TemplateView):
+CONFLICT_MESSAGE = gettext_lazy(
+    "Someone else saved this after you started editing (at %(when)s, by %(who)s). "
+    "Their values are shown next to yours; review and save again."
+)
+
+
+class EventFormView(CreatesOnceMixin, EventMixin, TemplateView):
     template_name = "heritage/event_form.html"
 
     def form(self, data=None, instance=None):
@@ -106,8 +117,8 @@ class EventFormView(EventMixin, TemplateView):
                     )
             except ValidationError as error:
                 add_domain_errors(form, error, fields=FIELD_OF_ERROR)
-            except EditConflict:
-                form.add_error(None, _("This event was changed by someone else while you were editing it."))
+            except EditConflict as conflict:
+                return self.conflict_response(form, conflict.current)
             else:
                 if event.status == EventStatus.APPROVED:
                     messages.success(request, _("Event “%(title)s” saved and published.") % {"title": event.title})
@@ -119,6 +130,14 @@ class EventFormView(EventMixin, TemplateView):
                     )
                 return HttpResponseRedirect(reverse("heritage_events:list", args=[self.region.slug]))
         return self.render_to_response(self.get_context_data(form=form))
+
+    def conflict_response(self, form, current):
+        """Saved meanwhile by someone else: nothing written; who and when, and each field whose stored
+        value differs from the submitted one, beside it (as every edit page shows it)."""
+        data, conflict = refused_edit(self.request, form, current, Event.AUDITED_FIELDS, str(CONFLICT_MESSAGE))
+        form = self.form(data, instance=copy.copy(current))
+        form.is_valid()
+        return self.render_to_response(self.get_context_data(form=form, **conflict), status=409)
 
 
 class EventReviewView(EventMixin, View):

@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from inducult.core.forms import add_domain_errors
+from inducult.core.views.submissions import CreatesOnceMixin
 from inducult.heritage.forms import PhotoForm
 from inducult.heritage.services import photos as services
 from inducult.heritage.views.backoffice.sites import SiteAdminMixin
 
 
-class SitePhotosView(SiteAdminMixin, TemplateView):
+class SitePhotosView(CreatesOnceMixin, SiteAdminMixin, TemplateView):
     template_name = "heritage/site_photos.html"
 
     def get_site(self):

@@ -19,6 +19,7 @@ from inducult.core.presentation import field_label, history_rows
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import refused_edit
 from inducult.core.views.pagination import paginate
+from inducult.core.views.submissions import CreatesOnceMixin
 from inducult.network.domain import exporting
 from inducult.network.enums import OrganisationKind, Sector
 from inducult.network.forms import (
@@ -141,7 +142,7 @@ class OrganisationDetailView(OrganisationMixin, TemplateView):
         return context
 
 
-class OrganisationCreateView(RegionMixin, TemplateView):
+class OrganisationCreateView(CreatesOnceMixin, RegionMixin, TemplateView):
     rule = "network.add_organisation"
     template_name = "network/organisation_form.html"
 
@@ -152,13 +153,15 @@ class OrganisationCreateView(RegionMixin, TemplateView):
         form = OrganisationCreateForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        duplicates = services.possible_duplicates(
-            region=self.region, name=form.cleaned_data["name"], town=form.cleaned_data["town"]
-        )
-        if duplicates and not form.cleaned_data["create_anyway"]:
-            return self.render_to_response(self.get_context_data(form=form, duplicates=duplicates))
         try:
-            org = services.create_organisation(region=self.region, actor=request.user, data=form.domain_data())
+            org = services.create_organisation(
+                region=self.region,
+                actor=request.user,
+                data=form.domain_data(),
+                refuse_duplicates=not form.cleaned_data["create_anyway"],
+            )
+        except services.PossibleDuplicates as refused:
+            return self.render_to_response(self.get_context_data(form=form, duplicates=refused.duplicates))
         except ValidationError as error:
             add_domain_errors(form, error)
             return self.render_to_response(self.get_context_data(form=form))

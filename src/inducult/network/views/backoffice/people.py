@@ -23,6 +23,7 @@ from inducult.core.text import search_terms
 from inducult.core.versioning import EditConflict
 from inducult.core.views.conflicts import refused_edit
 from inducult.core.views.pagination import paginate
+from inducult.core.views.submissions import CreatesOnceMixin
 from inducult.network.domain import exporting
 from inducult.network.forms import MembershipEndForm, MembershipForm, PersonEditForm, PersonFilterForm, PersonForm
 from inducult.network.models import Membership, Person
@@ -78,7 +79,7 @@ class PersonFormView(PersonMixin, TemplateView):
     template_name = "network/person_form.html"
 
 
-class PersonCreateView(PersonFormView):
+class PersonCreateView(CreatesOnceMixin, PersonFormView):
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data(form=PersonForm(), is_new=True))
 
@@ -164,7 +165,7 @@ class PersonDetailView(PersonMixin, TemplateView):
         return context
 
 
-class MembershipCreateView(PersonDetailView):
+class MembershipCreateView(CreatesOnceMixin, PersonDetailView):
     rule = "network.change_person"
     http_method_names = ["post"]
 

@@ -12,13 +12,14 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views import View
 
+from inducult.core.views.submissions import CreatesOnceMixin
 from inducult.network.forms import RelationshipForm
 from inducult.network.models import Organisation, OrganisationRelationship
 from inducult.network.services import relationships
 from inducult.regions.views import RegionMixin
 
 
-class RelationshipCreateView(RegionMixin, View):
+class RelationshipCreateView(CreatesOnceMixin, RegionMixin, View):
     rule = "network.change_relationships"
 
     def post(self, request, *args, pk: int, **kwargs):
@@ -30,7 +31,7 @@ class RelationshipCreateView(RegionMixin, View):
                 label = form.fields[field].label if field in form.fields else ""
                 for error in errors:
                     messages.error(request, f"{label}: {error}" if label else error)
-            return HttpResponseRedirect(back)
+            return self.created_nothing(HttpResponseRedirect(back))
         data = form.cleaned_data
         try:
             relationships.create_relationship(
@@ -45,6 +46,7 @@ class RelationshipCreateView(RegionMixin, View):
         except ValidationError as error:
             for text in error.messages:
                 messages.error(request, text)
+            return self.created_nothing(HttpResponseRedirect(back))
         else:
             messages.success(request, _("Relationship with “%(name)s” recorded.") % {"name": data["target"].name})
         return HttpResponseRedirect(back)

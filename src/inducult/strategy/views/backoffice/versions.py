@@ -13,10 +13,14 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
 from inducult.core.forms import add_domain_errors
+from inducult.core.versioning import EditConflict, lock_version
+from inducult.core.views.conflicts import refused_edit
+from inducult.core.views.submissions import CreatesOnceMixin
 from inducult.regions.views import RegionMixin
 from inducult.strategy.forms import (
     ActualisationForm,
@@ -111,7 +115,7 @@ class VersionDetailView(VersionMixin, TemplateView):
         )
 
 
-class ActualiseView(VersionMixin, TemplateView):
+class ActualiseView(CreatesOnceMixin, VersionMixin, TemplateView):
     """Create an actualisation from the version in force (or the newest, before any is in force)."""
 
     rule = WRITE
@@ -150,17 +154,36 @@ class ActualiseView(VersionMixin, TemplateView):
 
 
 class EditMixin(VersionMixin):
-    """Pages that change the newest version: others are refused with a message."""
+    """Pages that change the newest version: others are refused with a message. An edit of a stored
+    record is checked by the optimistic lock: when someone saved it meanwhile, nothing is written and
+    the page shows their values beside the submitted ones (409)."""
 
     rule = WRITE
     template_name = "strategy/versions/form.html"
+    CONFLICT_MESSAGE = gettext_lazy(
+        "Someone else saved this after you started editing (at %(when)s, by %(who)s). "
+        "Their values are shown next to yours; review and save again."
+    )
+    # The fields a conflict compares (links to other records are shown by the form itself).
+    CONFLICT_FIELDS: tuple[str, ...] = ()
+
+    def stored(self):
+        """The record being edited, or None when the page adds one."""
+        raise NotImplementedError
+
+    def conflict_fields(self) -> tuple[str, ...]:
+        return self.CONFLICT_FIELDS
+
+    def locked_at(self) -> int | None:
+        record = self.stored()
+        return None if record is None else lock_version(record)
 
     def refuse_if_not_editable(self):
         version = self.get_version()
         if not services.is_editable(version):
             message = _("Only the newest version can be changed; %(label)s is history.")
             messages.error(self.request, message % {"label": version.label})
-            return redirect("strategy_versions:detail", self.region.slug, version.pk)
+            return self.created_nothing(redirect("strategy_versions:detail", self.region.slug, version.pk))
         return None
 
     def get(self, request, *args, **kwargs):
@@ -174,6 +197,8 @@ class EditMixin(VersionMixin):
         if form.is_valid():
             try:
                 self.save(form)
+            except EditConflict as conflict:
+                return self.conflict_response(form, conflict.current)
             except ValidationError as error:
                 add_domain_errors(form, error)
             else:
@@ -181,30 +206,50 @@ class EditMixin(VersionMixin):
                 return redirect("strategy_versions:detail", self.region.slug, self.get_version().pk)
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
+    def conflict_response(self, form, current):
+        fields = self.conflict_fields()
+        data, conflict = refused_edit(self.request, form, current, fields, str(self.CONFLICT_MESSAGE))
+        form = self.make_form(data)
+        form.is_valid()
+        return self.render_to_response(self.get_context_data(form=form, **conflict), status=409)
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(version=self.get_version(), heading=self.heading(), **kwargs)
 
 
-class GoalEditView(EditMixin, TemplateView):
+class GoalEditView(CreatesOnceMixin, EditMixin, TemplateView):
+    CONFLICT_FIELDS = ("title", "description")
+
     def goal(self) -> StrategicGoal:
         return get_object_or_404(StrategicGoal, pk=self.kwargs["goal_pk"], version=self.get_version())
+
+    def stored(self) -> StrategicGoal:
+        return self.goal()
 
     def heading(self) -> str:
         return _("Edit goal %(code)s") % {"code": self.goal().code}
 
     def make_form(self, data=None):
         goal = self.goal()
-        return GoalForm(data, initial={"title": goal.title, "description": goal.description})
+        initial = {"title": goal.title, "description": goal.description}
+        return GoalForm(data, initial=initial, locked_at=lock_version(goal))
 
     def save(self, form):
-        services.update_goal(goal=self.goal(), actor=self.request.user, data=form.cleaned_data)
+        services.update_goal(
+            goal=self.goal(), actor=self.request.user, data=form.domain_data(), version=form.cleaned_data["version"]
+        )
 
 
-class MilestoneEditView(EditMixin, TemplateView):
+class MilestoneEditView(CreatesOnceMixin, EditMixin, TemplateView):
+    CONFLICT_FIELDS = ("title", "description", "first_year", "last_year", "is_standing_target")
+
     def milestone(self) -> Milestone | None:
         if "milestone_pk" not in self.kwargs:
             return None
         return get_object_or_404(Milestone, pk=self.kwargs["milestone_pk"], version=self.get_version())
+
+    def stored(self) -> Milestone | None:
+        return self.milestone()
 
     def heading(self) -> str:
         milestone = self.milestone()
@@ -221,7 +266,9 @@ class MilestoneEditView(EditMixin, TemplateView):
                 for name in ("title", "description", "first_year", "last_year", "is_standing_target")
             }
             initial["goals"] = list(milestone.goals.all())
-        return MilestoneForm(data, initial=initial, version=self.get_version(), is_new=milestone is None)
+        return MilestoneForm(
+            data, initial=initial, version=self.get_version(), is_new=milestone is None, locked_at=self.locked_at()
+        )
 
     def save(self, form):
         milestone = self.milestone()
@@ -232,14 +279,26 @@ class MilestoneEditView(EditMixin, TemplateView):
             )
         else:
             services.update_milestone(
-                milestone=milestone, actor=self.request.user, data=form.domain_data(), goals=goals
+                milestone=milestone,
+                actor=self.request.user,
+                data=form.domain_data(),
+                goals=goals,
+                version=form.cleaned_data["version"],
             )
 
 
+COUNT_RULE_CONFLICT_FIELDS = ("kinds", "minimum", "first_year", "last_year", "organisation_kind", "topic")
 RULE_TYPES = {"count": (CountRule, "count_rules"), "deliverable": (DeliverableRule, "deliverable_rules")}
 
 
-class RuleEditView(EditMixin, TemplateView):
+class RuleEditView(CreatesOnceMixin, EditMixin, TemplateView):
+    def conflict_fields(self) -> tuple[str, ...]:
+        return COUNT_RULE_CONFLICT_FIELDS if self.rule_model() is CountRule else ("key", "title", "due_date")
+
+    def stored(self):
+        rule = self.rule_record()
+        return rule if rule.pk else None
+
     def milestone(self) -> Milestone:
         return get_object_or_404(Milestone, pk=self.kwargs["milestone_pk"], version=self.get_version())
 
@@ -272,16 +331,17 @@ class RuleEditView(EditMixin, TemplateView):
                 initial.update(organisation_kind=rule.organisation_kind, topic=rule.topic)
             else:
                 initial = {"first_year": rule.milestone.first_year, "last_year": rule.milestone.last_year}
-            return CountRuleForm(data, initial=initial, region=self.region)
+            return CountRuleForm(data, initial=initial, region=self.region, locked_at=self.locked_at())
         initial = {n: getattr(rule, n) for n in ("key", "title", "due_date")} if rule.pk else {}
-        return DeliverableRuleForm(data, initial=initial)
+        return DeliverableRuleForm(data, initial=initial, locked_at=self.locked_at())
 
     def save(self, form):
-        data = dict(form.cleaned_data)
-        if "kinds" in data:
-            data["kinds"] = list(data["kinds"])
-            data["organisation_kind"] = data.get("organisation_kind") or ""
-        services.save_rule(rule=self.rule_record(), actor=self.request.user, data=data)
+        services.save_rule(
+            rule=self.rule_record(),
+            actor=self.request.user,
+            data=form.domain_data(),
+            version=form.cleaned_data.get("version"),
+        )
 
 
 class RemoveView(VersionMixin, View):
