@@ -136,6 +136,9 @@ def test_demo_exhibition_follows_the_strategy_and_labels_what_it_does_not_say(cl
         "Automobilový průmysl": False,
         "Sklo": True,
     }
+    # The feed gives the titles in other languages, as the page shows them (German falls back to English).
+    assert {s["title"]: s["title_translations"].get("en") for s in record["showcases"]}["Sklo"] == "Glass"
+    assert record["title_translations"]["en"] == "Mobile Exhibition of industrial enterprises and products"
     assert {s["venue"]: s["is_sample"] for s in record["stops"]} == {
         "Žatec": False,
         "Březová u Sokolova": False,

@@ -139,6 +139,8 @@ def test_progress_json_contract(client, region, plan, people_log):
         "generated_at",
         "strategy",
         "version_label",
+        "strategy_translations",
+        "version_label_translations",
         "version_valid_from",
         "statuses",
         "licence",
@@ -150,6 +152,7 @@ def test_progress_json_contract(client, region, plan, people_log):
     assert document["region"] == {"slug": region.slug, "name": region.name, "country": "CZ"}
     assert document["year"] == 2024
     assert document["version_label"] == "Original"
+    assert document["version_label_translations"] == {}  # the plan's version has no other language
     assert document["licence"] == "CC BY-SA 4.0"
     assert [m["code"] for m in document["milestones"]] == ["M1", "M2", "T1"]
     for milestone in document["milestones"]:

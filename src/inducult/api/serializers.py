@@ -166,6 +166,7 @@ class EventSerializer(serializers.Serializer):
 class ShowcaseSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
+    title_translations = serializers.DictField(child=serializers.CharField())
     sector = serializers.CharField()
     lender = serializers.CharField(allow_null=True)
     is_sample = serializers.BooleanField()
@@ -204,6 +205,7 @@ class ExhibitionSerializer(serializers.Serializer):
 
     id = serializers.IntegerField()
     title = serializers.CharField()
+    title_translations = serializers.DictField(child=serializers.CharField())
     is_sample = serializers.BooleanField()
     source = serializers.CharField()
     showcases = ShowcaseSerializer(many=True)
@@ -294,6 +296,8 @@ class ProgressSerializer(serializers.Serializer):
     generated_at = serializers.DateTimeField()
     strategy = serializers.CharField(allow_null=True)
     version_label = serializers.CharField(allow_null=True)
+    strategy_translations = serializers.DictField(child=serializers.CharField())
+    version_label_translations = serializers.DictField(child=serializers.CharField())
     version_valid_from = serializers.DateField(allow_null=True)
     statuses = serializers.ListField(child=serializers.CharField())
     licence = serializers.CharField()

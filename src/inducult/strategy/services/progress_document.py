@@ -34,6 +34,8 @@ NOTES = [
     "includes_samples (of a rule, of a milestone) says that its count or status rests on made-up sample records: "
     "counted sample engagements, a sample deliverable, or a record of delivery (its absence included) that is "
     "a sample history.",
+    "strategy_translations and version_label_translations give the strategy's title and the version's label "
+    "in other languages (keyed by language), as title_translations does for each milestone.",
     "The strategy version is the one in force today for the current year and on 31 December for other years.",
 ]
 
@@ -131,6 +133,10 @@ def json_document(progress: service.RegionProgress, generated_at: datetime.datet
         "generated_at": generated_at.astimezone(datetime.UTC).isoformat(),
         "strategy": version.strategy.title if version else None,
         "version_label": version.label if version else None,
+        # The strategy's title and the version's label in other languages, as the milestones' titles
+        # (a reader without theirs falls back to English before the original; decision 0018).
+        "strategy_translations": dict((version.strategy.translations or {}).get("title") or {}) if version else {},
+        "version_label_translations": dict((version.translations or {}).get("label") or {}) if version else {},
         "version_valid_from": _iso(version.valid_from) if version else None,
         "statuses": [s.value for s in Status],
         "licence": opendata.LICENCE,
