@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from inducult.actionplan.models import Activity, CalendarFeed, FundingCall, FundingInstrument, Indicator
+from inducult.api.models import ApiToken
 from inducult.cooperation.enums import ENGAGEMENT_KIND, ActivityType, CooperationKind
 from inducult.cooperation.models import Cooperation, CooperationActivity
 from inducult.core.models import AuditAction, AuditEntry, SubmittedForm
@@ -155,6 +156,19 @@ class SubmittedFormFactory(factory.django.DjangoModelFactory):
 
     token = factory.Sequence(lambda n: f"{n:032x}")
     url = "/manage/karlovy-vary/people/1/"
+
+
+class ApiTokenFactory(factory.django.DjangoModelFactory):
+    """A personal API token as stored: its hash, never its secret (api.services.tokens makes real ones)."""
+
+    class Meta:
+        model = ApiToken
+
+    user = factory.SubFactory(UserFactory)
+    region = factory.SubFactory(RegionFactory)
+    name = "Newsletter tool"
+    prefix = factory.Sequence(lambda n: f"ich_{n:06d}")
+    token_hash = factory.Sequence(lambda n: f"{n:064x}")
 
 
 class AuditEntryFactory(factory.django.DjangoModelFactory):
