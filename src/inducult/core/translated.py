@@ -108,6 +108,10 @@ class Translated:
         shown = self.text_language(field, language)
         return texts.get(shown) or getattr(self, field)
 
+    def translations_of(self, field: str) -> dict[str, str]:
+        """``{language: text}`` of ``field`` in the languages other than the original (for feeds)."""
+        return dict((self.translations or {}).get(field) or {})
+
     def translated_by_us(self) -> dict[str, str]:
         """``{language: the language it was translated from}`` for the platform's own translations."""
         marks = (self.translations or {}).get(TRANSLATED_FROM) or {}

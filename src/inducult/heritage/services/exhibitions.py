@@ -91,14 +91,14 @@ def exhibition_record(exhibition: Exhibition) -> dict[str, Any]:
         "id": exhibition.pk,
         "title": exhibition.title,
         # Other languages of the titles (a reader without theirs falls back to English; decision 0018).
-        "title_translations": dict((exhibition.translations or {}).get("title") or {}),
+        "title_translations": exhibition.translations_of("title"),
         "is_sample": exhibition.is_sample,
         "source": exhibition.source,
         "showcases": [
             {
                 "id": s.pk,
                 "title": s.title,
-                "title_translations": dict((s.translations or {}).get("title") or {}),
+                "title_translations": s.translations_of("title"),
                 "sector": s.sector,
                 "lender": s.lender.name if s.lender else None,
                 "is_sample": s.is_sample,

@@ -107,7 +107,7 @@ def milestone_record(result: service.MilestoneResult) -> dict[str, Any]:
     return {
         "code": milestone.code,
         "title": milestone.title,
-        "title_translations": dict((milestone.translations or {}).get("title") or {}),
+        "title_translations": milestone.translations_of("title"),
         # Languages of title_translations that are the platform's own translation, not the strategy's
         # wording, each with the language it was made from (docs/decisions/0018).
         "translated_by_platform": milestone.translated_by_us(),
@@ -135,8 +135,8 @@ def json_document(progress: service.RegionProgress, generated_at: datetime.datet
         "version_label": version.label if version else None,
         # The strategy's title and the version's label in other languages, as the milestones' titles
         # (a reader without theirs falls back to English before the original; decision 0018).
-        "strategy_translations": dict((version.strategy.translations or {}).get("title") or {}) if version else {},
-        "version_label_translations": dict((version.translations or {}).get("label") or {}) if version else {},
+        "strategy_translations": version.strategy.translations_of("title") if version else {},
+        "version_label_translations": version.translations_of("label") if version else {},
         "version_valid_from": _iso(version.valid_from) if version else None,
         "statuses": [s.value for s in Status],
         "licence": opendata.LICENCE,
